@@ -1,0 +1,26 @@
+// Finds Debian's Chromium (or CHROME_PATH) for every tool that drives a browser; no tool downloads its own.
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function chromiumPath() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) {
+    console.error(
+      `Chromium not found (looked at: ${candidates.join(', ')}).\n` +
+        'Install it with `apt-get install -y chromium`, or point CHROME_PATH at a Chrome or Chromium binary.',
+    );
+    process.exit(1);
+  }
+  return found;
+}

@@ -1,0 +1,144 @@
+import * as v from 'valibot';
+import { isSafeId } from './ids.js';
+import type { Lang } from './lang.js';
+import { fieldMessage, type FieldCode } from './messages.js';
+import { DEFAULT_LICENSE, LICENSES, type InputOf, type RecordKind } from './records.js';
+import { isIsoDateTimeWithOffset, toEpoch } from './time.js';
+
+export const LIMITS = {
+  title: 140,
+  longText: 4000,
+  shortText: 200,
+  url: 2048,
+  tags: 10,
+  tag: 32,
+} as const;
+
+// Newlines and tabs survive in long texts; every other C0/C1 control character is dropped.
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]+/g;
+
+const toLine = (raw: string) => raw.replace(CONTROL_IN_LINE, ' ').trim();
+
+const line = (max: number) => v.pipe(v.string('wrong-type'), v.transform(toLine), v.maxLength(max, 'too-long'));
+
+const text = (max: number) =>
+  v.pipe(
+    v.string('wrong-type'),
+    v.transform((raw) => raw.replace(/\r\n?/g, '\n').replace(CONTROL_IN_TEXT, '').trim()),
+    v.maxLength(max, 'too-long'),
+  );
+
+const required = <T extends v.GenericSchema<unknown, string>>(schema: T) =>
+  v.pipe(schema, v.minLength(1, 'required'));
+
+/** Absent, null and blank all mean "not given". */
+const optional = <T extends v.GenericSchema<unknown, string>>(schema: T) =>
+  v.pipe(
+    v.nullish(schema),
+    v.transform((value) => (value ? value : undefined)),
+  );
+
+const id = v.pipe(v.string('wrong-type'), v.trim(), v.check(isSafeId, 'invalid-id'));
+
+const webUrl = v.pipe(
+  line(LIMITS.url),
+  v.check((url) => url === '' || URL.canParse(url), 'invalid-url'),
+  v.check((url) => url === '' || !URL.canParse(url) || /^https?:$/.test(new URL(url).protocol), 'unsafe-url'),
+);
+
+const dateTime = v.pipe(v.string('wrong-type'), v.trim(), v.check(isIsoDateTimeWithOffset, 'invalid-datetime'));
+
+const tags = v.pipe(
+  v.nullish(v.array(v.pipe(v.string('wrong-type'), v.transform((tag) => toLine(tag).replace(/^#+/, '')), v.maxLength(LIMITS.tag, 'too-long')), 'wrong-type'), []),
+  v.transform((list) => [...new Set(list.filter(Boolean))]),
+  v.maxLength(LIMITS.tags, 'too-many'),
+);
+
+const sideEventSchema = v.pipe(
+  v.object(
+    {
+      id: optional(id),
+      event: id,
+      title: required(line(LIMITS.title)),
+      description: optional(text(LIMITS.longText)),
+      start: dateTime,
+      end: optional(dateTime),
+      place: optional(line(LIMITS.shortText)),
+      url: optional(webUrl),
+      organizer: optional(line(LIMITS.shortText)),
+      tags,
+    },
+    'wrong-type',
+  ),
+  v.forward(
+    v.partialCheck(
+      [['start'], ['end']],
+      ({ start, end }) => !end || toEpoch(end) >= toEpoch(start),
+      'end-before-start',
+    ),
+    ['end'],
+  ),
+);
+
+const seedSchema = v.object(
+  {
+    id: optional(id),
+    event: optional(id),
+    title: required(line(LIMITS.title)),
+    body: required(text(LIMITS.longText)),
+    author: optional(line(LIMITS.shortText)),
+    license: v.nullish(v.picklist(LICENSES, 'unknown-license'), DEFAULT_LICENSE),
+    sourceUrl: optional(webUrl),
+    tags,
+    replantedFrom: optional(id),
+  },
+  'wrong-type',
+);
+
+const SCHEMAS = { 'side-event': sideEventSchema, seed: seedSchema } as const;
+
+export interface FieldIssue {
+  /** The record field at fault ("" when the record itself is not an object). */
+  field: string;
+  code: FieldCode;
+  /** The limit that was passed, for `too-long` and `too-many`. */
+  limit?: number;
+}
+
+export type Validated<K extends RecordKind> = InputOf<K> & { tags: string[] };
+
+export type Validation<K extends RecordKind> =
+  | { ok: true; value: Validated<K> }
+  | { ok: false; issues: FieldIssue[] };
+
+function toFieldIssue(issue: v.BaseIssue<unknown>): FieldIssue {
+  const field = String(issue.path?.[0]?.key ?? '');
+  const missing = issue.input === undefined || issue.input === null || issue.input === '';
+  const code = issue.kind === 'schema' && missing ? 'required' : (issue.message as FieldCode);
+  const limit = typeof issue.requirement === 'number' ? issue.requirement : undefined;
+  return limit === undefined ? { field, code } : { field, code, limit };
+}
+
+/** Drops keys whose value is undefined, so a record looks the same in every store and over JSON. */
+export function compact<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+}
+
+/**
+ * Checks and cleans what a contributor sent: trims, strips control characters,
+ * drops unknown fields, applies defaults. Reports at most one issue per field.
+ */
+export function validate<K extends RecordKind>(kind: K, input: unknown): Validation<K> {
+  const result = v.safeParse(SCHEMAS[kind], input);
+  if (result.success) return { ok: true, value: compact(result.output) as Validated<K> };
+  const byField = new Map<string, FieldIssue>();
+  for (const issue of result.issues.map(toFieldIssue)) {
+    if (!byField.has(issue.field)) byField.set(issue.field, issue);
+  }
+  return { ok: false, issues: [...byField.values()] };
+}
+
+export function issueMessage(issue: FieldIssue, lang: Lang): string {
+  return fieldMessage(issue.code, lang, issue.limit);
+}

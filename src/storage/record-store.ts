@@ -1,0 +1,86 @@
+import type { OffRecord, RecordKind, RecordOf } from '../model/records.js';
+import { sortRecords } from '../model/sort.js';
+import { stampRecord } from '../model/stamp.js';
+import { validate, type Validated } from '../model/validate.js';
+import type { RecordBackend } from './backend.js';
+import type { ChangeFeed } from './change-feed.js';
+import { NotFoundError, ValidationError } from './errors.js';
+import type { ChangeListener, ListQuery, OffStore, StoreStatus } from './store.js';
+
+export function validateAll<K extends RecordKind>(kind: K, inputs: unknown[]): Validated<K>[] {
+  return inputs.map((input, index) => {
+    const result = validate(kind, input);
+    if (!result.ok) throw new ValidationError(result.issues, inputs.length > 1 ? index : undefined);
+    return result.value;
+  });
+}
+
+/** A store on top of a local backend (memory or IndexedDB), with one change feed. */
+export class RecordStore implements OffStore {
+  constructor(
+    private readonly backend: () => Promise<RecordBackend>,
+    protected readonly feed: ChangeFeed,
+    private readonly currentStatus: () => StoreStatus,
+  ) {}
+
+  get status(): StoreStatus {
+    return this.currentStatus();
+  }
+
+  async ready(): Promise<StoreStatus> {
+    await this.backend();
+    return this.status;
+  }
+
+  async list<K extends RecordKind>(kind: K, query: ListQuery = {}): Promise<RecordOf[K][]> {
+    const records = (await (await this.backend()).readAll(kind)) as RecordOf[K][];
+    const matching = query.event === undefined ? records : records.filter((record) => record.event === query.event);
+    return sortRecords(kind, matching);
+  }
+
+  async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {
+    const [record] = await (await this.backend()).readMany(kind, [id]);
+    if (!record) throw new NotFoundError(id);
+    return record as RecordOf[K];
+  }
+
+  async put<K extends RecordKind>(kind: K, input: unknown): Promise<RecordOf[K]> {
+    const [record] = await this.putMany(kind, [input]);
+    return record;
+  }
+
+  async putMany<K extends RecordKind>(kind: K, inputs: unknown[]): Promise<RecordOf[K][]> {
+    const valid = validateAll(kind, inputs);
+    const backend = await this.backend();
+    const updates = valid.filter((input) => input.id !== undefined);
+    const existing = new Map<string, OffRecord>();
+    if (updates.length) {
+      const found = await backend.readMany(kind, updates.map((input) => input.id as string));
+      updates.forEach((input, index) => {
+        const record = found[index];
+        if (!record) throw new NotFoundError(input.id as string);
+        existing.set(record.id, record);
+      });
+    }
+    const records = valid.map((input) =>
+      stampRecord(input, input.id === undefined ? undefined : (existing.get(input.id) as RecordOf[K])),
+    );
+    if (records.length === 0) return records;
+    await backend.writeMany(kind, records);
+    this.feed.emit({ type: 'put', kind, records });
+    return records;
+  }
+
+  async remove(kind: RecordKind, id: string): Promise<void> {
+    if (!(await (await this.backend()).delete(kind, id))) throw new NotFoundError(id);
+    this.feed.emit({ type: 'remove', kind, id });
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    return this.feed.subscribe(listener);
+  }
+
+  close(): void {
+    this.feed.close();
+  }
+}

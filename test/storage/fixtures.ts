@@ -1,0 +1,35 @@
+/** Valid inputs that tests vary one field at a time. */
+export function sideEventInput(overrides: Record<string, unknown> = {}) {
+  return {
+    event: 'g21',
+    title: 'Breakfast of the commons',
+    description: 'Coffee and the manifesto, read aloud.',
+    start: '2026-06-12T08:30:00+02:00',
+    end: '2026-06-12T09:30:00+02:00',
+    place: 'Café du Port, Marseille',
+    url: 'https://example.org/breakfast',
+    organizer: 'Les Communs',
+    tags: ['commons', 'breakfast'],
+    ...overrides,
+  };
+}
+
+export function seedInput(overrides: Record<string, unknown> = {}) {
+  return {
+    event: 'g21',
+    title: 'How we ran an open-door workshop',
+    body: 'Doors open, chairs in a circle, one question on the wall.\nEveryone speaks once before anyone speaks twice.',
+    author: 'Camille',
+    license: 'CC-BY-4.0',
+    sourceUrl: 'https://example.org/notes',
+    tags: ['facilitation'],
+    ...overrides,
+  };
+}
+
+let counter = 0;
+/** A name no other test uses, so stores never see each other's records. */
+export function uniqueName(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${Date.now()}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+}
