@@ -6,3 +6,4 @@ export * from './stamp.js';
 export * from './sort.js';
 export { isIsoDateTimeWithOffset } from './time.js';
 export { newId, isSafeId } from './ids.js';
+export * from './ics.js';

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import type { SideEvent, Seed } from '../../src/model/records.js';
 import { NotFoundError, StorageError, ValidationError } from '../../src/storage/errors.js';
 import type { OffStore, StoreChange } from '../../src/storage/store.js';
 import { seedInput, sideEventInput } from './fixtures.js';

@@ -1,0 +1,29 @@
+import type { OffRecord, RecordKind, RecordOf } from '../../model/records.js';
+
+/** Every off-layer event bubbles out of shadow roots and carries its payload in `detail`. */
+export class OffEvent<T> extends CustomEvent<T> {
+  constructor(type: `off-${string}`, detail: T) {
+    super(type, { detail, bubbles: true, composed: true });
+  }
+}
+
+/** A contribution was stored (or queued to be sent when back online). */
+export class OffContributedEvent<K extends RecordKind = RecordKind> extends OffEvent<{ kind: K; record: RecordOf[K] }> {
+  constructor(kind: K, record: RecordOf[K]) {
+    super('off-contributed', { kind, record });
+  }
+}
+
+/** A seed was replanted into the current event. */
+export class OffReplantedEvent extends OffEvent<{ record: OffRecord; from: OffRecord }> {
+  constructor(record: OffRecord, from: OffRecord) {
+    super('off-replanted', { record, from });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'off-contributed': OffContributedEvent;
+    'off-replanted': OffReplantedEvent;
+  }
+}

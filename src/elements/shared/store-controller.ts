@@ -1,0 +1,62 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { OffStore, StoreChange, StoreStatus } from '../../storage/store.js';
+import { storeFor } from './store-registry.js';
+
+export interface StoreHost extends ReactiveControllerHost, HTMLElement {
+  /** The `store` attribute: `idb`, `memory` or a server URL. */
+  store: string;
+}
+
+/**
+ * Gives an element the page's shared adapter for its `store` attribute and
+ * forwards that store's changes while the element is connected.
+ */
+export class StoreController implements ReactiveController {
+  private spec?: string;
+  private current?: OffStore;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly host: StoreHost,
+    private readonly onChange: (change: StoreChange) => void = () => {},
+  ) {
+    host.addController(this);
+  }
+
+  get store(): OffStore {
+    this.sync();
+    return this.current!;
+  }
+
+  get status(): StoreStatus {
+    return this.store.status;
+  }
+
+  hostConnected(): void {
+    this.sync();
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.spec = undefined;
+  }
+
+  private sync(): void {
+    if (this.spec === this.host.store && this.current) return;
+    this.unsubscribe?.();
+    this.spec = this.host.store;
+    this.current = storeFor(this.spec);
+    if (!this.host.isConnected) return;
+    this.unsubscribe = this.current.subscribe((change) => {
+      this.onChange(change);
+      if (change.type === 'status') this.host.requestUpdate();
+    });
+    // Status may change while opening (IndexedDB falls back to memory): render again once it is known.
+    void this.current.ready().then(() => this.host.requestUpdate());
+  }
+}

@@ -1,0 +1,26 @@
+import { createIdbStore } from '../../storage/idb.js';
+import { createMemoryStore } from '../../storage/memory.js';
+import type { OffStore } from '../../storage/store.js';
+
+/** `store` attribute values: `idb` (default), `memory`, or a reference server's base URL. */
+export type StoreSpec = string;
+
+export const DEFAULT_STORE: StoreSpec = 'idb';
+
+const stores = new Map<StoreSpec, OffStore>();
+
+function openStore(spec: StoreSpec): OffStore {
+  if (spec === 'memory') return createMemoryStore();
+  return createIdbStore();
+}
+
+/** One adapter per page and spec, so every element on the page sees the same data and change feed. */
+export function storeFor(spec: StoreSpec | null | undefined): OffStore {
+  const key = spec?.trim() || DEFAULT_STORE;
+  let store = stores.get(key);
+  if (!store) {
+    store = openStore(key);
+    stores.set(key, store);
+  }
+  return store;
+}
