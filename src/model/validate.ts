@@ -74,7 +74,8 @@ const sideEventSchema = v.pipe(
   v.forward(
     v.partialCheck(
       [['start'], ['end']],
-      ({ start, end }) => !end || toEpoch(end) >= toEpoch(start),
+      // valibot may run this even when `start` itself was refused: only compare two valid instants.
+      ({ start, end }) => !end || !isIsoDateTimeWithOffset(start) || toEpoch(end) >= toEpoch(start),
       'end-before-start',
     ),
     ['end'],
@@ -116,7 +117,7 @@ function toFieldIssue(issue: v.BaseIssue<unknown>): FieldIssue {
   const field = String(issue.path?.[0]?.key ?? '');
   const missing = issue.input === undefined || issue.input === null || issue.input === '';
   const code = issue.kind === 'schema' && missing ? 'required' : (issue.message as FieldCode);
-  const limit = typeof issue.requirement === 'number' ? issue.requirement : undefined;
+  const limit = (code === 'too-long' || code === 'too-many') && typeof issue.requirement === 'number' ? issue.requirement : undefined;
   return limit === undefined ? { field, code } : { field, code, limit };
 }
 

@@ -1,0 +1,14 @@
+// `npm run build`: type declarations, the bundler build, the script-tag bundle, and the custom elements manifest.
+import { execSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const step = (title, command) => {
+  console.log(`\n— ${title}`);
+  execSync(command, { stdio: 'inherit' });
+};
+
+rmSync('dist', { recursive: true, force: true });
+step('type declarations', 'npx tsc -p tsconfig.build.json');
+step('bundler build (Lit shared)', 'npx vite build --mode lib --logLevel warn');
+step('script-tag bundle dist/off-layer.js', 'npx vite build --mode bundle --logLevel warn');
+step('custom elements manifest', 'npx cem analyze --config custom-elements-manifest.config.mjs');

@@ -1,0 +1,110 @@
+import { expect } from '@open-wc/testing';
+import { issueMessage, validate } from '../../src/model/validate.js';
+import { isIsoDateTimeWithOffset } from '../../src/model/time.js';
+import { seedInput, sideEventInput } from '../storage/fixtures.js';
+
+function issuesOf(kind: 'side-event' | 'seed', input: unknown) {
+  const result = validate(kind, input);
+  if (result.ok) throw new Error('expected validation to fail');
+  return result.issues;
+}
+
+describe('validate', () => {
+  it('accepts a full side event and keeps only record fields', () => {
+    const result = validate('side-event', { ...sideEventInput(), admin: true, createdAt: 'forged', id: undefined });
+    expect(result.ok).to.equal(true);
+    if (!result.ok) return;
+    expect(result.value).to.deep.equal(sideEventInput());
+  });
+
+  it('trims and strips control characters, keeping newlines in long text', () => {
+    const result = validate('seed', seedInput({ title: '  \u0000Hello\u0007 world\u001b ', body: 'one\r\ntwo\u0000\tthree' }));
+    if (!result.ok) throw new Error('expected a valid seed');
+    expect(result.value.title).to.equal('Hello  world');
+    expect(result.value.body).to.equal('one\ntwo\tthree');
+  });
+
+  it('applies the default licence and empty tags', () => {
+    const result = validate('seed', { title: 'T', body: 'B' });
+    if (!result.ok) throw new Error('expected a valid seed');
+    expect(result.value).to.deep.equal({ title: 'T', body: 'B', license: 'CC-BY-SA-4.0', tags: [] });
+  });
+
+  it('requires a title of 1 to 140 characters after trimming', () => {
+    expect(issuesOf('side-event', sideEventInput({ title: ' \n ' }))).to.deep.equal([{ field: 'title', code: 'required' }]);
+    expect(issuesOf('side-event', sideEventInput({ title: 'x'.repeat(141) }))).to.deep.equal([
+      { field: 'title', code: 'too-long', limit: 140 },
+    ]);
+    expect(validate('side-event', sideEventInput({ title: ` ${'x'.repeat(140)} ` })).ok).to.equal(true);
+  });
+
+  it('caps description and body at 4,000 characters', () => {
+    expect(issuesOf('side-event', sideEventInput({ description: 'x'.repeat(4001) }))[0]).to.deep.equal({
+      field: 'description',
+      code: 'too-long',
+      limit: 4000,
+    });
+    expect(issuesOf('seed', seedInput({ body: 'x'.repeat(4001) }))[0].field).to.equal('body');
+  });
+
+  it('allows at most 10 tags of at most 32 characters, dropping blanks, duplicates and leading #', () => {
+    const result = validate('side-event', sideEventInput({ tags: ['#a', 'a', ' ', 'b'] }));
+    if (!result.ok) throw new Error('expected valid tags');
+    expect(result.value.tags).to.deep.equal(['a', 'b']);
+    expect(issuesOf('side-event', sideEventInput({ tags: ['x'.repeat(33)] }))).to.deep.equal([
+      { field: 'tags', code: 'too-long', limit: 32 },
+    ]);
+    expect(issuesOf('side-event', sideEventInput({ tags: 'a,b' }))).to.deep.equal([{ field: 'tags', code: 'wrong-type' }]);
+  });
+
+  it('accepts only http and https URLs', () => {
+    expect(issuesOf('side-event', sideEventInput({ url: 'javascript:alert(1)' }))).to.deep.equal([
+      { field: 'url', code: 'unsafe-url' },
+    ]);
+    expect(issuesOf('seed', seedInput({ sourceUrl: 'data:text/html,<script>' }))).to.deep.equal([
+      { field: 'sourceUrl', code: 'unsafe-url' },
+    ]);
+    expect(issuesOf('seed', seedInput({ sourceUrl: 'not a url' }))).to.deep.equal([{ field: 'sourceUrl', code: 'invalid-url' }]);
+    expect(validate('seed', seedInput({ sourceUrl: '' })).ok).to.equal(true);
+  });
+
+  it('requires start as an ISO 8601 date-time with offset, and end not before start', () => {
+    expect(issuesOf('side-event', sideEventInput({ start: '2026-06-12T08:30' }))).to.deep.equal([
+      { field: 'start', code: 'invalid-datetime' },
+    ]);
+    expect(issuesOf('side-event', sideEventInput({ start: undefined }))).to.deep.equal([{ field: 'start', code: 'required' }]);
+    expect(issuesOf('side-event', sideEventInput({ end: '2026-06-12T06:00:00Z' }))).to.deep.equal([
+      { field: 'end', code: 'end-before-start' },
+    ]);
+    expect(validate('side-event', sideEventInput({ end: '2026-06-12T06:30:00Z' })).ok).to.equal(true);
+  });
+
+  it('recognises real instants only', () => {
+    expect(isIsoDateTimeWithOffset('2026-06-12T08:30:00+02:00')).to.equal(true);
+    expect(isIsoDateTimeWithOffset('2026-06-12T08:30Z')).to.equal(true);
+    expect(isIsoDateTimeWithOffset('2026-02-30T08:30:00Z')).to.equal(false);
+    expect(isIsoDateTimeWithOffset('2026-06-12T24:30:00Z')).to.equal(false);
+    expect(isIsoDateTimeWithOffset('2026-06-12 08:30:00Z')).to.equal(false);
+  });
+
+  it('accepts only the three licences', () => {
+    expect(issuesOf('seed', seedInput({ license: 'MIT' }))).to.deep.equal([{ field: 'license', code: 'unknown-license' }]);
+  });
+
+  it('requires a safe event id for side events', () => {
+    expect(issuesOf('side-event', sideEventInput({ event: '../etc' }))).to.deep.equal([{ field: 'event', code: 'invalid-id' }]);
+    expect(issuesOf('side-event', sideEventInput({ event: undefined }))).to.deep.equal([{ field: 'event', code: 'required' }]);
+  });
+
+  it('reports wrong types and non-objects', () => {
+    expect(issuesOf('seed', seedInput({ title: 42 }))).to.deep.equal([{ field: 'title', code: 'wrong-type' }]);
+    expect(issuesOf('seed', 'a string')).to.deep.equal([{ field: '', code: 'wrong-type' }]);
+    expect(issuesOf('seed', null)).to.deep.equal([{ field: '', code: 'required' }]);
+  });
+
+  it('words every issue in French and English', () => {
+    const [issue] = issuesOf('side-event', sideEventInput({ title: 'x'.repeat(141) }));
+    expect(issueMessage(issue, 'en')).to.equal('At most 140 characters.');
+    expect(issueMessage(issue, 'fr')).to.equal('140 caractères au plus.');
+  });
+});

@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+const ELEMENTS = ['off-event-badge', 'off-side-event-board', 'off-seed-card', 'off-contribute-form'];
+
+/** Lit and the small libraries stay shared dependencies in the bundler build. */
+const isDependency = (id: string) => /^(lit|@lit\/|lit-html|lit-element|idb-keyval|valibot|lean-qr)(\/|$)/.test(id);
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'bundle') {
+    // The script-tag bundle: one self-contained ES module, Lit included, that registers every element.
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2022',
+        lib: { entry: resolve(root, 'src/off-layer.ts'), formats: ['es'], fileName: () => 'off-layer.js' },
+        rolldownOptions: { output: { codeSplitting: false } },
+      },
+    };
+  }
+  if (mode === 'lib') {
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: false,
+        lib: {
+          entry: {
+            index: resolve(root, 'src/index.ts'),
+            model: resolve(root, 'src/model/index.ts'),
+            storage: resolve(root, 'src/storage/index.ts'),
+            ...Object.fromEntries(ELEMENTS.map((tag) => [tag, resolve(root, `src/elements/${tag}/define.ts`)])),
+          },
+          formats: ['es'],
+        },
+        rolldownOptions: {
+          external: isDependency,
+          output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
+      },
+    };
+  }
+  // `npm start` without the server: the demo event site on the embedded `idb` store.
+  return {
+    root: resolve(root, 'demo'),
+    publicDir: false,
+    server: { port: 5173, fs: { allow: [root] } },
+  };
+});
