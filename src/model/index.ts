@@ -7,3 +7,4 @@ export * from './sort.js';
 export { isIsoDateTimeWithOffset } from './time.js';
 export { newId, isSafeId } from './ids.js';
 export * from './ics.js';
+export { localToIso } from './local-time.js';
