@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 const root = import.meta.dirname;
+const DEMO_PAGES = ['index', 'venue', 'contribute', 'seeds'];
 const ELEMENTS = ['off-event-badge', 'off-side-event-board', 'off-seed-card', 'off-contribute-form'];
 
 /** Lit and the small libraries stay shared dependencies in the bundler build. */
@@ -43,10 +44,19 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  // `npm start` without the server: the demo event site on the embedded `idb` store.
+  // The demo event site: `vite` serves it on the embedded `idb` store, `vite build` makes it a static site.
+  const demo = resolve(root, 'demo');
   return {
-    root: resolve(root, 'demo'),
+    root: demo,
     publicDir: false,
     server: { port: 5173, fs: { allow: [root] } },
+    build: {
+      outDir: resolve(root, 'demo-dist'),
+      emptyOutDir: true,
+      target: 'es2022',
+      rolldownOptions: {
+        input: Object.fromEntries(DEMO_PAGES.map((page) => [page, resolve(demo, `${page}.html`)])),
+      },
+    },
   };
 });
