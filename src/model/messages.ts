@@ -11,7 +11,9 @@ export type FieldCode =
   | 'unsafe-url'
   | 'invalid-datetime'
   | 'end-before-start'
-  | 'unknown-license';
+  | 'unknown-license'
+  /** Differs from the event or id named in the request's address. */
+  | 'mismatch';
 
 type Catalogue = Record<FieldCode, (limit?: number) => string>;
 
@@ -27,6 +29,7 @@ const FIELD_MESSAGES: Record<Lang, Catalogue> = {
     'invalid-datetime': () => 'Enter a valid date and time.',
     'end-before-start': () => 'The end cannot be before the start.',
     'unknown-license': () => 'Choose CC0-1.0, CC-BY-4.0 or CC-BY-SA-4.0.',
+    mismatch: () => 'This value does not match the address it was sent to.',
   },
   fr: {
     required: () => 'Ce champ est obligatoire.',
@@ -39,6 +42,7 @@ const FIELD_MESSAGES: Record<Lang, Catalogue> = {
     'invalid-datetime': () => 'Saisissez une date et une heure valides.',
     'end-before-start': () => 'La fin ne peut pas précéder le début.',
     'unknown-license': () => 'Choisissez CC0-1.0, CC-BY-4.0 ou CC-BY-SA-4.0.',
+    mismatch: () => "Cette valeur ne correspond pas à l'adresse où elle a été envoyée.",
   },
 };
 
