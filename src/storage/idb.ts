@@ -14,7 +14,8 @@ function storageFailure(error: unknown): Error {
   return name === 'QuotaExceededError' ? new QuotaError(error) : new UnavailableError(error);
 }
 
-async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+/** Runs an IndexedDB operation, turning its failures into `QuotaError` or `UnavailableError`. */
+export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (error) {

@@ -1,0 +1,51 @@
+import type { FieldIssue } from '../model/validate.js';
+import { NotFoundError, StorageError, UnavailableError, ValidationError } from './errors.js';
+
+/** The server asked us to slow down; `retryAfterMs` comes from its `Retry-After` header. */
+export class RateLimitedError extends StorageError {
+  override name = 'RateLimitedError';
+
+  constructor(readonly retryAfterMs: number) {
+    super('rate-limited');
+  }
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; issues?: FieldIssue[] };
+}
+
+function retryAfterMs(header: string | null): number {
+  if (!header) return 1000;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 1000 : Math.max(0, date - Date.now());
+}
+
+async function errorBody(response: Response): Promise<ErrorBody['error']> {
+  try {
+    return ((await response.json()) as ErrorBody).error;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns a refused request into the typed error every store throws; `id` names the record it was about. */
+export async function toStorageError(response: Response, id: string): Promise<StorageError> {
+  const { status } = response;
+  if (status >= 500) return new UnavailableError(new Error(`HTTP ${status}`));
+  if (status === 429) return new RateLimitedError(retryAfterMs(response.headers.get('Retry-After')));
+  if (status === 404) return new NotFoundError(id);
+  if (status === 401 || status === 403) return new StorageError('forbidden');
+  if (status === 409) return new StorageError('conflict');
+  const body = await errorBody(response);
+  // The anti-bot checks: a person who was too quick should wait, a bot is refused.
+  if (body?.code === 'too-fast') return new StorageError('rate-limited');
+  if (body?.code === 'bot') return new StorageError('forbidden');
+  return new ValidationError(body?.issues ?? []);
+}
+
+/** Errors that say nothing about the record itself: worth queuing and sending again later. */
+export function isTransient(error: unknown): error is UnavailableError | RateLimitedError {
+  return error instanceof UnavailableError || error instanceof RateLimitedError;
+}

@@ -1,0 +1,25 @@
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import { guarded } from './idb.js';
+
+/**
+ * An idb-keyval table in a database of its own (never idb-keyval's default store),
+ * opened on first use so that a page without IndexedDB fails only the calls that need it.
+ */
+export function localTable(database: string, table: string): () => Promise<UseStore> {
+  let db: UseStore | undefined;
+  return () => guarded(async () => (db ??= createStore(database, table)));
+}
+
+/** Keys of one server live under its base URL, so two servers on one page never mix. */
+export function keyUnder(base: string, ...parts: string[]): string {
+  return [base, ...parts].join('\n');
+}
+
+function under(prefix: string): IDBKeyRange {
+  return IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+}
+
+/** Values whose key starts with `prefix`, in key order. */
+export function readUnder<T>(db: UseStore, prefix: string): Promise<T[]> {
+  return guarded(() => db('readonly', (store) => promisifyRequest(store.getAll(under(prefix)) as IDBRequest<T[]>)));
+}

@@ -1,0 +1,47 @@
+import { del, get, set } from 'idb-keyval';
+import type { RecordKind } from '../model/records.js';
+import { keyUnder, localTable } from './http-local.js';
+
+const tokensTable = localTable('off-layer-tokens', 'tokens');
+
+/** Tokens saved in this page, so edit rights survive for the visit even when IndexedDB refuses to keep them. */
+const inThisPage = new Map<string, string>();
+
+/**
+ * The edit tokens the server handed this device, one per record it created.
+ * Whoever holds a token may update or delete that record; there are no accounts.
+ */
+export class EditTokens {
+  constructor(private readonly base: string) {}
+
+  async get(kind: RecordKind, id: string): Promise<string | undefined> {
+    const key = keyUnder(this.base, kind, id);
+    const known = inThisPage.get(key);
+    if (known) return known;
+    try {
+      return await get<string>(key, await tokensTable());
+    } catch {
+      return undefined;
+    }
+  }
+
+  async save(kind: RecordKind, id: string, token: string): Promise<void> {
+    const key = keyUnder(this.base, kind, id);
+    inThisPage.set(key, token);
+    try {
+      await set(key, token, await tokensTable());
+    } catch {
+      // The record exists on the server already: failing here would make the person submit it twice.
+    }
+  }
+
+  async forget(kind: RecordKind, id: string): Promise<void> {
+    const key = keyUnder(this.base, kind, id);
+    inThisPage.delete(key);
+    try {
+      await del(key, await tokensTable());
+    } catch {
+      // A token left behind grants nothing: its record is gone.
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { del, setMany } from 'idb-keyval';
+import type { StorageErrorCode } from '../model/messages.js';
+import type { OffRecord, RecordKind } from '../model/records.js';
+import { keyUnder, localTable, readUnder } from './http-local.js';
+import { guarded } from './idb.js';
+import type { PutOptions } from './store.js';
+
+const writesTable = localTable('off-layer-outbox', 'writes');
+
+export type QueuedWrite =
+  | { op: 'create'; kind: RecordKind; input: object; options: PutOptions; record: OffRecord }
+  | { op: 'replace'; kind: RecordKind; id: string; input: object; record: OffRecord }
+  | { op: 'remove'; kind: RecordKind; id: string };
+
+/**
+ * A write waiting for the server. `record` is the provisional record shown meanwhile;
+ * a create's provisional id is replaced by the server's id once sent.
+ */
+export type OutboxEntry = QueuedWrite & QueueOrder;
+
+interface QueueOrder {
+  /** Orders the outbox: writes are sent in the order they were made. */
+  key: string;
+  /** Generated once per write and sent with every attempt, so the server applies it once. */
+  idempotencyKey: string;
+  queuedAt: string;
+  /** Set when the server refused the write for good: it is kept, not retried, so nothing typed is lost. */
+  failure?: StorageErrorCode;
+}
+
+/** A queued create or replace: it has a provisional record to show. */
+export type QueuedPut = Extract<OutboxEntry, { op: 'create' | 'replace' }>;
+
+let sequence = 0;
+
+/** Writes made on this device that the server has not acknowledged yet, kept in IndexedDB across reloads. */
+export class Outbox {
+  constructor(private readonly base: string) {}
+
+  /** An entry for `write`, not stored yet: sent directly, or `save`d when it has to wait. */
+  entryFor<W extends QueuedWrite>(write: W): W & QueueOrder {
+    const now = new Date();
+    sequence += 1;
+    const order = `${now.getTime().toString().padStart(15, '0')}.${sequence.toString().padStart(9, '0')}`;
+    return { ...write, key: keyUnder(this.base, order), idempotencyKey: crypto.randomUUID(), queuedAt: now.toISOString() };
+  }
+
+  /** Adds or replaces entries; throws `UnavailableError` or `QuotaError` when the device cannot keep them. */
+  async save(entries: OutboxEntry[]): Promise<void> {
+    const db = await writesTable();
+    await guarded(() => setMany(entries.map((entry) => [entry.key, entry]), db));
+  }
+
+  async delete(key: string): Promise<void> {
+    const db = await writesTable();
+    await guarded(() => del(key, db));
+  }
+
+  /** Every entry of this server, oldest first, refused ones included. */
+  async entries(): Promise<OutboxEntry[]> {
+    return readUnder<OutboxEntry>(await writesTable(), keyUnder(this.base, ''));
+  }
+}
