@@ -1,0 +1,154 @@
+import { css } from 'lit';
+
+export const badgeStyles = css`
+  :host {
+    --off-qr-dark: #000000;
+    --off-qr-light: #ffffff;
+    max-width: 32rem;
+  }
+
+  .card {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--off-space);
+    padding: var(--off-space);
+    background: var(--off-color-bg);
+    border: 1px solid var(--off-color-border);
+    border-radius: var(--off-radius);
+  }
+
+  .text {
+    flex: 1 1 12rem;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: calc(var(--off-space) / 4);
+  }
+
+  .mark {
+    display: inline-block;
+    padding: 0.1em 0.45em;
+    font-size: 2rem;
+    font-weight: 900;
+    line-height: 1.1;
+    letter-spacing: -0.02em;
+    color: var(--off-color-accent-fg);
+    background: var(--off-color-accent);
+    border-radius: calc(var(--off-radius) / 2);
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .label {
+    font-weight: 600;
+  }
+
+  .count {
+    font-size: 1.25rem;
+    font-weight: 700;
+  }
+
+  .link {
+    color: var(--off-color-accent);
+    font-weight: 600;
+  }
+
+  .print-url {
+    display: none;
+  }
+
+  .qr-column {
+    flex: 0 0 auto;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: calc(var(--off-space) / 2);
+  }
+
+  .qr {
+    width: 9rem;
+    line-height: 0;
+  }
+
+  .qr-code {
+    width: 100%;
+    height: auto;
+  }
+
+  .qr-light {
+    fill: var(--off-qr-light);
+  }
+
+  .qr-dark {
+    fill: var(--off-qr-dark);
+  }
+
+  .download {
+    padding: 0.35em 0.75em;
+    font-size: 0.875rem;
+    background: transparent;
+    border: 1px solid var(--off-color-border);
+    border-radius: var(--off-radius);
+    cursor: pointer;
+  }
+
+  .download:hover {
+    border-color: var(--off-color-fg);
+  }
+
+  @media print {
+    :host {
+      --off-color-bg: #ffffff;
+      --off-color-fg: #000000;
+      --off-color-accent: #000000;
+      --off-color-accent-fg: #ffffff;
+      --off-qr-dark: #000000;
+      --off-qr-light: #ffffff;
+      max-width: none;
+      color: #000000;
+      background: #ffffff;
+    }
+
+    .card {
+      flex-direction: column;
+      align-items: center;
+      text-align: center;
+      border: 2px solid #000000;
+      break-inside: avoid;
+    }
+
+    .text {
+      align-items: center;
+    }
+
+    /* Browsers drop backgrounds when printing by default: the mark becomes black text in a black frame. */
+    .mark {
+      font-size: 3rem;
+      color: #000000;
+      background: none;
+      border: 0.12em solid #000000;
+    }
+
+    .count {
+      font-size: 1.5rem;
+    }
+
+    .qr {
+      width: min(12cm, 80vw);
+    }
+
+    .download,
+    .link {
+      display: none;
+    }
+
+    .print-url {
+      display: block;
+      font-family: ui-monospace, monospace;
+      overflow-wrap: anywhere;
+    }
+  }
+`;

@@ -1,0 +1,100 @@
+import { html } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { downloadText } from '../shared/download.js';
+import { plural } from '../shared/i18n.js';
+import { LiveListController } from '../shared/live-list-controller.js';
+import { memoizeLast } from '../shared/memo.js';
+import { OffElement } from '../shared/off-element.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { badgeStyles } from './off-event-badge.styles.js';
+import { strings } from './off-event-badge.strings.js';
+import { qrContent, qrGeometry, standaloneQrSvg } from './qr.js';
+import { badgeTarget } from './target.js';
+
+/**
+ * The #OFF mark of a host event for a venue page or a printed poster: the live
+ * number of side events and a QR code that leads to the #OFF layer.
+ *
+ * @summary #OFF mark, live side-event count and a printable QR code.
+ * @tag off-event-badge
+ *
+ * @csspart card - The badge's frame.
+ * @csspart mark - The "#OFF" mark.
+ * @csspart label - The label text.
+ * @csspart count - The live count of side events (a polite live region).
+ * @csspart qr - The QR code (`role="img"`, labelled with its destination).
+ * @csspart link - The link to the #OFF layer.
+ * @csspart download - The button that downloads the QR code as an SVG file.
+ *
+ * @cssproperty --off-color-bg - Background of the card.
+ * @cssproperty --off-color-fg - Text colour.
+ * @cssproperty --off-color-muted - Secondary text.
+ * @cssproperty --off-color-border - Card border.
+ * @cssproperty --off-color-accent - The mark and the link.
+ * @cssproperty --off-color-accent-fg - Text on the accent colour.
+ * @cssproperty --off-color-focus - Focus ring.
+ * @cssproperty --off-radius - Corner radius.
+ * @cssproperty --off-space - Base spacing.
+ * @cssproperty --off-font - Font family.
+ * @cssproperty --off-qr-dark - Dark modules of the QR code (keep it dark: scanners expect dark on light).
+ * @cssproperty --off-qr-light - Light modules and quiet zone of the QR code.
+ */
+export class OffEventBadge extends OffElement {
+  static override styles = [themeStyles, badgeStyles];
+
+  /** The host event whose side events are counted, e.g. `g21`. */
+  @property() event = '';
+
+  /** Where the QR code and link lead: an http(s) or relative URL; defaults to this page without its fragment, plus `#off`. */
+  @property() href = '';
+
+  /** Text beside the count; defaults to "Side events around this event" in the element's language. */
+  @property() label = '';
+
+  @query('svg.qr-code') private qrSvg?: SVGSVGElement;
+
+  private readonly sideEvents = new LiveListController(this, 'side-event', () => this.event || undefined);
+  private readonly qrFor = memoizeLast(qrGeometry);
+
+  private countText(): string {
+    const text = strings[this.language];
+    const { state, records, error } = this.sideEvents;
+    if (state === 'loading') return text.counting;
+    if (state === 'error') return error?.messageIn?.(this.language) ?? text.counting;
+    return records.length === 0 ? text.zero : plural(this.language, records.length, text.count);
+  }
+
+  /** Saves the rendered QR code as `off-<event>-qr.svg`, in the colours it has on screen. */
+  downloadQr(): void {
+    const rendered = this.qrSvg;
+    if (!rendered) return;
+    const fill = (selector: string) => getComputedStyle(rendered.querySelector(selector)!).fill;
+    const file = standaloneQrSvg(rendered, { dark: fill('.qr-dark'), light: fill('.qr-light') });
+    downloadText(file, `off-${this.event || 'event'}-qr.svg`, 'image/svg+xml');
+  }
+
+  protected override render() {
+    const text = strings[this.language];
+    const target = badgeTarget(this.href);
+    const qr = this.qrFor(target);
+    return html`
+      <div part="card" class="card">
+        <div class="text">
+          <span part="mark" class="mark">#OFF</span>
+          <p part="label" class="label">${this.label || text.label}</p>
+          <p part="count" class="count" role="status" aria-busy=${this.sideEvents.state === 'loading'}>${this.countText()}</p>
+          <a part="link" class="link" href=${target}>${text.open}</a>
+          <p class="print-url">${target}</p>
+        </div>
+        <div class="qr-column">
+          <div part="qr" class="qr" role="img" aria-label=${text.qrLabel(target)}>
+            <svg class="qr-code" viewBox="0 0 ${qr.side} ${qr.side}" shape-rendering="crispEdges" aria-hidden="true" focusable="false">
+              ${qrContent(qr)}
+            </svg>
+          </div>
+          <button part="download" class="download" type="button" @click=${this.downloadQr}>${text.download}</button>
+        </div>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,64 @@
+import { correction, generate, type Bitmap2D } from 'lean-qr';
+import { svg, type SVGTemplateResult } from 'lit';
+
+/** The blank margin scanners need around the code, in modules (ISO/IEC 18004). */
+export const QUIET_ZONE = 4;
+
+/** Medium error correction at least: a printed badge still scans with a scuff or a fold. */
+export const QR_OPTIONS = { minCorrectionLevel: correction.M } as const;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+export interface QrGeometry {
+  /** Modules per side, quiet zone included: the viewBox is `0 0 side side`. */
+  side: number;
+  /** The dark modules as one path, one rectangle per horizontal run. */
+  path: string;
+}
+
+export function qrGeometry(text: string): QrGeometry {
+  const code: Bitmap2D = generate(text, QR_OPTIONS);
+  const runs: string[] = [];
+  for (let y = 0; y < code.size; y += 1) {
+    for (let x = 0; x < code.size; x += 1) {
+      if (!code.get(x, y)) continue;
+      const start = x;
+      while (x + 1 < code.size && code.get(x + 1, y)) x += 1;
+      const length = x - start + 1;
+      runs.push(`M${start + QUIET_ZONE} ${y + QUIET_ZONE}h${length}v1h-${length}z`);
+    }
+  }
+  return { side: code.size + 2 * QUIET_ZONE, path: runs.join('') };
+}
+
+/** The inside of the QR `<svg>`: a light square for the quiet zone and one path for the dark modules (colours from CSS). */
+export function qrContent({ side, path }: QrGeometry): SVGTemplateResult {
+  return svg`<rect class="qr-light" width=${side} height=${side}></rect><path class="qr-dark" d=${path}></path>`;
+}
+
+export interface QrColours {
+  dark: string;
+  light: string;
+}
+
+/**
+ * The rendered QR `<svg>` as a file of its own: namespace, size and fills written
+ * out, and without Lit's comment markers or the page's classes and ARIA.
+ */
+export function standaloneQrSvg(rendered: SVGSVGElement, colours: QrColours = { dark: '#000000', light: '#ffffff' }): string {
+  const copy = rendered.cloneNode(true) as SVGSVGElement;
+  const comments = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
+  const found: Node[] = [];
+  while (comments.nextNode()) found.push(comments.currentNode);
+  found.forEach((comment) => comment.parentNode?.removeChild(comment));
+  for (const element of [copy, ...copy.querySelectorAll('*')]) {
+    ['class', 'aria-hidden', 'focusable', 'part'].forEach((name) => element.removeAttribute(name));
+  }
+  const side = copy.viewBox.baseVal.width;
+  copy.setAttribute('xmlns', SVG_NS);
+  copy.setAttribute('width', String(side * 8));
+  copy.setAttribute('height', String(side * 8));
+  copy.querySelector('rect')?.setAttribute('fill', colours.light);
+  copy.querySelector('path')?.setAttribute('fill', colours.dark);
+  return new XMLSerializer().serializeToString(copy);
+}

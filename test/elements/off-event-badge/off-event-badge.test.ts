@@ -1,0 +1,186 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { generate } from 'lean-qr';
+import '../../../src/elements/off-event-badge/define.js';
+import type { OffEventBadge } from '../../../src/elements/off-event-badge/off-event-badge.js';
+import { QR_OPTIONS, QUIET_ZONE, standaloneQrSvg } from '../../../src/elements/off-event-badge/qr.js';
+import { storeFor } from '../../../src/elements/shared/store-registry.js';
+import { createIdbStore } from '../../../src/storage/idb.js';
+import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
+
+function shadow(el: OffEventBadge): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function part(el: OffEventBadge, name: string): HTMLElement {
+  return shadow(el).querySelector(`[part="${name}"]`) as HTMLElement;
+}
+
+async function ready(el: OffEventBadge): Promise<void> {
+  await waitUntil(() => part(el, 'count').getAttribute('aria-busy') === 'false', 'the count never loaded');
+}
+
+/** Reads the rendered path back into dark modules: "M{x} {y}h{n}v1h-{n}z" per horizontal run. */
+function renderedMatrix(el: OffEventBadge): boolean[][] {
+  const svg = shadow(el).querySelector('svg')!;
+  const side = svg.viewBox.baseVal.width;
+  const matrix = Array.from({ length: side }, () => Array<boolean>(side).fill(false));
+  const d = svg.querySelector('path')!.getAttribute('d')!;
+  expect(d).to.match(/^(M\d+ \d+h\d+v1h-\d+z)+$/);
+  for (const [, x, y, length] of d.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
+    for (let i = 0; i < Number(length); i += 1) matrix[Number(y)]![Number(x) + i] = true;
+  }
+  return matrix;
+}
+
+function expectedMatrix(text: string): boolean[][] {
+  const code = generate(text, QR_OPTIONS);
+  const side = code.size + 2 * QUIET_ZONE;
+  return Array.from({ length: side }, (_, y) => Array.from({ length: side }, (_, x) => code.get(x - QUIET_ZONE, y - QUIET_ZONE)));
+}
+
+const pageWithoutHash = () => location.href.replace(/#.*$/, '');
+
+describe('off-event-badge', () => {
+  it('is accessible while loading', async () => {
+    const store = storeFor('memory');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const list = store.list.bind(store);
+    store.list = (async (...args: Parameters<typeof list>) => {
+      await held;
+      return list(...args);
+    }) as typeof store.list;
+    try {
+      const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en" event=${uniqueName('slow')}></off-event-badge>`);
+      expect(part(el, 'count').textContent).to.equal('Counting side events…');
+      expect(part(el, 'count').getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
+      release();
+      await ready(el);
+      expect(part(el, 'count').textContent).to.equal('No side events yet');
+    } finally {
+      delete (store as { list?: unknown }).list;
+    }
+  });
+
+  it('is accessible with zero side events', async () => {
+    const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en" event=${uniqueName('empty')}></off-event-badge>`);
+    await ready(el);
+    expect(part(el, 'count').textContent).to.equal('No side events yet');
+    expect(part(el, 'count').getAttribute('role')).to.equal('status');
+    expect(part(el, 'mark').textContent).to.equal('#OFF');
+    expect(part(el, 'label').textContent).to.equal('Side events around this event');
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts many side events, accessibly, in the dark theme', async () => {
+    const event = uniqueName('many');
+    await storeFor('memory').putMany('side-event', [1, 2, 3].map((n) => sideEventInput({ event, title: `Side ${n}` })));
+    await storeFor('memory').put('side-event', sideEventInput({ event: uniqueName('other') }));
+    const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en" theme="dark" event=${event} label="Around G21"></off-event-badge>`);
+    await ready(el);
+    expect(part(el, 'count').textContent).to.equal('3 side events');
+    expect(part(el, 'label').textContent).to.equal('Around G21');
+    await expect(el).to.be.accessible();
+  });
+
+  it('updates the count live when a side event is added to the store', async () => {
+    const event = uniqueName('live');
+    const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en" event=${event}></off-event-badge>`);
+    await ready(el);
+    await storeFor('memory').put('side-event', sideEventInput({ event }));
+    await waitUntil(() => part(el, 'count').textContent === '1 side event', 'the count did not follow the store');
+  });
+
+  it('updates the count when another tab adds a side event (IndexedDB)', async () => {
+    const event = uniqueName('tabs');
+    const el = await fixture<OffEventBadge>(html`<off-event-badge store="idb" lang="en" event=${event}></off-event-badge>`);
+    await ready(el);
+    const otherTab = createIdbStore();
+    try {
+      await otherTab.putMany('side-event', [sideEventInput({ event }), sideEventInput({ event, title: 'Second' })]);
+      await waitUntil(() => part(el, 'count').textContent === '2 side events', 'the other tab’s side events were not counted');
+    } finally {
+      otherTab.close();
+    }
+  });
+
+  it('speaks French: label, count and QR description', async () => {
+    const event = uniqueName('fr');
+    await storeFor('memory').putMany('side-event', [sideEventInput({ event }), sideEventInput({ event })]);
+    const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="fr" event=${event}></off-event-badge>`);
+    await ready(el);
+    expect(part(el, 'count').textContent).to.equal('2 évènements OFF');
+    expect(part(el, 'label').textContent).to.equal('Les OFF de l’évènement');
+    expect(part(el, 'link').textContent).to.equal('Ouvrir la couche #OFF');
+    expect(part(el, 'qr').getAttribute('aria-label')).to.equal(`QR code vers ${pageWithoutHash()}#off`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('encodes the page address without its hash, plus #off, by default', async () => {
+    history.replaceState(null, '', '#somewhere');
+    try {
+      const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en" event=${uniqueName('qr')}></off-event-badge>`);
+      const expected = `${pageWithoutHash()}#off`;
+      expect(part(el, 'qr').getAttribute('aria-label')).to.equal(`QR code to ${expected}`);
+      expect(part(el, 'link').getAttribute('href')).to.equal(expected);
+      expect(renderedMatrix(el)).to.deep.equal(expectedMatrix(expected));
+      expect(shadow(el).querySelector('svg')!.getAttribute('shape-rendering')).to.equal('crispEdges');
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
+
+  it('encodes a custom href, resolved against the page', async () => {
+    const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" href="https://example.org/g21/off?from=poster"></off-event-badge>`);
+    expect(renderedMatrix(el)).to.deep.equal(expectedMatrix('https://example.org/g21/off?from=poster'));
+    el.href = '/programme#off';
+    await el.updateComplete;
+    const resolved = new URL('/programme#off', location.href).href;
+    expect(part(el, 'link').getAttribute('href')).to.equal(resolved);
+    expect(renderedMatrix(el)).to.deep.equal(expectedMatrix(resolved));
+  });
+
+  it('refuses a javascript: href and falls back to the default', async () => {
+    const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en" href="javascript:alert(1)"></off-event-badge>`);
+    const expected = `${pageWithoutHash()}#off`;
+    expect(part(el, 'link').getAttribute('href')).to.equal(expected);
+    expect(renderedMatrix(el)).to.deep.equal(expectedMatrix(expected));
+    expect(shadow(el).innerHTML).to.not.include('javascript:');
+  });
+
+  it('serialises the QR code as a standalone SVG file', async () => {
+    const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" href="https://example.org/"></off-event-badge>`);
+    const file = standaloneQrSvg(shadow(el).querySelector('svg')!);
+    expect(file.startsWith('<svg')).to.equal(true);
+    expect(file).to.include('xmlns="http://www.w3.org/2000/svg"');
+    expect(file).to.not.include('<!--');
+    expect(file).to.not.include('class=');
+    const parsed = new DOMParser().parseFromString(file, 'image/svg+xml');
+    expect(parsed.querySelector('parsererror')).to.equal(null);
+    expect(parsed.querySelector('path')!.getAttribute('fill')).to.equal('#000000');
+    expect(parsed.querySelector('rect')!.getAttribute('fill')).to.equal('#ffffff');
+    expect(parsed.querySelector('path')!.getAttribute('d')).to.equal(shadow(el).querySelector('path')!.getAttribute('d'));
+  });
+
+  it('downloads off-<event>-qr.svg when the download button is clicked', async () => {
+    const event = uniqueName('dl');
+    const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" event=${event}></off-event-badge>`);
+    const clicked: HTMLAnchorElement[] = [];
+    const originalClick = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    };
+    try {
+      part(el, 'download').click();
+    } finally {
+      HTMLAnchorElement.prototype.click = originalClick;
+    }
+    expect(clicked).to.have.length(1);
+    expect(clicked[0]!.download).to.equal(`off-${event}-qr.svg`);
+    const file = await (await fetch(clicked[0]!.href)).text();
+    expect(file.startsWith('<svg')).to.equal(true);
+    expect(file).to.include('xmlns="http://www.w3.org/2000/svg"');
+    expect(file).to.include('fill="rgb(0, 0, 0)"');
+  });
+});
