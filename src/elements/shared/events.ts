@@ -21,9 +21,17 @@ export class OffReplantedEvent extends OffEvent<{ record: OffRecord; from: OffRe
   }
 }
 
+/** The visitor changed a list's filters (after the typing pause); `count` items match. */
+export class OffFilterChangeEvent extends OffEvent<{ query: string; day: string; count: number }> {
+  constructor(query: string, day: string, count: number) {
+    super('off-filter-change', { query, day, count });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'off-contributed': OffContributedEvent;
     'off-replanted': OffReplantedEvent;
+    'off-filter-change': OffFilterChangeEvent;
   }
 }

@@ -17,8 +17,17 @@ function wallClock(iso: string): Date {
   return new Date(Date.parse(iso) + offsetMinutes(iso) * 60000);
 }
 
+// Creating an Intl.DateTimeFormat costs far more than using one: lists format hundreds of times per render.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function format(iso: string, lang: Lang, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(wallClock(iso));
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(wallClock(iso));
 }
 
 /** "2026-06-12": the local day of the event, for grouping and day filters. */

@@ -24,3 +24,8 @@ export function storeFor(spec: StoreSpec | null | undefined): OffStore {
   }
   return store;
 }
+
+/** Makes `spec` resolve to `store` on this page: a custom adapter, or a stand-in for stories and tests. */
+export function registerStore(spec: StoreSpec, store: OffStore): void {
+  stores.set(spec.trim(), store);
+}

@@ -1,0 +1,53 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { serializeJsonLd, toJsonLd } from '../../model/jsonld.js';
+import type { SideEvent } from '../../model/records.js';
+
+export interface JsonLdSource {
+  /** Names the script (`data-off-board`), so a page can tell which board wrote it. */
+  event: string;
+  /** Changes whenever `records` does. */
+  revision: number;
+  records: readonly SideEvent[];
+}
+
+/**
+ * Keeps one `<script type="application/ld+json">` in the document's head with
+ * schema.org Events for search engines, while the host is connected and has upcoming side events.
+ */
+export class JsonLdController implements ReactiveController {
+  private script?: HTMLScriptElement;
+  private written?: string;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly source: () => JsonLdSource | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const source = this.source();
+    const key = source && `${source.event}\n${source.revision}`;
+    if (key === this.written) return;
+    this.written = key;
+    const list = source && toJsonLd(source.records);
+    if (!source || !list || list.numberOfItems === 0) {
+      this.remove();
+      return;
+    }
+    this.script ??= document.createElement('script');
+    this.script.type = 'application/ld+json';
+    this.script.dataset.offBoard = source.event;
+    this.script.textContent = serializeJsonLd(list);
+    if (!this.script.isConnected) document.head.append(this.script);
+  }
+
+  hostDisconnected(): void {
+    this.remove();
+    this.written = undefined;
+  }
+
+  private remove(): void {
+    this.script?.remove();
+  }
+}

@@ -1,0 +1,98 @@
+import type { Catalogue } from '../shared/i18n.js';
+
+export interface BoardStrings {
+  heading: string;
+  filterLabel: string;
+  filterPlaceholder: string;
+  dayLabel: string;
+  allDays: string;
+  count: { one: string; other: string };
+  loading: string;
+  retry: string;
+  notKept: string;
+  offline: string;
+  emptyTitle: string;
+  emptyText: string;
+  contribute: string;
+  noMatch: (query: string) => string;
+  clearFilters: string;
+  by: (organizer: string) => string;
+  moreInfo: string;
+  moreInfoLabel: (title: string) => string;
+  addToCalendar: string;
+  addToCalendarLabel: (title: string) => string;
+  addAllToCalendar: string;
+  expand: string;
+  collapse: string;
+  showMore: (count: string, left: string) => string;
+  showEarlier: (count: string) => string;
+  showing: (from: string, to: string, total: string) => string;
+  added: { one: string; other: string };
+  addedOne: (title: string) => string;
+  calendarName: (event: string) => string;
+}
+
+export const strings: Catalogue<BoardStrings> = {
+  en: {
+    heading: 'Side events #OFF',
+    filterLabel: 'Search side events',
+    filterPlaceholder: 'Title, place, organiser, tag…',
+    dayLabel: 'Day',
+    allDays: 'All days',
+    count: { one: '{n} side event', other: '{n} side events' },
+    loading: 'Loading side events…',
+    retry: 'Try again',
+    notKept: 'Side events added here are not kept on this device: they disappear when the page is closed.',
+    offline: 'You are offline: this list may be out of date.',
+    emptyTitle: 'No side events yet.',
+    emptyText: 'Organising a breakfast, a walk, a workshop around the event? Add yours: the door is open.',
+    contribute: 'Add your side event',
+    noMatch: (query) => (query ? `No side event matches “${query}”.` : 'No side event on this day.'),
+    clearFilters: 'Clear filters',
+    by: (organizer) => `By ${organizer}`,
+    moreInfo: 'More info',
+    moreInfoLabel: (title) => `More info: ${title}`,
+    addToCalendar: 'Add to calendar',
+    addToCalendarLabel: (title) => `Add to calendar: ${title}`,
+    addAllToCalendar: 'Add all to calendar',
+    expand: 'Read more',
+    collapse: 'Read less',
+    showMore: (count, left) => `Show ${count} more (${left} left)`,
+    showEarlier: (count) => `Show ${count} earlier`,
+    showing: (from, to, total) => `Showing ${from}–${to} of ${total}`,
+    added: { one: '{n} new side event', other: '{n} new side events' },
+    addedOne: (title) => `New side event: ${title}`,
+    calendarName: (event) => `#OFF ${event}`,
+  },
+  fr: {
+    heading: 'Évènements OFF',
+    filterLabel: 'Rechercher dans les évènements OFF',
+    filterPlaceholder: 'Titre, lieu, organisateur, mot-clé…',
+    dayLabel: 'Jour',
+    allDays: 'Tous les jours',
+    count: { one: '{n} évènement OFF', other: '{n} évènements OFF' },
+    loading: 'Chargement des évènements OFF…',
+    retry: 'Réessayer',
+    notKept: 'Les évènements ajoutés ici ne sont pas conservés sur cet appareil : ils disparaissent à la fermeture de la page.',
+    offline: 'Vous êtes hors ligne : cette liste n’est peut-être pas à jour.',
+    emptyTitle: 'Pas encore d’évènement OFF.',
+    emptyText: 'Vous organisez un petit-déjeuner, une balade, un atelier autour de l’évènement ? Ajoutez le vôtre : la porte est ouverte.',
+    contribute: 'Ajouter votre évènement OFF',
+    noMatch: (query) => (query ? `Aucun évènement OFF ne correspond à « ${query} ».` : 'Aucun évènement OFF ce jour-là.'),
+    clearFilters: 'Effacer les filtres',
+    by: (organizer) => `Par ${organizer}`,
+    moreInfo: 'En savoir plus',
+    moreInfoLabel: (title) => `En savoir plus : ${title}`,
+    addToCalendar: 'Ajouter à l’agenda',
+    addToCalendarLabel: (title) => `Ajouter à l’agenda : ${title}`,
+    addAllToCalendar: 'Tout ajouter à l’agenda',
+    expand: 'Lire la suite',
+    collapse: 'Réduire',
+    showMore: (count, left) => `Afficher ${count} de plus (${left} restants)`,
+    showEarlier: (count) => `Afficher les ${count} précédents`,
+    showing: (from, to, total) => `${from} à ${to} sur ${total}`,
+    added: { one: '{n} nouvel évènement OFF', other: '{n} nouveaux évènements OFF' },
+    addedOne: (title) => `Nouvel évènement OFF : ${title}`,
+    calendarName: (event) => `#OFF ${event}`,
+  },
+};

@@ -1,0 +1,419 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Lang } from '../../model/lang.js';
+import { storageMessage } from '../../model/messages.js';
+import type { SideEvent } from '../../model/records.js';
+import { StorageError } from '../../storage/errors.js';
+import { downloadText } from '../shared/download.js';
+import { OffFilterChangeEvent } from '../shared/events.js';
+import { eventDayKey, formatDay, formatDateTime, formatTime, zoneLabel } from '../shared/format.js';
+import { plural } from '../shared/i18n.js';
+import { LiveListController } from '../shared/live-list-controller.js';
+import { memoizeLast } from '../shared/memo.js';
+import { OffElement } from '../shared/off-element.js';
+import { safeAuthorHref, safeWebUrl } from '../shared/safe-url.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { AdditionsTracker } from './additions.js';
+import { dayKeys, filterSideEvents, groupByDay, indexSideEvents, type IndexedSideEvent } from './board-index.js';
+import { boardCalendar, ICS_TYPE, sideEventCalendar, type CalendarFile } from './calendar.js';
+import { clampWindow, firstWindow, nextWindow, PAGE_SIZE, previousWindow, type ItemWindow } from './item-window.js';
+import { JsonLdController } from './json-ld-controller.js';
+import { boardStyles } from './off-side-event-board.styles.js';
+import { strings, type BoardStrings } from './off-side-event-board.strings.js';
+
+/** Enough to catch a word being typed, short enough to feel instant. */
+const FILTER_DELAY_MS = 150;
+/** Up to this many days the day filter is a list of named days; beyond it, a date picker keeps the DOM small. */
+const MAX_DAY_OPTIONS = 62;
+/** Descriptions longer than this are clamped with a "Read more" toggle. */
+const LONG_DESCRIPTION = 180;
+const DEFAULT_CONTRIBUTE_HREF = '#off-contribute';
+
+// Noon UTC of a day key formats as that day, whatever the viewer's zone (format.ts reads the offset, Z).
+const dayLabels = memoizeLast((days: string[], lang: Lang) => new Map(days.map((day) => [day, formatDay(`${day}T12:00:00Z`, lang)])));
+
+/**
+ * The side events around a host event, by day and time, with text and day
+ * filters, live updates (this page and other tabs), add-to-calendar and
+ * schema.org JSON-LD for search engines. Renders at most 60 side events at a
+ * time (pages of 30), so it stays fast with tens of thousands.
+ *
+ * @summary Side events of an event, grouped by day, filterable, live.
+ * @tag off-side-event-board
+ *
+ * @event off-filter-change - The visitor changed the filters. `detail`: `{ query: string, day: string, count: number }` (`day` is `YYYY-MM-DD` or '' for all days).
+ *
+ * @csspart board - The whole board.
+ * @csspart header - Heading and the "Add all to calendar" button.
+ * @csspart heading - The board's heading.
+ * @csspart calendar-all-button - Downloads every side event as one .ics file.
+ * @csspart warning - A notice that records are not kept on this device, or that the device is offline.
+ * @csspart filters - The search form around both filters.
+ * @csspart filter-input - The text filter.
+ * @csspart day-filter - The day filter (a select, or a date input when there are many days).
+ * @csspart status - The live count of matching side events (or the loading message).
+ * @csspart error - The error message and its retry button.
+ * @csspart retry-button - Loads the side events again.
+ * @csspart empty - The empty state (no side events yet, or none matching).
+ * @csspart contribute-link - The invitation to add a side event.
+ * @csspart clear-button - Clears both filters.
+ * @csspart list - The days and their side events.
+ * @csspart day - A day heading.
+ * @csspart day-list - The side events of one day.
+ * @csspart item - One side event.
+ * @csspart item-title - Its title.
+ * @csspart item-time - Its time (and time zone when not the visitor's).
+ * @csspart item-place - Its place.
+ * @csspart item-organizer - Its organiser.
+ * @csspart item-tags - Its tags.
+ * @csspart item-description - Its description.
+ * @csspart expand-button - Shows a long description in full.
+ * @csspart item-actions - The item's link and calendar button.
+ * @csspart item-link - The link to the side event's own page.
+ * @csspart calendar-button - Downloads the side event as an .ics file.
+ * @csspart more-button - Shows the next side events.
+ * @csspart earlier-button - Shows the previous side events.
+ * @csspart range - "Showing 31–90 of 1,234".
+ *
+ * @cssproperty --off-color-bg - Background.
+ * @cssproperty --off-color-surface - Background of items and controls.
+ * @cssproperty --off-color-fg - Text.
+ * @cssproperty --off-color-muted - Secondary text (times, places, tags).
+ * @cssproperty --off-color-border - Borders.
+ * @cssproperty --off-color-accent - Buttons and the #OFF accent.
+ * @cssproperty --off-color-accent-fg - Text on the accent.
+ * @cssproperty --off-color-danger - Error text.
+ * @cssproperty --off-color-focus - Focus ring.
+ * @cssproperty --off-radius - Corner radius.
+ * @cssproperty --off-space - Base spacing.
+ * @cssproperty --off-font - Font family.
+ * @cssproperty --off-font-size - Base font size.
+ */
+export class OffSideEventBoard extends OffElement {
+  static override styles = [themeStyles, boardStyles];
+
+  /** Id of the host event whose side events are shown, e.g. `g21`; empty shows every event's. */
+  @property() event = '';
+
+  /** Where the empty state's "Add your side event" link leads: a relative or http(s) URL. */
+  @property({ attribute: 'contribute-href' }) contributeHref = DEFAULT_CONTRIBUTE_HREF;
+
+  @state() private query = '';
+  @state() private day = '';
+  @state() private shown: ItemWindow = firstWindow();
+  @state() private expanded = new Set<string>();
+  @state() private announcement = '';
+
+  @query('#filter') private filterInput?: HTMLInputElement;
+
+  private readonly list = new LiveListController(this, 'side-event', () => this.event || undefined);
+  private readonly additions = new AdditionsTracker();
+  private filterTimer?: ReturnType<typeof setTimeout>;
+  /** Position in the filtered list of the item to focus after the next render. */
+  private focusIndex?: number;
+
+  private readonly index = memoizeLast((_revision: number, records: SideEvent[]) => indexSideEvents(records));
+  private readonly days = memoizeLast((entries: IndexedSideEvent[]) => dayKeys(entries));
+  private readonly matching = memoizeLast((entries: IndexedSideEvent[], query: string, day: string) =>
+    filterSideEvents(entries, { query, day }),
+  );
+
+  constructor() {
+    super();
+    new JsonLdController(this, () =>
+      this.list.state === 'ready' ? { event: this.event, revision: this.list.revision, records: this.list.records } : undefined,
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.filterTimer);
+    this.additions.reset();
+  }
+
+  /** Loads the side events again from the store (after an error, say). */
+  reload(): void {
+    this.additions.reset();
+    this.list.reload();
+  }
+
+  private get t(): BoardStrings {
+    return strings[this.language];
+  }
+
+  private get entries(): IndexedSideEvent[] {
+    return this.index(this.list.revision, this.list.records);
+  }
+
+  private get results(): IndexedSideEvent[] {
+    return this.matching(this.entries, this.query, this.day);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('event') || changed.has('store')) this.shown = firstWindow();
+    if (this.list.state === 'ready') {
+      this.announceAdditions(this.additions.added(`${this.store}\n${this.event}`, this.list.records, this.list.revision));
+    }
+    this.shown = clampWindow(this.shown, this.results.length);
+  }
+
+  protected override updated(): void {
+    if (this.focusIndex === undefined) return;
+    const title = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.focusIndex}"] [part='item-title']`);
+    this.focusIndex = undefined;
+    title?.focus();
+  }
+
+  private announceAdditions(added: SideEvent[]): void {
+    if (added.length === 0) return;
+    this.announcement = added.length === 1 ? this.t.addedOne(added[0]!.title) : plural(this.language, added.length, this.t.added);
+  }
+
+  private onFilterInput(): void {
+    clearTimeout(this.filterTimer);
+    this.filterTimer = setTimeout(() => this.applyFilter(), FILTER_DELAY_MS);
+  }
+
+  private onFilterSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    clearTimeout(this.filterTimer);
+    this.applyFilter();
+  }
+
+  private onDayChange(event: Event): void {
+    this.applyFilter((event.target as HTMLInputElement | HTMLSelectElement).value);
+  }
+
+  private clearFilters(): void {
+    if (this.filterInput) this.filterInput.value = '';
+    clearTimeout(this.filterTimer);
+    this.applyFilter('');
+  }
+
+  private applyFilter(day = this.day): void {
+    const query = this.filterInput?.value ?? '';
+    if (query === this.query && day === this.day) return;
+    this.query = query;
+    this.day = day;
+    this.shown = firstWindow();
+    this.dispatchEvent(new OffFilterChangeEvent(query, day, this.results.length));
+  }
+
+  private showMore(): void {
+    const next = nextWindow(this.shown, this.results.length);
+    this.focusIndex = this.shown.end;
+    this.shown = next;
+  }
+
+  private showEarlier(): void {
+    const previous = previousWindow(this.shown);
+    this.focusIndex = previous.start;
+    this.shown = previous;
+  }
+
+  private toggleDescription(id: string): void {
+    const expanded = new Set(this.expanded);
+    if (!expanded.delete(id)) expanded.add(id);
+    this.expanded = expanded;
+  }
+
+  private download({ text, filename }: CalendarFile): void {
+    downloadText(text, filename, ICS_TYPE);
+  }
+
+  private downloadAll(): void {
+    this.download(boardCalendar(this.event, this.list.records, this.t.calendarName(this.event || 'OFF')));
+  }
+
+  private errorMessage(): string {
+    const error = this.list.error;
+    return error instanceof StorageError ? error.messageIn(this.language) : storageMessage('unavailable', this.language);
+  }
+
+  private statusText(): string {
+    if (this.list.state === 'loading') return this.t.loading;
+    if (this.list.state === 'error') return '';
+    return plural(this.language, this.results.length, this.t.count);
+  }
+
+  override render(): TemplateResult {
+    const t = this.t;
+    const loading = this.list.state === 'loading';
+    const hasRecords = this.list.state === 'ready' && this.list.records.length > 0;
+    return html`
+      <section part="board" class="board" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
+        <header part="header" class="header">
+          <h2 id="heading" part="heading">${t.heading}</h2>
+          ${hasRecords
+            ? html`<button part="calendar-all-button" class="secondary" type="button" @click=${this.downloadAll}>
+                ${t.addAllToCalendar}
+              </button>`
+            : nothing}
+        </header>
+        ${this.renderWarnings()}
+        <form part="filters" class="filters" role="search" ?hidden=${!hasRecords} @submit=${this.onFilterSubmit}>
+          <div class="field">
+            <label for="filter">${t.filterLabel}</label>
+            <input
+              id="filter"
+              part="filter-input"
+              type="search"
+              autocomplete="off"
+              placeholder=${t.filterPlaceholder}
+              @input=${this.onFilterInput}
+            />
+          </div>
+          <div class="field">
+            <label for="day">${t.dayLabel}</label>
+            ${this.renderDayFilter()}
+          </div>
+        </form>
+        <p part="status" class="status" role="status">${this.statusText()}</p>
+        <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+        ${this.renderBody()}
+      </section>
+    `;
+  }
+
+  private renderWarnings(): TemplateResult[] {
+    const { persistent, online } = this.list.storeStatus;
+    const warnings: TemplateResult[] = [];
+    if (!online) warnings.push(html`<p part="warning" class="warning">${this.t.offline}</p>`);
+    if (!persistent) warnings.push(html`<p part="warning" class="warning">${this.t.notKept}</p>`);
+    return warnings;
+  }
+
+  private renderDayFilter(): TemplateResult {
+    const days = this.days(this.entries);
+    if (days.length > MAX_DAY_OPTIONS) {
+      return html`<input id="day" part="day-filter" type="date" min=${days[0]!} max=${days.at(-1)!} .value=${this.day} @change=${this.onDayChange} />`;
+    }
+    const labels = dayLabels(days, this.language);
+    return html`
+      <select id="day" part="day-filter" @change=${this.onDayChange}>
+        <option value="" ?selected=${this.day === ''}>${this.t.allDays}</option>
+        ${days.map((day) => html`<option value=${day} ?selected=${this.day === day}>${labels.get(day)}</option>`)}
+      </select>
+    `;
+  }
+
+  private renderBody(): TemplateResult | typeof nothing {
+    const t = this.t;
+    if (this.list.state === 'loading') return nothing;
+    if (this.list.state === 'error') {
+      return html`
+        <div part="error" class="error" role="alert">
+          <p>${this.errorMessage()}</p>
+          <button part="retry-button" type="button" @click=${this.reload}>${t.retry}</button>
+        </div>
+      `;
+    }
+    if (this.list.records.length === 0) {
+      return html`
+        <div part="empty" class="empty">
+          <p class="empty-title">${t.emptyTitle}</p>
+          <p>${t.emptyText}</p>
+          <a part="contribute-link" class="button" href=${safeAuthorHref(this.contributeHref, DEFAULT_CONTRIBUTE_HREF)}>${t.contribute}</a>
+        </div>
+      `;
+    }
+    if (this.results.length === 0) {
+      return html`
+        <div part="empty" class="empty">
+          <p>${t.noMatch(this.query.trim())}</p>
+          <button part="clear-button" class="secondary" type="button" @click=${this.clearFilters}>${t.clearFilters}</button>
+        </div>
+      `;
+    }
+    return this.renderList();
+  }
+
+  private renderList(): TemplateResult {
+    const t = this.t;
+    const total = this.results.length;
+    const start = this.shown.start;
+    const end = Math.min(this.shown.end, total);
+    const groups = groupByDay(this.results.slice(start, end), start);
+    const labels = dayLabels(this.days(this.entries), this.language);
+    const number = (value: number) => new Intl.NumberFormat(this.language).format(value);
+    const left = total - end;
+    return html`
+      ${start > 0
+        ? html`<button part="earlier-button" class="secondary pager" type="button" @click=${this.showEarlier}>
+            ${t.showEarlier(number(Math.min(PAGE_SIZE, start)))}
+          </button>`
+        : nothing}
+      <div part="list" class="list">
+        ${repeat(
+          groups,
+          (group) => group.day,
+          (group) => html`
+            <h3 part="day" class="day">${labels.get(group.day)}</h3>
+            <ul part="day-list" class="day-list" role="list">
+              ${repeat(
+                group.items,
+                (item) => item.entry.record.id,
+                (item) => this.renderItem(item.entry.record, item.index),
+              )}
+            </ul>
+          `,
+        )}
+      </div>
+      ${total > end - start ? html`<p part="range" class="range">${t.showing(number(start + 1), number(end), number(total))}</p>` : nothing}
+      ${left > 0
+        ? html`<button part="more-button" class="secondary pager" type="button" @click=${this.showMore}>
+            ${t.showMore(number(Math.min(PAGE_SIZE, left)), number(left))}
+          </button>`
+        : nothing}
+    `;
+  }
+
+  private renderItem(sideEvent: SideEvent, index: number): TemplateResult {
+    const t = this.t;
+    const url = safeWebUrl(sideEvent.url);
+    const zone = zoneLabel(sideEvent.start);
+    const long = (sideEvent.description?.length ?? 0) > LONG_DESCRIPTION;
+    const expanded = this.expanded.has(sideEvent.id);
+    return html`
+      <li part="item" class="item" data-index=${index}>
+        <h4 part="item-title" class="title" tabindex="-1">${sideEvent.title}</h4>
+        <p part="item-time" class="meta">
+          <time datetime=${sideEvent.start}>${this.timeRange(sideEvent)}</time>${zone ? ` · ${zone}` : nothing}
+        </p>
+        ${sideEvent.place ? html`<p part="item-place" class="meta">${sideEvent.place}</p>` : nothing}
+        ${sideEvent.organizer ? html`<p part="item-organizer" class="meta">${t.by(sideEvent.organizer)}</p>` : nothing}
+        ${sideEvent.tags.length ? html`<p part="item-tags" class="tags">${sideEvent.tags.map((tag) => `#${tag}`).join(' ')}</p>` : nothing}
+        ${sideEvent.description
+          ? html`<p part="item-description" class=${long && !expanded ? 'description clamped' : 'description'}>${sideEvent.description}</p>`
+          : nothing}
+        ${long
+          ? html`<button part="expand-button" class="link" type="button" aria-expanded=${expanded ? 'true' : 'false'} @click=${() => this.toggleDescription(sideEvent.id)}>
+              ${expanded ? t.collapse : t.expand}
+            </button>`
+          : nothing}
+        <div part="item-actions" class="actions">
+          ${url
+            ? html`<a part="item-link" href=${url} rel="noopener noreferrer nofollow ugc" aria-label=${t.moreInfoLabel(sideEvent.title)}>${t.moreInfo}</a>`
+            : nothing}
+          <button
+            part="calendar-button"
+            class="secondary"
+            type="button"
+            aria-label=${t.addToCalendarLabel(sideEvent.title)}
+            @click=${() => this.download(sideEventCalendar(this.event, sideEvent))}
+          >
+            ${t.addToCalendar}
+          </button>
+        </div>
+      </li>
+    `;
+  }
+
+  private timeRange({ start, end }: SideEvent): string {
+    const from = formatTime(start, this.language);
+    if (!end) return from;
+    const to = eventDayKey(end) === eventDayKey(start) ? formatTime(end, this.language) : formatDateTime(end, this.language);
+    return `${from} – ${to}`;
+  }
+}

@@ -1,0 +1,259 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../src/elements/off-side-event-board/define.js';
+import type { OffSideEventBoard } from '../../../src/elements/off-side-event-board/off-side-event-board.js';
+import { storeFor } from '../../../src/elements/shared/store-registry.js';
+import type { SideEvent } from '../../../src/model/records.js';
+import { UnavailableError } from '../../../src/storage/errors.js';
+import { createIdbStore } from '../../../src/storage/idb.js';
+import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
+import { failingStore, offlineStore, pendingStore, rawStore } from '../stand-in-stores.js';
+
+type Board = OffSideEventBoard;
+
+const part = (el: Board, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (el: Board, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const texts = (el: Board, name: string) => parts(el, name).map((node) => node.textContent!.trim());
+const status = (el: Board) => part(el, 'status')!.textContent!.trim();
+
+async function loaded(el: Board): Promise<void> {
+  await waitUntil(() => el.shadowRoot!.querySelector('[part="board"]')?.getAttribute('aria-busy') === 'false', 'the board never loaded');
+}
+
+/** Side events for `event` in the page-wide memory store; June 12 2037 is a Friday, and still to come. */
+async function seed(event: string, overrides: Record<string, unknown>[]): Promise<SideEvent[]> {
+  return storeFor('memory').putMany(
+    'side-event',
+    overrides.map((fields) => sideEventInput({ event, url: undefined, end: undefined, ...fields })),
+  );
+}
+
+async function board(event: string, lang = 'en', store = 'memory'): Promise<Board> {
+  const el = await fixture<Board>(html`<off-side-event-board store=${store} event=${event} lang=${lang}></off-side-event-board>`);
+  await loaded(el);
+  return el;
+}
+
+async function typeFilter(el: Board, value: string): Promise<void> {
+  const input = part(el, 'filter-input') as HTMLInputElement;
+  const applied = oneEvent(el, 'off-filter-change');
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await applied;
+  await el.updateComplete;
+}
+
+async function chooseDay(el: Board, day: string): Promise<void> {
+  const select = part(el, 'day-filter') as HTMLSelectElement;
+  select.value = day;
+  select.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+const PROGRAMME = [
+  { title: 'Évènement au Café', start: '2037-06-12T18:00:00+02:00', end: '2037-06-12T19:00:00+02:00', place: 'Café du Port', organizer: 'Les Communs', tags: ['ecologie'] },
+  { title: 'Breakfast of the commons', start: '2037-06-12T08:30:00+02:00', end: '2037-06-12T09:30:00+02:00', place: 'Quai 3', organizer: 'Marie Dupont', tags: ['breakfast'] },
+  { title: 'Walk to the lighthouse', start: '2037-06-13T10:00:00+02:00', place: 'Phare', organizer: 'Zoé Martin', tags: ['walk', 'sea'] },
+];
+
+describe('off-side-event-board', () => {
+  describe('states', () => {
+    it('is busy and accessible while loading', async () => {
+      const el = await fixture<Board>(html`<off-side-event-board store=${pendingStore()} event="g21" lang="en"></off-side-event-board>`);
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      expect(part(el, 'board')!.getAttribute('aria-busy')).to.equal('true');
+      expect(status(el)).to.equal('Loading side events…');
+      expect(part(el, 'filters')!.hidden).to.equal(true);
+    });
+
+    it('invites people to add theirs when empty, to a configurable target', async () => {
+      const el = await board(uniqueName('empty'));
+      await expect(el).to.be.accessible();
+      expect(part(el, 'empty')!.textContent).to.contain('No side events yet.');
+      expect(part(el, 'contribute-link')!.getAttribute('href')).to.equal('#off-contribute');
+      expect(status(el)).to.equal('0 side events');
+      el.contributeHref = '/contribute?event=g21';
+      await el.updateComplete;
+      expect(part(el, 'contribute-link')!.getAttribute('href')).to.equal('/contribute?event=g21');
+      el.contributeHref = 'javascript:alert(1)';
+      await el.updateComplete;
+      expect(part(el, 'contribute-link')!.getAttribute('href')).to.equal('#off-contribute');
+    });
+
+    it('warns that the memory store keeps nothing on this device', async () => {
+      const el = await board(uniqueName('memory'));
+      expect(texts(el, 'warning')).to.deep.equal([
+        'Side events added here are not kept on this device: they disappear when the page is closed.',
+      ]);
+    });
+
+    it('warns when offline', async () => {
+      const el = await board('g21', 'fr', offlineStore());
+      await expect(el).to.be.accessible();
+      expect(texts(el, 'warning')).to.deep.equal(['Vous êtes hors ligne : cette liste n’est peut-être pas à jour.']);
+    });
+
+    it('shows a store error in the visitor’s language and retries', async () => {
+      const el = await board('g21', 'fr', failingStore(new UnavailableError(), 1));
+      await expect(el).to.be.accessible();
+      expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+      expect(part(el, 'error')!.textContent).to.contain("Le stockage n'est pas disponible pour le moment.");
+      part(el, 'retry-button')!.click();
+      await waitUntil(() => part(el, 'empty'), 'retrying never loaded the list');
+      expect(part(el, 'error')).to.equal(null);
+      expect(status(el)).to.equal('0 évènement OFF');
+    });
+  });
+
+  describe('filled', () => {
+    it('groups side events by day, sorted by start, accessibly', async () => {
+      const event = uniqueName('days');
+      await seed(event, PROGRAMME);
+      const el = await board(event);
+      await expect(el).to.be.accessible();
+      expect(texts(el, 'day')).to.deep.equal(['Friday, June 12', 'Saturday, June 13']);
+      const lists = parts(el, 'day-list').map((list) => [...list.querySelectorAll('[part="item-title"]')].map((title) => title.textContent));
+      expect(lists).to.deep.equal([['Breakfast of the commons', 'Évènement au Café'], ['Walk to the lighthouse']]);
+      expect(status(el)).to.equal('3 side events');
+      const [breakfast] = parts(el, 'item');
+      expect(breakfast!.querySelector('time')!.getAttribute('datetime')).to.equal('2037-06-12T08:30:00+02:00');
+      expect(breakfast!.querySelector('[part="item-organizer"]')!.textContent).to.equal('By Marie Dupont');
+      expect(breakfast!.querySelector('[part="item-tags"]')!.textContent).to.equal('#breakfast');
+      const zoneShown = -new Date('2037-06-12T08:30:00+02:00').getTimezoneOffset() !== 120;
+      expect(breakfast!.querySelector('[part="item-time"]')!.textContent!.includes('UTC+02:00')).to.equal(zoneShown);
+    });
+
+    it('speaks French with French day names', async () => {
+      const event = uniqueName('fr');
+      await seed(event, PROGRAMME);
+      const el = await board(event, 'fr');
+      await expect(el).to.be.accessible();
+      expect(texts(el, 'day')).to.deep.equal(['vendredi 12 juin', 'samedi 13 juin']);
+      expect(status(el)).to.equal('3 évènements OFF');
+      expect(part(el, 'heading')!.textContent).to.equal('Évènements OFF');
+      expect(el.shadowRoot!.querySelector('label[for="filter"]')!.textContent).to.equal('Rechercher dans les évènements OFF');
+      expect([...el.shadowRoot!.querySelectorAll('option')].map((option) => option.textContent)).to.deep.equal([
+        'Tous les jours',
+        'vendredi 12 juin',
+        'samedi 13 juin',
+      ]);
+      expect(parts(el, 'calendar-button')[0]!.textContent!.trim()).to.equal('Ajouter à l’agenda');
+    });
+
+    it('renders markup in a title as text', async () => {
+      const event = uniqueName('xss');
+      await seed(event, [{ title: '<img src=x onerror=alert(1)>', description: '<script>alert(2)</script>' }]);
+      const el = await board(event);
+      expect(part(el, 'item-title')!.textContent).to.equal('<img src=x onerror=alert(1)>');
+      expect(part(el, 'item-description')!.textContent).to.equal('<script>alert(2)</script>');
+      expect(el.shadowRoot!.querySelector('img, [part="list"] script')).to.equal(null);
+    });
+
+    it('links only to http(s) addresses, with a safe rel', async () => {
+      const [stored] = await seed(uniqueName('links'), [{ url: 'https://example.org/breakfast' }]);
+      const tampered = { ...stored!, id: 'tampered', title: 'Tampered', url: 'javascript:alert(1)' };
+      const plain = { ...stored!, id: 'plain', title: 'Plain', url: 'http://example.org/plain' };
+      const el = await board(stored!.event, 'en', rawStore([stored!, tampered, plain]));
+      const links = parts(el, 'item-link');
+      expect(links.map((link) => link.getAttribute('href'))).to.deep.equal(['https://example.org/breakfast', 'http://example.org/plain']);
+      for (const link of links) expect(link.getAttribute('rel')).to.equal('noopener noreferrer nofollow ugc');
+      expect(links[0]!.getAttribute('aria-label')).to.equal('More info: Breakfast of the commons');
+      for (const anchor of el.shadowRoot!.querySelectorAll('a[href]')) {
+        expect(anchor.getAttribute('href')).to.match(/^(https?:|#)/);
+      }
+    });
+
+    it('clamps a long description and expands it', async () => {
+      const event = uniqueName('long');
+      await seed(event, [{ description: 'A long read. '.repeat(30) }]);
+      const el = await board(event);
+      const toggle = part(el, 'expand-button')!;
+      expect(part(el, 'item-description')!.classList.contains('clamped')).to.equal(true);
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      toggle.click();
+      await el.updateComplete;
+      expect(part(el, 'item-description')!.classList.contains('clamped')).to.equal(false);
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(toggle.textContent!.trim()).to.equal('Read less');
+    });
+  });
+
+  describe('filters', () => {
+    it('filters by title, place, organiser and tag, ignoring case and accents', async () => {
+      const event = uniqueName('filter');
+      await seed(event, PROGRAMME);
+      const el = await board(event);
+      const titles = () => texts(el, 'item-title');
+
+      await typeFilter(el, 'cafe');
+      expect(titles()).to.deep.equal(['Évènement au Café']);
+      expect(status(el)).to.equal('1 side event');
+      await expect(el).to.be.accessible();
+
+      await typeFilter(el, 'ÉCOLOGIE');
+      expect(titles()).to.deep.equal(['Évènement au Café']);
+      await typeFilter(el, 'zoe');
+      expect(titles()).to.deep.equal(['Walk to the lighthouse']);
+      await typeFilter(el, 'quai');
+      expect(titles()).to.deep.equal(['Breakfast of the commons']);
+      await typeFilter(el, 'nothing like this');
+      expect(part(el, 'empty')!.textContent).to.contain('No side event matches “nothing like this”.');
+      await expect(el).to.be.accessible();
+
+      part(el, 'clear-button')!.click();
+      await el.updateComplete;
+      expect(titles()).to.have.length(3);
+      expect((part(el, 'filter-input') as HTMLInputElement).value).to.equal('');
+    });
+
+    it('filters by day and tells the page', async () => {
+      const event = uniqueName('day');
+      await seed(event, PROGRAMME);
+      const el = await board(event);
+      const changed = oneEvent(el, 'off-filter-change');
+      await chooseDay(el, '2037-06-13');
+      const { detail } = await changed;
+      expect(detail).to.deep.equal({ query: '', day: '2037-06-13', count: 1 });
+      expect(texts(el, 'item-title')).to.deep.equal(['Walk to the lighthouse']);
+      expect(texts(el, 'day')).to.deep.equal(['Saturday, June 13']);
+      await chooseDay(el, '');
+      expect(texts(el, 'item-title')).to.have.length(3);
+    });
+
+    it('has labelled filters', async () => {
+      const event = uniqueName('labels');
+      await seed(event, PROGRAMME);
+      const el = await board(event);
+      expect(el.shadowRoot!.querySelector('label[for="filter"]')!.textContent).to.equal('Search side events');
+      expect(el.shadowRoot!.querySelector('label[for="day"]')!.textContent).to.equal('Day');
+      expect(part(el, 'filters')!.getAttribute('role')).to.equal('search');
+    });
+  });
+
+  describe('live', () => {
+    it('shows and announces a side event put into the same store', async () => {
+      const event = uniqueName('live');
+      await seed(event, [PROGRAMME[0]!]);
+      const el = await board(event);
+      await seed(event, [{ title: 'Late-night jam', start: '2037-06-12T23:00:00+02:00' }]);
+      await waitUntil(() => texts(el, 'item-title').includes('Late-night jam'), 'the new side event never appeared');
+      expect(status(el)).to.equal('2 side events');
+      expect(el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent).to.equal('New side event: Late-night jam');
+    });
+
+    it('shows a change made in another tab (a second IndexedDB store)', async () => {
+      const event = uniqueName('tab');
+      const el = await board(event, 'en', 'idb');
+      const otherTab = createIdbStore();
+      try {
+        const [created] = await otherTab.putMany('side-event', [sideEventInput({ event, title: 'From the other tab' })]);
+        await waitUntil(() => texts(el, 'item-title').includes('From the other tab'), 'the other tab’s side event never appeared');
+        await otherTab.put('side-event', { ...sideEventInput({ event, title: 'Renamed in the other tab' }), id: created!.id });
+        await waitUntil(() => texts(el, 'item-title').includes('Renamed in the other tab'), 'the other tab’s change never appeared');
+        expect(texts(el, 'item-title')).to.deep.equal(['Renamed in the other tab']);
+      } finally {
+        otherTab.close();
+      }
+    });
+  });
+});
