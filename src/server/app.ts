@@ -1,0 +1,79 @@
+/**
+ * The reference server's HTTP app, on Hono: small (no dependencies of its
+ * own), built on the web-standard Request/Response the browser code already
+ * speaks, with CORS, body limits and server-sent-event streaming built in, and
+ * running on Node through @hono/node-server (or on other runtimes unchanged).
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Deps, type AppOptions } from './deps.js';
+import { HttpError } from './http-error.js';
+import openapi from './openapi.json' with { type: 'json' };
+import { MAX_BODY_BYTES } from './requests.js';
+import { eventFileRoutes } from './routes/event-files.js';
+import { moderationRoutes } from './routes/moderation.js';
+import { recordRoutes } from './routes/records.js';
+import { streamRoutes } from './routes/stream.js';
+
+export type { AppOptions } from './deps.js';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
+
+export function createApp(options: AppOptions): Hono {
+  const deps = new Deps(options);
+  const { repository } = deps;
+  const allowAny = options.allowedOrigins.includes('*');
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json(error.body, error.status, error.headers);
+    if (repository.isUnavailable(error)) {
+      const unavailable = new HttpError('unavailable', { retryAfterSeconds: 2 });
+      return c.json(unavailable.body, unavailable.status, unavailable.headers);
+    }
+    console.error(error);
+    return c.json(new HttpError('internal').body, 500);
+  });
+  app.notFound((c) => c.json(new HttpError('not-found').body, 404));
+
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (allowAny ? '*' : options.allowedOrigins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Off-Fill-Ms', 'X-Off-Honeypot', 'Last-Event-ID'],
+      exposeHeaders: ['Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    if (WRITE_METHODS.has(c.req.method)) deps.limitClient(c);
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError('payload-too-large');
+      },
+    }),
+  );
+
+  const api = new Hono();
+  api.get('/health', async (c) => {
+    await repository.ping();
+    return c.json({ ok: true, database: repository.dialect });
+  });
+  api.get('/openapi.json', (c) => c.json(openapi));
+  api.route('/', moderationRoutes(deps));
+  api.route('/', eventFileRoutes(deps));
+  api.route('/', streamRoutes(deps));
+  api.route('/', recordRoutes(deps));
+  app.route('/api', api);
+
+  if (options.staticDir) app.use('/*', serveStatic({ root: options.staticDir }));
+  return app;
+}

@@ -1,0 +1,63 @@
+import type { Change, Repository } from './repository.js';
+
+const BATCH = 500;
+
+export type ChangeListener = (change: Change) => void;
+
+/**
+ * Reads the change log after each local write and each notice from another
+ * process, and hands every new entry, once and in order, to the live streams.
+ */
+export class ChangeHub {
+  private readonly listeners = new Set<ChangeListener>();
+  private lastSeq = 0;
+  private pumping?: Promise<void>;
+  private pokedWhilePumping = false;
+
+  constructor(private readonly repository: Repository) {}
+
+  async start(): Promise<void> {
+    this.lastSeq = await this.repository.latestSeq();
+    this.repository.onExternalChanges(() => this.poke());
+  }
+
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Something may have been committed: read the log. Overlapping pokes coalesce. */
+  poke(): void {
+    if (this.pumping) {
+      this.pokedWhilePumping = true;
+      return;
+    }
+    this.pumping = this.pump().finally(() => {
+      this.pumping = undefined;
+      if (this.pokedWhilePumping) {
+        this.pokedWhilePumping = false;
+        this.poke();
+      }
+    });
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      let changes: Change[];
+      do {
+        changes = await this.repository.changesSince(this.lastSeq, BATCH);
+        for (const change of changes) {
+          this.lastSeq = change.seq;
+          for (const listener of this.listeners) listener(change);
+        }
+      } while (changes.length === BATCH);
+    } catch (error) {
+      // The database is away; the reconnecting listener pokes again when it is back.
+      console.warn(`Could not read the change log: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  adminToken?: string;
+  allowedOrigins: string[];
+  staticDir?: string;
+  writesPerMinutePerClient: number;
+  writesPerMinutePerEvent: number;
+  trustProxy: boolean;
+}
+
+export const USAGE = `Usage: off-layer-server [options]
+
+  --port <n>            PORT             port to listen on (default 8787; 0 picks a free one)
+  --host <address>      HOST             address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --data <dir>          OFF_DATA_DIR     SQLite data folder (default ./.off-data)
+                        DATABASE_URL     postgres://… : use PostgreSQL instead of SQLite
+                        OFF_ADMIN_TOKEN  bearer token of the moderators (moderation is off without one)
+  --allowed-origins <list>  OFF_ALLOWED_ORIGINS  comma-separated origins allowed to call the API from a browser, or *
+  --static <dir>        OFF_STATIC_DIR   also serve this folder at /
+  --writes-per-client <n>  OFF_WRITES_PER_CLIENT  writes per minute per client address (default 30)
+  --writes-per-event <n>   OFF_WRITES_PER_EVENT   writes per minute per host event (default 300)
+  --trust-proxy         OFF_TRUST_PROXY=1  count writes by X-Forwarded-For (behind a reverse proxy)
+  --help`;
+
+export class ConfigError extends Error {}
+
+function count(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < 0) throw new ConfigError(`${name} must be a whole number, not "${value}"`);
+  return number;
+}
+
+/** Flags win over environment variables, which win over defaults. Returns undefined for --help. */
+export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig | undefined {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        'allowed-origins': { type: 'string' },
+        static: { type: 'string' },
+        'writes-per-client': { type: 'string' },
+        'writes-per-event': { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  if (values.help) return undefined;
+  const port = count('--port', values.port ?? env.PORT, 8787);
+  if (port > 65535) throw new ConfigError(`--port must be at most 65535, not ${port}`);
+  return {
+    port,
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    dataDir: values.data ?? env.OFF_DATA_DIR ?? './.off-data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminToken: env.OFF_ADMIN_TOKEN || undefined,
+    allowedOrigins: (values['allowed-origins'] ?? env.OFF_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    staticDir: values.static ?? (env.OFF_STATIC_DIR || undefined),
+    writesPerMinutePerClient: count('--writes-per-client', values['writes-per-client'] ?? env.OFF_WRITES_PER_CLIENT, 30),
+    writesPerMinutePerEvent: count('--writes-per-event', values['writes-per-event'] ?? env.OFF_WRITES_PER_EVENT, 300),
+    trustProxy: values['trust-proxy'] ?? env.OFF_TRUST_PROXY === '1',
+  };
+}

@@ -1,0 +1,72 @@
+import type { Context } from 'hono';
+import type { ChangeHub } from './change-hub.js';
+import { HttpError } from './http-error.js';
+import { RateLimiter } from './rate-limit.js';
+import type { Repository } from './repository.js';
+import { bearerToken, clientAddress } from './requests.js';
+import { sha256, tokenMatches } from './tokens.js';
+
+export interface AppOptions {
+  repository: Repository;
+  hub: ChangeHub;
+  /** Bearer token of the host's moderators; moderation is closed without one. */
+  adminToken?: string;
+  /** Origins allowed to call the API from a browser; "*" for any. */
+  allowedOrigins: string[];
+  writesPerMinutePerClient: number;
+  writesPerMinutePerEvent: number;
+  /** Count writes against X-Forwarded-For (behind a reverse proxy) rather than the peer address. */
+  trustProxy: boolean;
+  /** Folder served at / besides the API. */
+  staticDir?: string;
+  heartbeatMs: number;
+  /** Aborted on shutdown: live streams end so that the server can close. */
+  shutdown: AbortSignal;
+}
+
+/** What the route modules share: options plus the checks that need them. */
+export class Deps {
+  readonly repository: Repository;
+  readonly hub: ChangeHub;
+  private readonly perClient: RateLimiter;
+  private readonly perEvent: RateLimiter;
+  private readonly adminTokenHash?: string;
+
+  constructor(readonly options: AppOptions) {
+    this.repository = options.repository;
+    this.hub = options.hub;
+    this.perClient = new RateLimiter(options.writesPerMinutePerClient);
+    this.perEvent = new RateLimiter(options.writesPerMinutePerEvent);
+    this.adminTokenHash = options.adminToken ? sha256(options.adminToken) : undefined;
+  }
+
+  limitClient(c: Context): void {
+    throttle(this.perClient.hit(clientAddress(c, this.options.trustProxy)));
+  }
+
+  limitEvent(event: string | undefined): void {
+    throttle(this.perEvent.hit(event ?? ''));
+  }
+
+  isAdmin(token: string): boolean {
+    return this.adminTokenHash !== undefined && tokenMatches(token, this.adminTokenHash);
+  }
+
+  requireAdmin(c: Context): void {
+    const token = bearerToken(c);
+    if (!this.adminTokenHash) throw new HttpError('forbidden', { message: 'Moderation is off: the server has no admin token.' });
+    if (!token) throw new HttpError('unauthorized');
+    if (!this.isAdmin(token)) throw new HttpError('forbidden');
+  }
+
+  /** The holder of the record's edit token, or a moderator. */
+  requireOwner(c: Context, tokenHash: string): void {
+    const token = bearerToken(c);
+    if (!token) throw new HttpError('unauthorized');
+    if (!tokenMatches(token, tokenHash) && !this.isAdmin(token)) throw new HttpError('forbidden');
+  }
+}
+
+function throttle(retryAfterSeconds: number): void {
+  if (retryAfterSeconds > 0) throw new HttpError('rate-limited', { retryAfterSeconds });
+}

@@ -1,0 +1,46 @@
+import type { FieldIssue } from '../model/validate.js';
+
+const ERRORS = {
+  validation: { status: 400, message: 'Some fields need attention.' },
+  'bad-json': { status: 400, message: 'The request body is not valid JSON.' },
+  'bad-request': { status: 400, message: 'The request is malformed.' },
+  bot: { status: 400, message: 'This looks automated: the hidden field was filled in.' },
+  'too-fast': { status: 400, message: 'The form was sent too quickly; wait a few seconds and send it again.' },
+  unauthorized: { status: 401, message: 'This needs an Authorization: Bearer <token> header.' },
+  forbidden: { status: 403, message: 'This token does not allow that.' },
+  'not-found': { status: 404, message: 'Nothing here (any more).' },
+  'payload-too-large': { status: 413, message: 'The request body is too large.' },
+  'unsupported-media-type': { status: 415, message: 'Send the body as application/json.' },
+  'rate-limited': { status: 429, message: 'Too many writes; wait before trying again.' },
+  internal: { status: 500, message: 'Something went wrong on the server.' },
+  unavailable: { status: 503, message: 'The database is unavailable; try again shortly.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; issues?: FieldIssue[] };
+}
+
+/** A refusal the API answers with `{ error: { code, message, issues? } }` and the status its code implies. */
+export class HttpError extends Error {
+  readonly status: (typeof ERRORS)[ErrorCode]['status'];
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: { issues?: FieldIssue[]; retryAfterSeconds?: number; message?: string } = {},
+  ) {
+    super(details.message ?? ERRORS[code].message);
+    this.status = ERRORS[code].status;
+  }
+
+  get body(): ErrorBody {
+    const { issues } = this.details;
+    return { error: { code: this.code, message: this.message, ...(issues && { issues }) } };
+  }
+
+  get headers(): Record<string, string> {
+    const { retryAfterSeconds } = this.details;
+    return retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) };
+  }
+}

@@ -1,0 +1,73 @@
+import type { OffRecord, RecordKind } from '../model/records.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface StoredRecord {
+  record: OffRecord;
+  hidden: boolean;
+  tokenHash: string;
+}
+
+/** A successful write's answer, kept so that a retry with the same idempotency key gets it again. */
+export interface SavedResponse {
+  status: number;
+  /** JSON text, '' for 204. */
+  body: string;
+}
+
+export interface Idempotency {
+  keyHash: string;
+  response: SavedResponse;
+}
+
+export type Mutation =
+  | { op: 'insert'; record: OffRecord; tokenHash: string }
+  /** Replaces a visible record. */
+  | { op: 'update'; record: OffRecord }
+  /** Deletes a visible record. */
+  | { op: 'delete'; id: string }
+  | { op: 'hide'; id: string }
+  | { op: 'unhide'; id: string };
+
+export type Outcome =
+  /** `record` is the record as it now stands (absent after a delete). */
+  | { status: 'applied'; record?: OffRecord }
+  | { status: 'not-found' }
+  /** The idempotency key was used before: nothing was written. */
+  | { status: 'replayed'; response: SavedResponse };
+
+/** One entry of the change log that feeds live streams, in commit order. */
+export type Change = { seq: number; kind: RecordKind; event: string | null } & (
+  | { op: 'put'; record: OffRecord }
+  | { op: 'remove'; id: string }
+);
+
+export interface ListOptions {
+  event?: string;
+  hidden?: boolean;
+}
+
+/** Where the server keeps records, edit-token hashes, idempotency keys and the change log. */
+export interface Repository {
+  readonly dialect: Dialect;
+  /** Records of a kind, sorted like every store sorts them; visible ones unless `hidden`. */
+  list(kind: RecordKind, options?: ListOptions): Promise<OffRecord[]>;
+  find(kind: RecordKind, id: string): Promise<StoredRecord | undefined>;
+  /**
+   * Applies one mutation in a transaction with its change-log entry and, when
+   * given, the idempotency key and response (unless the key was already used).
+   */
+  apply(kind: RecordKind, mutation: Mutation, idempotency?: Idempotency): Promise<Outcome>;
+  savedResponse(keyHash: string): Promise<SavedResponse | undefined>;
+  /** Changes after `seq`; `put` entries whose record is gone or hidden by now are left out. */
+  changesSince(seq: number, limit: number): Promise<Change[]>;
+  latestSeq(): Promise<number>;
+  /** Calls `listener` when another process may have committed changes (and after reconnecting). */
+  onExternalChanges(listener: () => void): void;
+  /** Forgets change-log entries and idempotency keys older than the given ages. */
+  prune(changesMaxAgeMs: number, idempotencyMaxAgeMs: number): Promise<void>;
+  ping(): Promise<void>;
+  /** True for failures that mean "database unreachable or busy", answered with 503. */
+  isUnavailable(error: unknown): boolean;
+  close(): Promise<void>;
+}

@@ -1,0 +1,183 @@
+import type { OffRecord, RecordKind } from '../model/records.js';
+import { sortRecords } from '../model/sort.js';
+import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
+import type {
+  Change,
+  Idempotency,
+  ListOptions,
+  Mutation,
+  Outcome,
+  Repository,
+  SavedResponse,
+  StoredRecord,
+} from './repository.js';
+import type { SqlDriver, SqlRunner } from './sql-driver.js';
+
+const parse = (data: unknown) => JSON.parse(data as string) as OffRecord;
+
+/** The repository on any SQL database: the SQL here runs unchanged on SQLite and PostgreSQL. */
+export class SqlRepository implements Repository {
+  private constructor(private readonly driver: SqlDriver) {}
+
+  static async open(driver: SqlDriver): Promise<SqlRepository> {
+    await driver.script(MIGRATIONS_TABLE);
+    await driver.writeTransaction(async (tx) => {
+      const applied = new Set((await tx.rows('SELECT version FROM schema_migrations')).map(([version]) => Number(version)));
+      for (const migration of MIGRATIONS[driver.dialect]) {
+        if (applied.has(migration.version)) continue;
+        await tx.script(migration.sql);
+        await tx.rows('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+          migration.version,
+          migration.name,
+          Date.now(),
+        ]);
+      }
+    });
+    return new SqlRepository(driver);
+  }
+
+  get dialect() {
+    return this.driver.dialect;
+  }
+
+  async list(kind: RecordKind, { event, hidden = false }: ListOptions = {}): Promise<OffRecord[]> {
+    const visibility = hidden ? 'hidden' : 'NOT hidden';
+    const rows =
+      event === undefined
+        ? await this.driver.rows(`SELECT data FROM records WHERE kind = ? AND ${visibility}`, [kind])
+        : await this.driver.rows(`SELECT data FROM records WHERE kind = ? AND event = ? AND ${visibility}`, [kind, event]);
+    return sortRecords(kind, rows.map(([data]) => parse(data)));
+  }
+
+  async find(kind: RecordKind, id: string): Promise<StoredRecord | undefined> {
+    const [row] = await this.driver.rows('SELECT data, hidden, token_hash FROM records WHERE kind = ? AND id = ?', [kind, id]);
+    return row && { record: parse(row[0]), hidden: Boolean(row[1]), tokenHash: row[2] as string };
+  }
+
+  async savedResponse(keyHash: string, runner: SqlRunner = this.driver): Promise<SavedResponse | undefined> {
+    const [row] = await runner.rows('SELECT status, body FROM idempotency WHERE key_hash = ?', [keyHash]);
+    return row && { status: Number(row[0]), body: row[1] as string };
+  }
+
+  apply(kind: RecordKind, mutation: Mutation, idempotency?: Idempotency): Promise<Outcome> {
+    return this.driver.writeTransaction(async (tx) => {
+      // The write transaction excludes other writers, so nobody can use this key between this check and the insert below.
+      const saved = idempotency && (await this.savedResponse(idempotency.keyHash, tx));
+      if (saved) return { status: 'replayed', response: saved };
+      const outcome = await this.mutate(tx, kind, mutation);
+      if (outcome.status === 'applied' && idempotency) {
+        const { keyHash, response } = idempotency;
+        await tx.rows('INSERT INTO idempotency (key_hash, status, body, created_at) VALUES (?, ?, ?, ?)', [
+          keyHash,
+          response.status,
+          response.body,
+          Date.now(),
+        ]);
+      }
+      return outcome;
+    });
+  }
+
+  private async mutate(tx: SqlRunner, kind: RecordKind, mutation: Mutation): Promise<Outcome> {
+    switch (mutation.op) {
+      case 'insert': {
+        const { record, tokenHash } = mutation;
+        await tx.rows('INSERT INTO records (kind, id, event, data, hidden, token_hash) VALUES (?, ?, ?, ?, FALSE, ?)', [
+          kind,
+          record.id,
+          record.event ?? null,
+          JSON.stringify(record),
+          tokenHash,
+        ]);
+        await this.logChange(tx, kind, record.id, record.event, 'put');
+        return { status: 'applied', record };
+      }
+      case 'update': {
+        const { record } = mutation;
+        const updated = await tx.rows('UPDATE records SET data = ?, event = ? WHERE kind = ? AND id = ? AND NOT hidden RETURNING id', [
+          JSON.stringify(record),
+          record.event ?? null,
+          kind,
+          record.id,
+        ]);
+        if (updated.length === 0) return { status: 'not-found' };
+        await this.logChange(tx, kind, record.id, record.event, 'put');
+        return { status: 'applied', record };
+      }
+      case 'delete': {
+        const [deleted] = await tx.rows('DELETE FROM records WHERE kind = ? AND id = ? AND NOT hidden RETURNING event', [kind, mutation.id]);
+        if (!deleted) return { status: 'not-found' };
+        await this.logChange(tx, kind, mutation.id, deleted[0] as string | null, 'remove');
+        return { status: 'applied' };
+      }
+      case 'hide':
+      case 'unhide': {
+        const hide = mutation.op === 'hide';
+        const [row] = await tx.rows('SELECT data, hidden FROM records WHERE kind = ? AND id = ?', [kind, mutation.id]);
+        if (!row) return { status: 'not-found' };
+        const record = parse(row[0]);
+        if (Boolean(row[1]) !== hide) {
+          await tx.rows(`UPDATE records SET hidden = ${hide ? 'TRUE' : 'FALSE'} WHERE kind = ? AND id = ?`, [kind, mutation.id]);
+          // Hiding looks like a delete to live clients, unhiding like a new record.
+          await this.logChange(tx, kind, mutation.id, record.event, hide ? 'remove' : 'put');
+        }
+        return { status: 'applied', record };
+      }
+    }
+  }
+
+  private async logChange(tx: SqlRunner, kind: RecordKind, id: string, event: string | null | undefined, op: Change['op']) {
+    const [[seq]] = await tx.rows('INSERT INTO changes (kind, record_id, event, op, at) VALUES (?, ?, ?, ?, ?) RETURNING seq', [
+      kind,
+      id,
+      event ?? null,
+      op,
+      Date.now(),
+    ]);
+    await this.driver.announce(tx, Number(seq));
+  }
+
+  async changesSince(seq: number, limit: number): Promise<Change[]> {
+    const rows = await this.driver.rows(
+      `SELECT c.seq, c.kind, c.record_id, c.event, c.op, r.data
+         FROM changes c LEFT JOIN records r ON r.kind = c.kind AND r.id = c.record_id AND NOT r.hidden
+        WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
+      [seq, limit],
+    );
+    const changes: Change[] = [];
+    for (const [seqValue, kind, id, event, op, data] of rows) {
+      const common = { seq: Number(seqValue), kind: kind as RecordKind, event: event as string | null };
+      if (op === 'remove') changes.push({ ...common, op, id: id as string });
+      // A put whose record has since gone or been hidden is followed by its remove: skip it.
+      else if (data !== null) changes.push({ ...common, op: 'put', record: parse(data) });
+    }
+    return changes;
+  }
+
+  async latestSeq(): Promise<number> {
+    const [[seq]] = await this.driver.rows('SELECT COALESCE(MAX(seq), 0) FROM changes');
+    return Number(seq);
+  }
+
+  onExternalChanges(listener: () => void): void {
+    this.driver.onExternalChanges(listener);
+  }
+
+  async prune(changesMaxAgeMs: number, idempotencyMaxAgeMs: number): Promise<void> {
+    const now = Date.now();
+    await this.driver.rows('DELETE FROM changes WHERE at < ?', [now - changesMaxAgeMs]);
+    await this.driver.rows('DELETE FROM idempotency WHERE created_at < ?', [now - idempotencyMaxAgeMs]);
+  }
+
+  async ping(): Promise<void> {
+    await this.driver.rows('SELECT 1');
+  }
+
+  isUnavailable(error: unknown): boolean {
+    return this.driver.isUnavailable(error);
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
