@@ -8,3 +8,8 @@ export { isIsoDateTimeWithOffset } from './time.js';
 export { newId, isSafeId } from './ids.js';
 export * from './ics.js';
 export { localToIso } from './local-time.js';
+export * from './commons.js';
+export { parseIcs, type IcsSideEventInput } from './ics-parse.js';
+export * from './licenses.js';
+export { tokenizeLinks, type TextToken } from './autolink.js';
+export { recordToJson } from './json.js';

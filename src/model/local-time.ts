@@ -84,10 +84,17 @@ export function localToIso(local: string, timeZone?: string): string {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wall);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1 || check.getUTCHours() !== hour) return '';
+  return instantToIso(resolveInstant(wall, offsetFor(timeZone)), timeZone);
+}
+
+function offsetFor(timeZone: string | undefined): OffsetAt {
   const zone = knownZone(timeZone);
-  const offsetAt = zone ? zoneOffset(zone) : browserOffset;
-  const instant = resolveInstant(wall, offsetAt);
-  const offset = offsetAt(instant);
+  return zone ? zoneOffset(zone) : browserOffset;
+}
+
+/** An instant (ms since the epoch) as ISO 8601 with the offset `timeZone` (or the browser) has then. */
+export function instantToIso(instant: number, timeZone?: string): string {
+  const offset = offsetFor(timeZone)(instant);
   const shown = new Date(instant + offset * MINUTE);
   const date = `${pad(shown.getUTCFullYear(), 4)}-${pad(shown.getUTCMonth() + 1)}-${pad(shown.getUTCDate())}`;
   const time = `${pad(shown.getUTCHours())}:${pad(shown.getUTCMinutes())}:${pad(shown.getUTCSeconds())}`;

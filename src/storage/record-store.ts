@@ -1,3 +1,4 @@
+import { checkRecord } from '../model/commons.js';
 import type { OffRecord, RecordKind, RecordOf } from '../model/records.js';
 import { sortRecords } from '../model/sort.js';
 import { stampRecord } from '../model/stamp.js';
@@ -69,6 +70,25 @@ export class RecordStore implements OffStore {
     await backend.writeMany(kind, records);
     this.feed.emit({ type: 'put', kind, records });
     return records;
+  }
+
+  /**
+   * Writes whole records as exported elsewhere, keeping their ids and stamps
+   * (an import). Every record is checked first; one already here is replaced only by a newer one.
+   */
+  async restore<K extends RecordKind>(kind: K, candidates: unknown[]): Promise<RecordOf[K][]> {
+    const records = candidates.map((candidate, index) => {
+      const check = checkRecord(kind, candidate);
+      if (!check.ok) throw new ValidationError(check.issues, index);
+      return check.record;
+    });
+    const backend = await this.backend();
+    const existing = await backend.readMany(kind, records.map((record) => record.id));
+    const newer = records.filter((record, index) => !existing[index] || existing[index].updatedAt < record.updatedAt);
+    if (newer.length === 0) return newer;
+    await backend.writeMany(kind, newer);
+    this.feed.emit({ type: 'put', kind, records: newer });
+    return newer;
   }
 
   async remove(kind: RecordKind, id: string): Promise<void> {

@@ -1,0 +1,140 @@
+import { expect } from '@open-wc/testing';
+import { CommonsFormatError, exportCommons } from '../../src/model/commons.js';
+import { toIcs } from '../../src/model/ics.js';
+import { parseIcs } from '../../src/model/ics-parse.js';
+import { ValidationError } from '../../src/storage/errors.js';
+import { createIdbStore } from '../../src/storage/idb.js';
+import { importCommons, importIcs } from '../../src/storage/import.js';
+import { createMemoryStore } from '../../src/storage/memory.js';
+import { seedInput, sideEventInput, uniqueName } from './fixtures.js';
+
+async function filledStore() {
+  const store = createMemoryStore({ name: uniqueName('commons') });
+  await store.putMany('side-event', [
+    sideEventInput(),
+    sideEventInput({ title: 'Walk, talk; and "quotes"', start: '2026-06-13T07:00:00Z', end: undefined, url: undefined, description: 'Two\nlines' }),
+  ]);
+  const origin = await store.put('seed', seedInput({ event: 'g21' }));
+  await store.put('seed', seedInput({ title: 'Replanted', replantedFrom: origin.id }));
+  return store;
+}
+
+async function exportedText(store: Awaited<ReturnType<typeof filledStore>>) {
+  const [sideEvents, seeds] = await Promise.all([store.list('side-event', { event: 'g21' }), store.list('seed', { event: 'g21' })]);
+  return JSON.stringify(exportCommons('g21', sideEvents, seeds));
+}
+
+describe('commons export and import', () => {
+  it('round-trips: export, import into an empty store, same records (ids, stamps and lineage kept)', async () => {
+    const source = await filledStore();
+    const target = createIdbStore({ database: uniqueName('off-layer-import') });
+    const result = await importCommons(target, await exportedText(source));
+    expect(result.sideEvents).to.have.length(2);
+    expect(await target.list('side-event', { event: 'g21' })).to.deep.equal(await source.list('side-event', { event: 'g21' }));
+    expect(await target.list('seed', { event: 'g21' })).to.deep.equal(await source.list('seed', { event: 'g21' }));
+    target.close();
+  });
+
+  it('imports the same file twice without duplicates', async () => {
+    const text = await exportedText(await filledStore());
+    const target = createMemoryStore({ name: uniqueName('commons') });
+    await importCommons(target, text);
+    const again = await importCommons(target, text);
+    expect(again.sideEvents).to.deep.equal([]);
+    expect(await target.list('side-event')).to.have.length(2);
+    expect(await target.list('seed')).to.have.length(2);
+  });
+
+  it('refuses a file that is not a commons export', async () => {
+    const target = createMemoryStore({ name: uniqueName('commons') });
+    for (const text of ['not json', '{"format":"something-else"}', JSON.stringify({ format: 'off-layer/commons', version: 2 })]) {
+      const error = await importCommons(target, text).catch((failure: unknown) => failure);
+      expect(error).to.be.instanceOf(CommonsFormatError);
+    }
+  });
+
+  it('refuses a record the form would refuse, and stores nothing of that kind', async () => {
+    const document = JSON.parse(await exportedText(await filledStore()));
+    document.sideEvents[1].url = 'javascript:alert(1)';
+    const target = createMemoryStore({ name: uniqueName('commons') });
+    const error = (await importCommons(target, JSON.stringify(document)).catch((failure: unknown) => failure)) as ValidationError;
+    expect(error).to.be.instanceOf(ValidationError);
+    expect(error.index).to.equal(1);
+    expect(error.issues).to.deep.equal([{ field: 'url', code: 'unsafe-url' }]);
+    expect(await target.list('side-event')).to.deep.equal([]);
+  });
+
+  it('refuses records without id or stamps', async () => {
+    const document = JSON.parse(await exportedText(await filledStore()));
+    delete document.seeds[0].id;
+    document.seeds[0].createdAt = 'yesterday';
+    const error = (await importCommons(createMemoryStore({ name: uniqueName('commons') }), JSON.stringify(document)).catch(
+      (failure: unknown) => failure,
+    )) as ValidationError;
+    expect(error.issues).to.deep.equal([
+      { field: 'id', code: 'required' },
+      { field: 'createdAt', code: 'invalid-datetime' },
+    ]);
+  });
+});
+
+describe('iCalendar import', () => {
+  it('round-trips the board’s own .ics: same titles, instants, places, links, tags and organisers', async () => {
+    const source = await filledStore();
+    const exported = await source.list('side-event', { event: 'g21' });
+    const target = createMemoryStore({ name: uniqueName('ics') });
+    const imported = await importIcs(target, toIcs(exported), { event: 'g21', timeZone: 'Europe/Paris' });
+    expect(imported).to.have.length(2);
+    const listed = await target.list('side-event', { event: 'g21' });
+    const comparable = (items: typeof exported) =>
+      items.map(({ title, description, place, url, organizer, tags, start, end }) => ({
+        title, description, place, url, organizer, tags,
+        start: Date.parse(start),
+        end: end && Date.parse(end),
+      }));
+    expect(comparable(listed)).to.deep.equal(comparable(exported));
+    expect(listed[0].start).to.equal('2026-06-12T08:30:00+02:00');
+  });
+
+  it('reads calendars from other tools: TZID, folded lines, escapes, whole days, organiser names', () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Google Inc//Google Calendar 70.9054//EN',
+      'BEGIN:VEVENT',
+      'DTSTART;TZID=Europe/Paris:20260612T183000',
+      'DTEND;TZID=Europe/Paris:20260612T200000',
+      'SUMMARY:Apéro\\, tapas\\; et discussion sur les communs numériques avec l',
+      ' es habitants',
+      'LOCATION:Quai 4\\, Marseille',
+      'ORGANIZER;CN="Les Communs":mailto:contact@example.org',
+      'CATEGORIES:apéro,communs',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20260613',
+      'SUMMARY:Journée portes ouvertes',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const [first, second] = parseIcs(ics, { event: 'g21', timeZone: 'Europe/Paris' });
+    expect(first).to.deep.equal({
+      event: 'g21',
+      title: 'Apéro, tapas; et discussion sur les communs numériques avec les habitants',
+      start: '2026-06-12T18:30:00+02:00',
+      end: '2026-06-12T20:00:00+02:00',
+      place: 'Quai 4, Marseille',
+      organizer: 'Les Communs',
+      tags: ['apéro', 'communs'],
+    });
+    expect(second.start).to.equal('2026-06-13T00:00:00+02:00');
+  });
+
+  it('refuses a calendar with an unreadable event as one batch, storing nothing', async () => {
+    const store = createMemoryStore({ name: uniqueName('ics') });
+    const ics = 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:No start\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+    const error = (await importIcs(store, ics, { event: 'g21' }).catch((failure: unknown) => failure)) as ValidationError;
+    expect(error).to.be.instanceOf(ValidationError);
+    expect(error.fieldMessages('en')).to.deep.equal({ start: 'Enter a valid date and time.' });
+    expect(await store.list('side-event')).to.deep.equal([]);
+  });
+});
