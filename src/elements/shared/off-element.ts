@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Lang } from '../../model/lang.js';
+import { toLang, type Lang } from '../../model/lang.js';
 import { LangController } from './lang-controller.js';
 import { DEFAULT_STORE } from './store-registry.js';
 
@@ -19,6 +19,7 @@ export class OffElement extends LitElement {
 
   /** The language this element speaks now. */
   protected get language(): Lang {
-    return this.langController.lang;
+    // The `lang` property set from script does not reach the attribute that LangController reads.
+    return toLang(this.lang) ?? this.langController.lang;
   }
 }

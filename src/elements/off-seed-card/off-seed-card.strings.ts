@@ -1,0 +1,74 @@
+import type { Catalogue } from '../shared/i18n.js';
+
+export interface SeedCardStrings {
+  loading: string;
+  author: string;
+  event: string;
+  created: string;
+  license: string;
+  source: string;
+  tags: string;
+  replantedFrom: string;
+  actions: string;
+  share: string;
+  copy: string;
+  shared: string;
+  copied: string;
+  copyByHand: string;
+  replant: (event: string) => string;
+  replanting: string;
+  replanted: (event: string) => string;
+  openReplanted: string;
+  exportJson: string;
+  notKept: string;
+  offline: string;
+}
+
+export const strings: Catalogue<SeedCardStrings> = {
+  en: {
+    loading: 'Loading the seed…',
+    author: 'Author',
+    event: 'Planted at',
+    created: 'Date',
+    license: 'Licence',
+    source: 'Source',
+    tags: 'Tags',
+    replantedFrom: 'Replanted from',
+    actions: 'Seed actions',
+    share: 'Share the link',
+    copy: 'Copy the link',
+    shared: 'Link shared.',
+    copied: 'Link copied.',
+    copyByHand: 'Copy this link',
+    replant: (event) => `Replant into ${event}`,
+    replanting: 'Replanting…',
+    replanted: (event) => `Replanted into ${event}.`,
+    openReplanted: 'Open the replanted seed',
+    exportJson: 'Export as JSON',
+    notKept: 'This device cannot keep data: a seed replanted here is lost when the page reloads.',
+    offline: 'You are offline: a seed replanted now is sent when the connection is back.',
+  },
+  fr: {
+    loading: 'Chargement de la graine…',
+    author: 'Autrice ou auteur',
+    event: 'Semée à',
+    created: 'Date',
+    license: 'Licence',
+    source: 'Source',
+    tags: 'Mots-clés',
+    replantedFrom: 'Replantée depuis',
+    actions: 'Actions sur la graine',
+    share: 'Partager le lien',
+    copy: 'Copier le lien',
+    shared: 'Lien partagé.',
+    copied: 'Lien copié.',
+    copyByHand: 'Copiez ce lien',
+    replant: (event) => `Replanter dans ${event}`,
+    replanting: 'Replantation…',
+    replanted: (event) => `Replantée dans ${event}.`,
+    openReplanted: 'Ouvrir la graine replantée',
+    exportJson: 'Exporter en JSON',
+    notKept: 'Cet appareil ne peut pas conserver les données : une graine replantée ici sera perdue au rechargement de la page.',
+    offline: 'Vous êtes hors ligne : une graine replantée maintenant sera envoyée au retour de la connexion.',
+  },
+};

@@ -1,0 +1,261 @@
+import { Task, TaskStatus } from '@lit/task';
+import { nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { html, literal, type StaticValue } from 'lit/static-html.js';
+import { tokenizeLinks } from '../../model/autolink.js';
+import { recordToJson } from '../../model/json.js';
+import { licenseFor } from '../../model/licenses.js';
+import { storageMessage } from '../../model/messages.js';
+import type { Seed } from '../../model/records.js';
+import { StorageError } from '../../storage/errors.js';
+import type { StoreChange } from '../../storage/store.js';
+import { downloadText } from '../shared/download.js';
+import { OffReplantedEvent } from '../shared/events.js';
+import { OffElement } from '../shared/off-element.js';
+import { StoreController } from '../shared/store-controller.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { seedCardStyles } from './off-seed-card.styles.js';
+import { strings } from './off-seed-card.strings.js';
+import { canShare, shareLink } from './share.js';
+import { DEFAULT_SEED_HREF, formatPlantedOn, replantInput, seedUrl } from './seed-view.js';
+
+const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+
+const LINK_REL = 'noopener noreferrer nofollow ugc';
+
+type Status = { kind: 'shared' | 'copied' | 'replanting' } | { kind: 'replanted'; seed: Seed } | { kind: 'error'; message: string };
+
+/**
+ * A seed of knowledge: its text with safe links, its licence, author, origin and
+ * lineage, and what one can do with it: share its link, replant it into the
+ * current event, export it as JSON.
+ *
+ * @summary One seed of knowledge, with share, replant and export.
+ * @tag off-seed-card
+ *
+ * @csspart card - The `<article>` frame.
+ * @csspart title - The heading with the seed's title.
+ * @csspart body - The seed's text (newlines kept, web addresses linked).
+ * @csspart meta - The author, origin event, date, licence and source.
+ * @csspart license - The licence link.
+ * @csspart tags - The list of tags.
+ * @csspart lineage - "Replanted from …".
+ * @csspart actions - The share, replant and export buttons.
+ *
+ * @cssproperty --off-color-bg - Background of the card.
+ * @cssproperty --off-color-surface - Background of the tags.
+ * @cssproperty --off-color-fg - Text colour.
+ * @cssproperty --off-color-muted - Secondary text.
+ * @cssproperty --off-color-border - Borders.
+ * @cssproperty --off-color-accent - Links and the main button.
+ * @cssproperty --off-color-accent-fg - Text on the accent colour.
+ * @cssproperty --off-color-danger - Error messages.
+ * @cssproperty --off-color-success - Confirmations.
+ * @cssproperty --off-color-focus - Focus ring.
+ * @cssproperty --off-radius - Corner radius.
+ * @cssproperty --off-space - Base spacing.
+ * @cssproperty --off-font - Font family.
+ *
+ * @event off-replanted - A copy of the seed was planted in `replant-event`. `detail: { record: Seed, from: Seed }` (the new seed and the original).
+ */
+export class OffSeedCard extends OffElement {
+  static override styles = [themeStyles, seedCardStyles];
+
+  /** Id of the seed to load from the store. Ignored when the `seed` property is set. */
+  @property({ attribute: 'seed' }) seedId = '';
+
+  /** The seed record itself, shown as given (wins over the `seed` attribute). */
+  @property({ attribute: false }) seed?: Seed;
+
+  /** The current host event: shows a button that replants the seed into it (a new seed recording `replantedFrom`). */
+  @property({ attribute: 'replant-event' }) replantEvent = '';
+
+  /** Link pattern of a seed's page, `{id}` replaced by its id (relative to this page or http(s)): used to share and for lineage links. */
+  @property({ attribute: 'seed-href' }) seedHref = DEFAULT_SEED_HREF;
+
+  /** Level of the title heading, 1 to 6, to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  @state() private status?: Status;
+  @state() private copyByHand?: string;
+
+  private readonly storeController = new StoreController(this, (change) => this.onStoreChange(change));
+
+  private readonly loader = new Task(this, {
+    task: ([id, given]) => (given ? Promise.resolve(undefined) : this.storeController.store.get('seed', id)),
+    args: () => [this.seedId, this.seed !== undefined, this.store] as const,
+  });
+
+  private readonly parentTitle = new Task(this, {
+    task: async ([parentId]) => (parentId ? (await this.storeController.store.get('seed', parentId)).title : undefined),
+    args: () => [this.record?.replantedFrom, this.store] as const,
+  });
+
+  /** The seed on show: the `seed` property, else the one loaded by id. */
+  get record(): Seed | undefined {
+    return this.seed ?? this.loader.value;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('seed') || changed.has('seedId')) {
+      this.status = undefined;
+      this.copyByHand = undefined;
+    }
+  }
+
+  private onStoreChange(change: StoreChange): void {
+    if (change.type === 'status' || change.kind !== 'seed') return;
+    const touched = (id: string | undefined) =>
+      id !== undefined && (change.type === 'remove' ? change.id === id : change.records.some((record) => record.id === id));
+    if (!this.seed && touched(this.seedId)) void this.loader.run();
+    if (touched(this.record?.replantedFrom)) void this.parentTitle.run();
+  }
+
+  /** Shares the seed's link with the system share sheet, or copies it; reports the outcome in the status line. */
+  async share(): Promise<void> {
+    const seed = this.record;
+    if (!seed) return;
+    const url = seedUrl(this.seedHref, seed.id);
+    const outcome = await shareLink({ title: seed.title, url });
+    this.copyByHand = outcome === 'by-hand' ? url : undefined;
+    this.status = outcome === 'shared' || outcome === 'copied' ? { kind: outcome } : undefined;
+    if (outcome === 'by-hand') {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('.copy-by-hand input')?.select();
+    }
+  }
+
+  /** Plants a copy of the seed in `replant-event` and emits `off-replanted`; resolves to the new seed. */
+  async replant(): Promise<Seed | undefined> {
+    const from = this.record;
+    if (!from || !this.replantEvent) return undefined;
+    this.status = { kind: 'replanting' };
+    try {
+      const record = await this.storeController.store.put('seed', replantInput(from, this.replantEvent));
+      this.status = { kind: 'replanted', seed: record };
+      this.dispatchEvent(new OffReplantedEvent(record, from));
+      return record;
+    } catch (error) {
+      this.status = { kind: 'error', message: this.errorMessage(error) };
+      return undefined;
+    }
+  }
+
+  /** Downloads the seed as `seed-<id>.json`. */
+  exportJson(): void {
+    const seed = this.record;
+    if (seed) downloadText(recordToJson(seed), `seed-${seed.id}.json`, 'application/json');
+  }
+
+  private errorMessage(error: unknown): string {
+    return error instanceof StorageError ? error.messageIn(this.language) : storageMessage('unavailable', this.language);
+  }
+
+  protected override render() {
+    const seed = this.record;
+    if (seed) return this.renderSeed(seed);
+    const text = strings[this.language];
+    const failed = this.loader.status === TaskStatus.ERROR;
+    return html`
+      <article part="card" class="card" aria-busy=${!failed}>
+        <p class=${failed ? 'message error' : 'message'} role="status">
+          ${failed ? this.errorMessage(this.loader.error) : text.loading}
+        </p>
+      </article>
+    `;
+  }
+
+  private renderSeed(seed: Seed) {
+    const text = strings[this.language];
+    const heading = HEADINGS[Math.min(Math.max(Math.round(this.headingLevel) || 3, 1), 6) - 1]!;
+    return html`
+      <article part="card" class="card" aria-labelledby="title">
+        <${heading} part="title" class="title" id="title">${seed.title}</${heading}>
+        ${this.renderLineage(seed)}
+        <p part="body" class="body">${tokenizeLinks(seed.body).map((token) =>
+          token.type === 'url' ? html`<a href=${token.href} rel=${LINK_REL} target="_blank">${token.text}</a>` : token.text,
+        )}</p>
+        ${this.renderMeta(seed)}
+        ${seed.tags.length
+          ? html`<ul part="tags" class="tags" aria-label=${text.tags}>${seed.tags.map((tag) => html`<li>#${tag}</li>`)}</ul>`
+          : nothing}
+        ${this.renderActions(seed)}
+      </article>
+    `;
+  }
+
+  private renderLineage(seed: Seed) {
+    const parentId = seed.replantedFrom;
+    if (!parentId) return nothing;
+    const title = this.parentTitle.value ?? parentId;
+    return html`
+      <p part="lineage" class="lineage">
+        ${strings[this.language].replantedFrom} <a href=${seedUrl(this.seedHref, parentId)}>${title}</a>
+      </p>
+    `;
+  }
+
+  private renderMeta(seed: Seed) {
+    const text = strings[this.language];
+    const license = licenseFor(seed.license, this.language);
+    const source = seed.sourceUrl ? tokenizeLinks(seed.sourceUrl).find((token) => token.type === 'url') : undefined;
+    const entry = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
+    return html`
+      <dl part="meta" class="meta">
+        ${seed.author ? entry(text.author, seed.author) : nothing}
+        ${seed.event ? entry(text.event, seed.event) : nothing}
+        ${entry(text.created, html`<time datetime=${seed.createdAt}>${formatPlantedOn(seed.createdAt, this.language)}</time>`)}
+        ${entry(
+          text.license,
+          license
+            ? html`<a part="license" href=${license.url} rel="license noopener noreferrer" target="_blank">${license.name}</a>`
+            : html`<span part="license">${seed.license}</span>`,
+        )}
+        ${source ? entry(text.source, html`<a href=${source.href} rel=${LINK_REL} target="_blank">${source.text}</a>`) : nothing}
+      </dl>
+    `;
+  }
+
+  private renderActions(seed: Seed) {
+    const text = strings[this.language];
+    const canReplant = this.replantEvent !== '' && this.replantEvent !== seed.event;
+    const { persistent, online, reason } = this.storeController.status;
+    const warning = !online ? text.offline : !persistent && reason !== 'memory' ? text.notKept : '';
+    return html`
+      <div part="actions" class="actions" role="group" aria-label=${text.actions}>
+        <button type="button" @click=${this.share}>${canShare() ? text.share : text.copy}</button>
+        ${canReplant
+          ? html`<button type="button" class="primary" ?disabled=${this.status?.kind === 'replanting'} @click=${this.replant}>
+              ${text.replant(this.replantEvent)}
+            </button>`
+          : nothing}
+        <button type="button" @click=${this.exportJson}>${text.exportJson}</button>
+      </div>
+      ${canReplant && warning ? html`<p class="warning">${warning}</p>` : nothing}
+      ${this.copyByHand
+        ? html`<label class="copy-by-hand">${text.copyByHand}<input readonly .value=${this.copyByHand} /></label>`
+        : nothing}
+      <p class="status ${this.status?.kind ?? ''}" role="status">${this.renderStatus()}</p>
+    `;
+  }
+
+  private renderStatus() {
+    const text = strings[this.language];
+    const status = this.status;
+    switch (status?.kind) {
+      case undefined:
+        return nothing;
+      case 'shared':
+      case 'copied':
+        return text[status.kind];
+      case 'replanting':
+        return text.replanting;
+      case 'replanted':
+        return html`${text.replanted(status.seed.event ?? '')}
+          <a href=${seedUrl(this.seedHref, status.seed.id)}>${text.openReplanted}</a>`;
+      case 'error':
+        return status.message;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+/* Pure helpers behind the seed card: its links, its replant input, its dates. */
+import type { Seed } from '../../model/records.js';
+import { safeAuthorHref } from '../shared/safe-url.js';
+
+export const DEFAULT_SEED_HREF = '#seed-{id}';
+
+/** The absolute address of a seed: `pattern` with `{id}` replaced, resolved against the page; the default pattern for a non-http(s) one. */
+export function seedUrl(pattern: string, id: string, page: string = location.href): string {
+  const fill = (template: string) => template.replaceAll('{id}', encodeURIComponent(id));
+  return new URL(safeAuthorHref(fill(pattern), fill(DEFAULT_SEED_HREF)), page).href;
+}
+
+/** What `store.put` needs to create the copy of `seed` planted in `event`, remembering where it came from. */
+export function replantInput(seed: Seed, event: string) {
+  const { id, createdAt: _created, updatedAt: _updated, ...fields } = seed;
+  return { ...fields, event, replantedFrom: id };
+}
+
+/** The day a seed was planted, in the viewer's calendar. */
+export function formatPlantedOn(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(iso));
+}

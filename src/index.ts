@@ -1,0 +1,4 @@
+export * from './model/index.js';
+export * from './storage/index.js';
+export { OffEventBadge } from './elements/off-event-badge/off-event-badge.js';
+export { OffSeedCard } from './elements/off-seed-card/off-seed-card.js';

@@ -1,0 +1,2 @@
+import './elements/off-event-badge/define.js';
+import './elements/off-seed-card/define.js';

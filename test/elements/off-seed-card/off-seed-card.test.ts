@@ -1,0 +1,260 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { LICENSES, type Seed } from '../../../src/model/records.js';
+import '../../../src/elements/off-seed-card/define.js';
+import type { OffSeedCard } from '../../../src/elements/off-seed-card/off-seed-card.js';
+import { storeFor } from '../../../src/elements/shared/store-registry.js';
+import { seedInput, uniqueName } from '../../storage/fixtures.js';
+
+const memory = () => storeFor('memory');
+
+function part(el: OffSeedCard, name: string): HTMLElement {
+  return el.shadowRoot!.querySelector(`[part~="${name}"]`) as HTMLElement;
+}
+
+function button(el: OffSeedCard, label: string): HTMLButtonElement {
+  const found = [...el.shadowRoot!.querySelectorAll('button')].find((candidate) => candidate.textContent!.trim() === label);
+  expect(found, `button "${label}"`).to.not.equal(undefined);
+  return found!;
+}
+
+const statusText = (el: OffSeedCard) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.replace(/\s+/g, ' ').trim();
+
+async function cardFor(id: string, extra: { lang?: string; theme?: string; replantEvent?: string } = {}): Promise<OffSeedCard> {
+  const el = await fixture<OffSeedCard>(html`<off-seed-card
+    store="memory"
+    seed=${id}
+    lang=${extra.lang ?? 'en'}
+    theme=${extra.theme ?? 'light'}
+    replant-event=${extra.replantEvent ?? ''}
+  ></off-seed-card>`);
+  await waitUntil(() => part(el, 'title') || el.shadowRoot!.querySelector('.error'), 'the card never settled');
+  return el;
+}
+
+/** Replaces a property of `target` for one test; returns the restore function. */
+function stubProperty(target: object, name: string, value: unknown): () => void {
+  const own = Object.getOwnPropertyDescriptor(target, name);
+  Object.defineProperty(target, name, { configurable: true, writable: true, value });
+  return () => (own ? Object.defineProperty(target, name, own) : delete (target as Record<string, unknown>)[name]);
+}
+
+/** Captures what `<a download>` would save instead of saving it. */
+async function captureDownload(action: () => void): Promise<{ name: string; text: string }> {
+  const clicked: HTMLAnchorElement[] = [];
+  const restore = stubProperty(HTMLAnchorElement.prototype, 'click', function (this: HTMLAnchorElement) {
+    clicked.push(this);
+  });
+  try {
+    action();
+  } finally {
+    restore();
+  }
+  expect(clicked).to.have.length(1);
+  return { name: clicked[0]!.download, text: await (await fetch(clicked[0]!.href)).text() };
+}
+
+describe('off-seed-card', () => {
+  it('is accessible while loading', async () => {
+    const store = memory();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const seed = await store.put('seed', seedInput());
+    const restore = stubProperty(store, 'get', async (...args: Parameters<typeof store.get>) => {
+      await held;
+      return Object.getPrototypeOf(store).get.apply(store, args);
+    });
+    try {
+      const el = await fixture<OffSeedCard>(html`<off-seed-card store="memory" lang="en" seed=${seed.id}></off-seed-card>`);
+      expect(statusText(el)).to.equal('Loading the seed…');
+      expect(part(el, 'card').getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
+      release();
+      await waitUntil(() => part(el, 'title'), 'the seed never showed');
+    } finally {
+      restore();
+    }
+  });
+
+  it('shows a seed loaded by id, accessibly', async () => {
+    const seed = await memory().put('seed', seedInput({ event: uniqueName('origin'), license: 'CC-BY-4.0' }));
+    const el = await cardFor(seed.id);
+    await expect(el).to.be.accessible();
+    expect(part(el, 'card').tagName).to.equal('ARTICLE');
+    expect(part(el, 'title').tagName).to.equal('H3');
+    expect(part(el, 'title').textContent).to.equal(seed.title);
+    expect(part(el, 'body').textContent).to.equal(seed.body);
+    expect(getComputedStyle(part(el, 'body')).whiteSpace).to.equal('pre-line');
+    const meta = part(el, 'meta').textContent!;
+    expect(meta).to.include('Camille').and.include(seed.event!);
+    expect(part(el, 'meta').querySelector('time')!.getAttribute('datetime')).to.equal(seed.createdAt);
+    expect([...part(el, 'tags').querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(['#facilitation']);
+    expect(part(el, 'lineage')).to.equal(null);
+  });
+
+  it('shows the seed property, which wins over the id, at the heading level asked', async () => {
+    const stored = await memory().put('seed', seedInput({ title: 'From the store' }));
+    const given: Seed = { ...stored, id: 'given-1', title: 'Given directly' };
+    const el = await fixture<OffSeedCard>(html`<off-seed-card store="memory" lang="en" seed=${stored.id} heading-level="2" .seed=${given}></off-seed-card>`);
+    expect(part(el, 'title').textContent).to.equal('Given directly');
+    expect(part(el, 'title').tagName).to.equal('H2');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when the seed does not exist, in the visitor’s language', async () => {
+    const el = await cardFor('no-such-seed');
+    expect(statusText(el)).to.equal('This record does not exist (any more).');
+    await expect(el).to.be.accessible();
+    el.lang = 'fr';
+    await el.updateComplete;
+    expect(statusText(el)).to.equal("Cet élément n'existe pas (ou plus).");
+  });
+
+  it('is accessible in the dark theme', async () => {
+    const seed = await memory().put('seed', seedInput());
+    const el = await cardFor(seed.id, { theme: 'dark', replantEvent: uniqueName('here') });
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders markup in the title and body as text', async () => {
+    const seed = await memory().put('seed', seedInput({ title: '<img src=x onerror=alert(1)>', body: '<script>alert(1)</script> <b>bold</b>' }));
+    const el = await cardFor(seed.id);
+    expect(part(el, 'title').textContent).to.equal('<img src=x onerror=alert(1)>');
+    expect(part(el, 'body').textContent).to.equal('<script>alert(1)</script> <b>bold</b>');
+    expect(el.shadowRoot!.querySelector('script, img, b')).to.equal(null);
+  });
+
+  it('links http(s) addresses in the body and nothing else', async () => {
+    const body = 'Slides: https://example.org/slides. Not this: javascript:alert(1) nor data:text/html,x';
+    const seed = await memory().put('seed', seedInput({ body }));
+    const el = await cardFor(seed.id);
+    const links = [...part(el, 'body').querySelectorAll('a')];
+    expect(links.map((link) => link.getAttribute('href'))).to.deep.equal(['https://example.org/slides']);
+    expect(links[0]!.rel).to.equal('noopener noreferrer nofollow ugc');
+    expect(links[0]!.target).to.equal('_blank');
+    expect(part(el, 'body').textContent).to.equal(body);
+  });
+
+  it('names each licence and links to it', async () => {
+    const expected = {
+      'CC0-1.0': ['CC0 1.0 Universal (public domain)', 'https://creativecommons.org/publicdomain/zero/1.0/'],
+      'CC-BY-4.0': ['Creative Commons Attribution 4.0', 'https://creativecommons.org/licenses/by/4.0/'],
+      'CC-BY-SA-4.0': ['Creative Commons Attribution-ShareAlike 4.0', 'https://creativecommons.org/licenses/by-sa/4.0/'],
+    };
+    const seeds = await memory().putMany('seed', LICENSES.map((license) => seedInput({ license })));
+    for (const seed of seeds) {
+      const el = await fixture<OffSeedCard>(html`<off-seed-card store="memory" lang="en" .seed=${seed}></off-seed-card>`);
+      const [name, url] = expected[seed.license];
+      expect(part(el, 'license').textContent).to.equal(name);
+      expect(part(el, 'license').getAttribute('href')).to.equal(url);
+    }
+  });
+
+  it('shows the title of the seed it was replanted from, linked with seed-href', async () => {
+    const parent = await memory().put('seed', seedInput({ title: 'The original idea' }));
+    const child = await memory().put('seed', seedInput({ title: 'Its replant', replantedFrom: parent.id }));
+    const el = await fixture<OffSeedCard>(html`<off-seed-card store="memory" lang="en" seed=${child.id} seed-href="/seeds/{id}"></off-seed-card>`);
+    await waitUntil(() => part(el, 'lineage')?.textContent!.includes('The original idea'), 'the parent’s title never showed');
+    expect(part(el, 'lineage').querySelector('a')!.href).to.equal(new URL(`/seeds/${parent.id}`, location.href).href);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the parent id when the parent is not in the store', async () => {
+    const child = await memory().put('seed', seedInput({ replantedFrom: 'gone-seed' }));
+    const el = await cardFor(child.id);
+    await waitUntil(() => part(el, 'lineage'), 'no lineage');
+    expect(part(el, 'lineage').querySelector('a')!.textContent).to.equal('gone-seed');
+    expect(part(el, 'lineage').querySelector('a')!.href).to.equal(`${location.href.replace(/#.*$/, '')}#seed-gone-seed`);
+  });
+
+  it('replants into the current event: a new seed that records where it came from', async () => {
+    const original = await memory().put('seed', seedInput({ event: uniqueName('before') }));
+    const here = uniqueName('here');
+    const el = await cardFor(original.id, { replantEvent: here });
+    const fired = oneEvent(el, 'off-replanted');
+    button(el, `Replant into ${here}`).click();
+    const { detail } = await fired;
+    expect(detail.from).to.deep.equal(original);
+    const created = detail.record as Seed;
+    expect(created.id).to.not.equal(original.id);
+    expect(created).to.include({ event: here, replantedFrom: original.id, title: original.title, body: original.body, license: original.license });
+    expect(await memory().get('seed', created.id)).to.deep.equal(created);
+    await el.updateComplete;
+    expect(statusText(el)).to.equal(`Replanted into ${here}. Open the replanted seed`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('exports the seed as JSON equal to the record', async () => {
+    const seed = await memory().put('seed', seedInput());
+    const el = await cardFor(seed.id);
+    const file = await captureDownload(() => button(el, 'Export as JSON').click());
+    expect(file.name).to.equal(`seed-${seed.id}.json`);
+    expect(JSON.parse(file.text)).to.deep.equal(seed);
+  });
+
+  it('copies the link to the clipboard where the Web Share API is missing', async () => {
+    const seed = await memory().put('seed', seedInput());
+    const restoreShare = stubProperty(navigator, 'share', undefined);
+    const copied: string[] = [];
+    const restoreClipboard = stubProperty(navigator.clipboard, 'writeText', async (text: string) => {
+      copied.push(text);
+    });
+    try {
+      const el = await cardFor(seed.id);
+      button(el, 'Copy the link').click();
+      await waitUntil(() => statusText(el) === 'Link copied.', 'no confirmation');
+      expect(copied).to.deep.equal([`${location.href.replace(/#.*$/, '')}#seed-${seed.id}`]);
+    } finally {
+      restoreClipboard();
+      restoreShare();
+    }
+  });
+
+  it('shows the link to copy by hand when the clipboard refuses', async () => {
+    const seed = await memory().put('seed', seedInput());
+    const restoreShare = stubProperty(navigator, 'share', undefined);
+    const restoreClipboard = stubProperty(navigator.clipboard, 'writeText', () => Promise.reject(new DOMException('denied', 'NotAllowedError')));
+    try {
+      const el = await cardFor(seed.id);
+      button(el, 'Copy the link').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.copy-by-hand input'), 'no link to copy');
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('.copy-by-hand input')!;
+      expect(input.value).to.match(new RegExp(`#seed-${seed.id}$`));
+      expect(input.readOnly).to.equal(true);
+      await expect(el).to.be.accessible();
+    } finally {
+      restoreClipboard();
+      restoreShare();
+    }
+  });
+
+  it('uses the Web Share API when the browser has it', async () => {
+    const seed = await memory().put('seed', seedInput());
+    const shared: ShareData[] = [];
+    const restoreShare = stubProperty(navigator, 'share', async (data: ShareData) => {
+      shared.push(data);
+    });
+    try {
+      const el = await cardFor(seed.id);
+      button(el, 'Share the link').click();
+      await waitUntil(() => statusText(el) === 'Link shared.', 'no confirmation');
+      expect(shared).to.deep.equal([{ title: seed.title, url: `${location.href.replace(/#.*$/, '')}#seed-${seed.id}` }]);
+    } finally {
+      restoreShare();
+    }
+  });
+
+  it('speaks French', async () => {
+    const seed = await memory().put('seed', seedInput({ license: 'CC-BY-SA-4.0' }));
+    const here = uniqueName('ici');
+    const el = await cardFor(seed.id, { lang: 'fr', replantEvent: here });
+    expect(part(el, 'license').textContent).to.equal('Creative Commons Attribution - Partage dans les mêmes conditions 4.0');
+    expect(part(el, 'meta').textContent).to.include('Semée à').and.include('Licence');
+    expect(part(el, 'actions').getAttribute('aria-label')).to.equal('Actions sur la graine');
+    button(el, `Replanter dans ${here}`);
+    button(el, 'Exporter en JSON');
+    expect(part(el, 'meta').querySelector('time')!.textContent).to.equal(
+      new Intl.DateTimeFormat('fr', { dateStyle: 'long' }).format(new Date(seed.createdAt)),
+    );
+    await expect(el).to.be.accessible();
+  });
+});
