@@ -23,12 +23,21 @@ export interface DayGroup {
   items: { entry: IndexedSideEvent; index: number }[];
 }
 
+// A change to the list keeps the other records' objects, so only new and changed records are indexed again.
+const indexed = new WeakMap<SideEvent, IndexedSideEvent>();
+
+function indexSideEvent(record: SideEvent): IndexedSideEvent {
+  let entry = indexed.get(record);
+  if (!entry) {
+    const text = [record.title, record.place ?? '', record.organizer ?? '', ...record.tags].join('\n');
+    entry = { record, day: eventDayKey(record.start), haystack: foldForSearch(text) };
+    indexed.set(record, entry);
+  }
+  return entry;
+}
+
 export function indexSideEvents(records: readonly SideEvent[]): IndexedSideEvent[] {
-  return records.map((record) => ({
-    record,
-    day: eventDayKey(record.start),
-    haystack: foldForSearch([record.title, record.place ?? '', record.organizer ?? '', ...record.tags].join('\n')),
-  }));
+  return records.map(indexSideEvent);
 }
 
 /** The distinct days, in calendar order. */

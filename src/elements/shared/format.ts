@@ -32,6 +32,8 @@ function format(iso: string, lang: Lang, options: Intl.DateTimeFormatOptions): s
 
 /** "2026-06-12": the local day of the event, for grouping and day filters. */
 export function eventDayKey(iso: string): string {
+  // A date-time written with its offset already starts with its wall-clock day.
+  if (OFFSET.test(iso) && /^\d{4}-\d{2}-\d{2}T/.test(iso)) return iso.slice(0, 10);
   return wallClock(iso).toISOString().slice(0, 10);
 }
 

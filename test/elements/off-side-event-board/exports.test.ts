@@ -1,0 +1,126 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { boardCalendar, sideEventCalendar } from '../../../src/elements/off-side-event-board/calendar.js';
+import '../../../src/elements/off-side-event-board/define.js';
+import type { OffSideEventBoard } from '../../../src/elements/off-side-event-board/off-side-event-board.js';
+import { storeFor } from '../../../src/elements/shared/store-registry.js';
+import type { SideEvent } from '../../../src/model/records.js';
+import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
+
+const NOW = new Date('2037-01-01T00:00:00Z');
+
+function sideEvent(overrides: Partial<SideEvent> = {}): SideEvent {
+  return {
+    ...sideEventInput({ start: '2037-06-12T08:30:00+02:00', end: '2037-06-12T09:30:00+02:00' }),
+    id: 'abc-123',
+    createdAt: '2037-01-01T00:00:00Z',
+    updatedAt: '2037-01-01T00:00:00Z',
+    ...overrides,
+  } as SideEvent;
+}
+
+interface Download {
+  download: string;
+  href: string;
+}
+
+/** Records the downloads the board starts instead of letting the browser save them. */
+function captureDownloads(): { downloads: Download[]; restore: () => void } {
+  const downloads: Download[] = [];
+  const click = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'click')!;
+  Object.defineProperty(HTMLAnchorElement.prototype, 'click', {
+    configurable: true,
+    value(this: HTMLAnchorElement) {
+      downloads.push({ download: this.download, href: this.href });
+    },
+  });
+  return { downloads, restore: () => Object.defineProperty(HTMLAnchorElement.prototype, 'click', click) };
+}
+
+const jsonLdScripts = (event: string) => [...document.head.querySelectorAll(`script[type="application/ld+json"][data-off-board="${event}"]`)];
+
+async function board(event: string): Promise<OffSideEventBoard> {
+  const el = await fixture<OffSideEventBoard>(html`<off-side-event-board store="memory" event=${event} lang="en"></off-side-event-board>`);
+  await waitUntil(() => el.shadowRoot!.querySelector('[part="board"]')?.getAttribute('aria-busy') === 'false');
+  return el;
+}
+
+describe('off-side-event-board exports', () => {
+  describe('calendar files', () => {
+    it('names one side event’s file after the event and its title', () => {
+      const file = sideEventCalendar('g21', sideEvent({ title: 'Café & Co : petit-déjeuner !' }), NOW);
+      expect(file.filename).to.equal('off-g21-cafe-co-petit-dejeuner.ics');
+      expect(file.text).to.contain('BEGIN:VCALENDAR\r\n');
+      expect(file.text).to.contain('SUMMARY:Café & Co : petit-déjeuner !\r\n');
+      expect(file.text).to.contain('DTSTART:20370612T063000Z\r\n');
+      expect(file.text.match(/BEGIN:VEVENT/g)).to.have.length(1);
+    });
+
+    it('falls back to the id when the title leaves no slug', () => {
+      expect(sideEventCalendar('g21', sideEvent({ title: '★★★' }), NOW).filename).to.equal('off-g21-abc-123.ics');
+    });
+
+    it('puts every side event of the board in one named calendar', () => {
+      const file = boardCalendar('g21', [sideEvent(), sideEvent({ id: 'second', title: 'Second' })], '#OFF g21', NOW);
+      expect(file.filename).to.equal('off-g21.ics');
+      expect(file.text).to.contain('X-WR-CALNAME:#OFF g21\r\n');
+      expect(file.text.match(/BEGIN:VEVENT/g)).to.have.length(2);
+    });
+
+    it('downloads an item’s .ics and the whole board’s from their buttons', async () => {
+      const event = uniqueName('ics');
+      await storeFor('memory').putMany('side-event', [
+        sideEventInput({ event, title: 'Breakfast', start: '2037-06-12T08:30:00+02:00', end: undefined }),
+        sideEventInput({ event, title: 'Walk', start: '2037-06-13T10:00:00+02:00', end: undefined }),
+      ]);
+      const el = await board(event);
+      const { downloads, restore } = captureDownloads();
+      try {
+        el.shadowRoot!.querySelector<HTMLButtonElement>('[part="calendar-button"]')!.click();
+        el.shadowRoot!.querySelector<HTMLButtonElement>('[part="calendar-all-button"]')!.click();
+      } finally {
+        restore();
+      }
+      expect(downloads.map((download) => download.download)).to.deep.equal([`off-${event}-breakfast.ics`, `off-${event}.ics`]);
+      expect(downloads[0]!.href).to.match(/^blob:/);
+      const one = await (await fetch(downloads[0]!.href)).text();
+      expect(one).to.contain('SUMMARY:Breakfast\r\n');
+      expect(one).to.not.contain('SUMMARY:Walk');
+      const all = await (await fetch(downloads[1]!.href)).text();
+      expect(all.match(/BEGIN:VEVENT/g)).to.have.length(2);
+    });
+  });
+
+  describe('JSON-LD', () => {
+    it('writes schema.org events into the head, keeps them current and removes them on disconnect', async () => {
+      const event = uniqueName('jsonld');
+      await storeFor('memory').putMany('side-event', [
+        sideEventInput({ event, title: '</script><script>alert(1)</script>', start: '2037-06-12T08:30:00+02:00', end: undefined }),
+        sideEventInput({ event, title: 'Walk', start: '2037-06-13T10:00:00+02:00', end: undefined }),
+      ]);
+      const el = await board(event);
+      await el.updateComplete;
+      expect(jsonLdScripts(event)).to.have.length(1);
+      const script = jsonLdScripts(event)[0]!;
+      expect(script.textContent).to.not.contain('</script>');
+      const list = JSON.parse(script.textContent!);
+      expect(list['@type']).to.equal('ItemList');
+      expect(list.itemListElement).to.have.length(2);
+      expect(list.itemListElement[0].item).to.include({ '@type': 'Event', name: '</script><script>alert(1)</script>' });
+
+      await storeFor('memory').put('side-event', sideEventInput({ event, title: 'Late', start: '2037-06-14T10:00:00+02:00', end: undefined }));
+      await waitUntil(() => JSON.parse(jsonLdScripts(event)[0]!.textContent!).numberOfItems === 3, 'the JSON-LD never caught up');
+
+      el.remove();
+      expect(jsonLdScripts(event)).to.have.length(0);
+    });
+
+    it('writes nothing for a board without upcoming side events', async () => {
+      const event = uniqueName('past');
+      await storeFor('memory').put('side-event', sideEventInput({ event, start: '2020-06-12T08:30:00+02:00', end: undefined }));
+      const el = await board(event);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(1);
+      expect(jsonLdScripts(event)).to.have.length(0);
+    });
+  });
+});

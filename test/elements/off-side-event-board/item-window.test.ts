@@ -1,0 +1,28 @@
+import { expect } from '@open-wc/testing';
+import { clampWindow, firstWindow, MAX_RENDERED, nextWindow, PAGE_SIZE, previousWindow } from '../../../src/elements/off-side-event-board/item-window.js';
+
+describe('item window', () => {
+  it('grows by a page, then slides so no more than MAX_RENDERED items are rendered', () => {
+    let shown = firstWindow();
+    expect(shown).to.deep.equal({ start: 0, end: PAGE_SIZE });
+    for (let page = 0; page < 10; page += 1) {
+      shown = nextWindow(shown, 1000);
+      expect(shown.end - shown.start).to.be.at.most(MAX_RENDERED);
+    }
+    expect(shown.end).to.equal(PAGE_SIZE * 11);
+    expect(nextWindow({ start: 0, end: 30 }, 40)).to.deep.equal({ start: 0, end: 40 });
+  });
+
+  it('slides back a page at a time', () => {
+    const back = previousWindow({ start: 90, end: 150 });
+    expect(back).to.deep.equal({ start: 60, end: 120 });
+    expect(previousWindow({ start: 10, end: 70 })).to.deep.equal({ start: 0, end: 60 });
+  });
+
+  it('moves to the last page when the list shrinks under the window', () => {
+    const shown = { start: 120, end: 180 };
+    expect(clampWindow(shown, 500)).to.equal(shown);
+    expect(clampWindow(shown, 0)).to.equal(shown);
+    expect(clampWindow(shown, 75)).to.deep.equal({ start: 60, end: 90 });
+  });
+});
