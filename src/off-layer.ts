@@ -1,2 +1,3 @@
 import './elements/off-event-badge/define.js';
 import './elements/off-seed-card/define.js';
+import './elements/off-side-event-board/define.js';

@@ -13,3 +13,4 @@ export { parseIcs, type IcsSideEventInput } from './ics-parse.js';
 export * from './licenses.js';
 export { tokenizeLinks, type TextToken } from './autolink.js';
 export { recordToJson } from './json.js';
+export { toJsonLd, serializeJsonLd, JSON_LD_LIMIT, type JsonLdOptions } from './jsonld.js';
