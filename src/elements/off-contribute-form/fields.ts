@@ -1,0 +1,101 @@
+import { localToIso } from '../../model/local-time.js';
+import { DEFAULT_LICENSE, type RecordKind } from '../../model/records.js';
+import { LIMITS } from '../../model/validate.js';
+
+export type FieldName =
+  | 'title'
+  | 'description'
+  | 'start'
+  | 'end'
+  | 'place'
+  | 'url'
+  | 'organizer'
+  | 'tags'
+  | 'body'
+  | 'author'
+  | 'license'
+  | 'sourceUrl';
+
+/** One native control, named after the record field it fills. */
+export interface FieldSpec {
+  name: FieldName;
+  control: 'input' | 'textarea' | 'select';
+  type?: 'text' | 'url' | 'datetime-local';
+  required?: boolean;
+  maxlength?: number;
+  autocomplete: string;
+  inputmode?: 'text' | 'url';
+  /** Extra help shown under the label and linked with aria-describedby. */
+  hint?: 'tags' | 'time-zone' | 'url';
+}
+
+const title: FieldSpec = { name: 'title', control: 'input', type: 'text', required: true, maxlength: LIMITS.title, autocomplete: 'off' };
+const webAddress = (name: 'url' | 'sourceUrl'): FieldSpec => ({
+  name,
+  control: 'input',
+  type: 'url',
+  maxlength: LIMITS.url,
+  // "url" in autocomplete means the person's own home page, which this is not.
+  autocomplete: 'off',
+  inputmode: 'url',
+  hint: 'url',
+});
+const tags: FieldSpec = { name: 'tags', control: 'input', type: 'text', autocomplete: 'off', hint: 'tags' };
+
+export const FIELDS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
+  'side-event': [
+    title,
+    { name: 'description', control: 'textarea', maxlength: LIMITS.longText, autocomplete: 'off' },
+    { name: 'start', control: 'input', type: 'datetime-local', required: true, autocomplete: 'off', hint: 'time-zone' },
+    { name: 'end', control: 'input', type: 'datetime-local', autocomplete: 'off', hint: 'time-zone' },
+    { name: 'place', control: 'input', type: 'text', maxlength: LIMITS.shortText, autocomplete: 'off' },
+    webAddress('url'),
+    { name: 'organizer', control: 'input', type: 'text', maxlength: LIMITS.shortText, autocomplete: 'organization' },
+    tags,
+  ],
+  seed: [
+    title,
+    { name: 'body', control: 'textarea', required: true, maxlength: LIMITS.longText, autocomplete: 'off' },
+    { name: 'author', control: 'input', type: 'text', maxlength: LIMITS.shortText, autocomplete: 'name' },
+    { name: 'license', control: 'select', autocomplete: 'off' },
+    webAddress('sourceUrl'),
+    tags,
+  ],
+};
+
+/** What the controls hold, as typed: the draft is exactly this. */
+export type FormValues = Partial<Record<FieldName, string>>;
+
+export function emptyValues(kind: RecordKind): FormValues {
+  return kind === 'seed' ? { license: DEFAULT_LICENSE } : {};
+}
+
+/** "#commons, breakfast ,, food" → ["#commons", "breakfast", "food"]; the model trims and drops the "#". */
+export function splitTags(text: string): string[] {
+  return text
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The record input for `validate` and `store.put`: blank fields are left out
+ * (so a missing title reads "required"), tags split, date-times given their offset.
+ */
+export function toInput(kind: RecordKind, event: string, values: FormValues, timeZone?: string): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  if (event || kind === 'side-event') input.event = event;
+  for (const { name, type } of FIELDS[kind]) {
+    const value = values[name]?.trim();
+    if (!value) continue;
+    if (name === 'tags') input.tags = splitTags(value);
+    else input[name] = type === 'datetime-local' ? localToIso(value, timeZone) : value;
+  }
+  return input;
+}
+
+/** True when nothing was typed beyond the defaults. */
+export function isBlank(kind: RecordKind, values: FormValues): boolean {
+  const defaults = emptyValues(kind);
+  return FIELDS[kind].every(({ name }) => (values[name] ?? '') === (defaults[name] ?? ''));
+}

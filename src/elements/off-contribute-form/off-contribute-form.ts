@@ -1,0 +1,395 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { licenseFor } from '../../model/licenses.js';
+import { storageMessage } from '../../model/messages.js';
+import { isRecordKind, LICENSES, type OffRecord, type RecordKind } from '../../model/records.js';
+import { issueMessage, validate, type FieldIssue } from '../../model/validate.js';
+import { StorageError, ValidationError } from '../../storage/errors.js';
+import { OffContributedEvent } from '../shared/events.js';
+import { plural } from '../shared/i18n.js';
+import { OffElement } from '../shared/off-element.js';
+import { StoreController } from '../shared/store-controller.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { Draft } from './draft.js';
+import { emptyValues, FIELDS, toInput, type FieldSpec, type FormValues } from './fields.js';
+import { styles } from './off-contribute-form.styles.js';
+import { STRINGS } from './off-contribute-form.strings.js';
+import { QueueController } from './queue-controller.js';
+import { isPermanent, SubmissionQueue, type QueuedContribution } from './submission-queue.js';
+
+/** Anyone who takes this long between the form appearing and sending it passes the time trap (DESIGN.md). */
+const DEFAULT_MIN_FILL_MS = 3000;
+
+/** A message above the form about the last submission attempt. */
+type Notice = { type: 'too-fast' } | { type: 'issues' } | { type: 'error'; error: StorageError };
+
+/** The confirmation shown in place of the form. */
+interface Done {
+  title: string;
+  /** Waiting on this device to be sent. */
+  queued: boolean;
+  /** The queue entry it waits in, to turn the confirmation into "sent" once it is. */
+  queueId?: string;
+}
+
+/**
+ * "Add your #OFF": a form to contribute a side event or a seed to the host
+ * event, made for phones on bad venue Wi-Fi. Native controls with visible
+ * labels, named after the record fields; validation from the model with inline
+ * errors in the reader's language; a draft kept on this device as people type;
+ * contributions that cannot be stored now are queued on this device and sent
+ * later, never lost.
+ *
+ * Against bots: a honeypot field hidden from sight, screen readers and
+ * autofill (filled in, the form pretends to succeed and stores nothing), and a
+ * time trap: a submission less than `min-fill-ms` after the form appeared is
+ * not sent but asks the person to check and press again, so anyone who takes
+ * that long passes. Both are also passed to the store (`PutOptions`) for the server.
+ *
+ * @summary Contribution form for side events and seeds, validated, with draft and offline queue.
+ * @tag off-contribute-form
+ *
+ * @csspart form - The `<form>` element.
+ * @csspart field - One label, hint, control and error group.
+ * @csspart label - A field's visible label.
+ * @csspart input - Every native control (input, textarea, select).
+ * @csspart error - A field's inline error message.
+ * @csspart submit - The submit button.
+ * @csspart status - The polite live region: offline, queued contributions, storage warnings, form-level messages.
+ * @csspart confirmation - The confirmation shown after a contribution, with a button to add another.
+ *
+ * @cssproperty --off-color-bg - Background of the controls.
+ * @cssproperty --off-color-surface - Background of the form, the status and the confirmation.
+ * @cssproperty --off-color-fg - Text colour.
+ * @cssproperty --off-color-muted - Hints and the required note.
+ * @cssproperty --off-color-border - Borders of the controls.
+ * @cssproperty --off-color-accent - Submit button background and required marks.
+ * @cssproperty --off-color-accent-fg - Submit button text.
+ * @cssproperty --off-color-danger - Error messages and invalid controls.
+ * @cssproperty --off-color-success - Confirmation accent.
+ * @cssproperty --off-color-focus - Focus ring.
+ * @cssproperty --off-radius - Corner radius.
+ * @cssproperty --off-space - Base spacing.
+ * @cssproperty --off-font - Font family.
+ * @cssproperty --off-font-size - Base font size.
+ *
+ * @event {OffContributedEvent} off-contributed - A contribution was stored; `detail: { kind, record }` (also for queued contributions, once sent).
+ */
+export class OffContributeForm extends OffElement {
+  static override styles = [themeStyles, styles];
+
+  /** Id of the host event the contribution belongs to, e.g. `g21`. */
+  @property() event = '';
+
+  /** What is contributed: `side-event` (default) or `seed`. */
+  @property() kind: RecordKind = 'side-event';
+
+  /** IANA time zone of the event (e.g. `Europe/Paris`): times typed are in that zone. Default: the browser's. */
+  @property({ attribute: 'time-zone' }) timeZone = '';
+
+  /** Milliseconds between the form appearing and a submission below which the person is asked to confirm (time trap). Default 3000; lower it only in tests. */
+  @property({ type: Number, attribute: 'min-fill-ms' }) minFillMs = DEFAULT_MIN_FILL_MS;
+
+  /** Tells whether the device is online; `navigator.onLine` by default, replaceable to simulate a network. */
+  @property({ attribute: false }) onlineCheck: () => boolean = () => navigator.onLine;
+
+  @state() private values: FormValues = {};
+  @state() private issues: FieldIssue[] = [];
+  @state() private notice?: Notice;
+  @state() private busy = false;
+  @state() private done?: Done;
+  @state() private sentFromQueue?: string;
+
+  @query('form') private form?: HTMLFormElement;
+  @query('[data-honeypot]') private honeypot?: HTMLInputElement;
+
+  private readonly storeController = new StoreController(this);
+  private readonly queueController = new QueueController(this, {
+    queue: () => this.local.queue,
+    store: () => this.storeController.store,
+    isOnline: () => this.onlineCheck(),
+    onSent: (item, record) => this.onSentFromQueue(item, record),
+  });
+  private localState?: { key: string; draft: Draft; queue: SubmissionQueue };
+  /** The kind and event whose draft the controls hold. */
+  private loadedKey?: string;
+  private appearedAt = performance.now();
+
+  private get currentKind(): RecordKind {
+    return isRecordKind(this.kind) ? this.kind : 'side-event';
+  }
+
+  /** The draft and queue of the current kind and event. */
+  private get local(): { key: string; draft: Draft; queue: SubmissionQueue } {
+    const kind = this.currentKind;
+    const key = `${kind}\n${this.event}`;
+    if (this.localState?.key !== key) {
+      this.localState?.draft.flush();
+      this.localState = { key, draft: new Draft(kind, this.event), queue: new SubmissionQueue(kind, this.event) };
+    }
+    return this.localState;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pagehide', this.saveDraftNow);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.saveDraftNow);
+    this.saveDraftNow();
+  }
+
+  protected override willUpdate(): void {
+    const { key, draft } = this.local;
+    if (key === this.loadedKey) return;
+    this.loadedKey = key;
+    this.values = draft.load() ?? emptyValues(this.currentKind);
+    this.issues = [];
+    this.notice = undefined;
+    this.queueController.refresh();
+  }
+
+  protected override firstUpdated(): void {
+    this.appearedAt = performance.now();
+  }
+
+  private readonly saveDraftNow = (): void => {
+    this.localState?.draft.flush();
+  };
+
+  private get strings() {
+    return STRINGS[this.language];
+  }
+
+  private onInput(event: Event): void {
+    const control = event.target as HTMLInputElement;
+    this.values = { ...this.values, [control.name]: control.value };
+    if (this.issues.some((issue) => issue.field === control.name)) {
+      this.issues = this.issues.filter((issue) => issue.field !== control.name);
+    }
+    this.local.draft.saveSoon(this.values);
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const kind = this.currentKind;
+    const fillMs = Math.round(performance.now() - this.appearedAt);
+    const honeypot = this.honeypot?.value ?? '';
+    this.sentFromQueue = undefined;
+    const result = validate(kind, toInput(kind, this.event, this.values, this.timeZone || undefined));
+    if (!result.ok) return this.showIssues(result.issues);
+    this.issues = [];
+    // A bot learns nothing: it sees the usual confirmation, and nothing is stored.
+    if (honeypot) return this.confirm({ title: result.value.title, queued: false });
+    if (fillMs < (Number.isFinite(this.minFillMs) ? this.minFillMs : DEFAULT_MIN_FILL_MS)) {
+      this.notice = { type: 'too-fast' };
+      return;
+    }
+    this.notice = undefined;
+    this.busy = true;
+    const options = { honeypot, fillMs };
+    try {
+      const record = await this.storeController.store.put(kind, result.value, options);
+      this.confirm({ title: record.title, queued: this.storeController.status.online === false });
+      this.dispatchEvent(new OffContributedEvent(kind, record));
+    } catch (error) {
+      if (error instanceof ValidationError) return this.showIssues(error.issues);
+      if (isPermanent(error)) {
+        this.notice = { type: 'error', error };
+        return;
+      }
+      const item = this.queueController.add({ kind, input: result.value, options, title: result.value.title });
+      this.confirm({ title: item.title, queued: true, queueId: item.id });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async showIssues(issues: FieldIssue[]): Promise<void> {
+    this.issues = issues;
+    this.notice = { type: 'issues' };
+    await this.updateComplete;
+    const firstInvalid = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (firstInvalid ?? this.renderRoot.querySelector<HTMLElement>('[part="status"]'))?.focus();
+  }
+
+  /** Shows the confirmation; what was typed is now stored or queued, so the form and draft start afresh. */
+  private async confirm(done: Done): Promise<void> {
+    this.local.draft.clear();
+    this.values = emptyValues(this.currentKind);
+    this.notice = undefined;
+    this.done = done;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="confirmation"]')?.focus();
+  }
+
+  private onSentFromQueue(item: QueuedContribution, record: OffRecord): void {
+    if (this.done?.queueId === item.id) this.done = { title: record.title, queued: false };
+    else this.sentFromQueue = record.title;
+    this.dispatchEvent(new OffContributedEvent(item.kind, record));
+  }
+
+  private async addAnother(): Promise<void> {
+    this.done = undefined;
+    this.sentFromQueue = undefined;
+    await this.updateComplete;
+    this.appearedAt = performance.now();
+    this.form?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  }
+
+  override render(): TemplateResult {
+    const kindStrings = this.strings.kinds[this.currentKind];
+    return html`
+      <section aria-labelledby="heading">
+        <h2 id="heading">${kindStrings.heading}</h2>
+        ${this.renderStatus()} ${this.done ? this.renderConfirmation() : this.renderForm()}
+      </section>
+    `;
+  }
+
+  private renderStatus(): TemplateResult {
+    const strings = this.strings;
+    const lang = this.language;
+    const { waiting, refused } = this.queueController;
+    const offline = !this.queueController.online;
+    return html`
+      <div part="status" class="status" role="status" tabindex="-1">
+        ${this.storeController.status.persistent ? nothing : html`<p class="warning">${strings.notPersistent}</p>`}
+        ${offline ? html`<p class="offline">${strings.offline}</p>` : nothing}
+        ${waiting.length ? html`<p class="queued">${plural(lang, waiting.length, strings.queuedCount)}</p>` : nothing}
+        ${refused.length
+          ? html`<p class="refused">${plural(lang, refused.length, strings.refusedCount)}</p>
+              <ul class="refused">
+                ${refused.map((item) => html`<li>${item.title}: ${storageMessage(item.failure!, lang)}</li>`)}
+              </ul>`
+          : nothing}
+        ${this.sentFromQueue ? html`<p class="sent">${strings.sentFromQueue(this.sentFromQueue)}</p>` : nothing}
+        ${this.renderNotice()}
+      </div>
+    `;
+  }
+
+  private renderNotice(): TemplateResult | typeof nothing {
+    const notice = this.notice;
+    const lang = this.language;
+    if (!notice) return nothing;
+    if (notice.type === 'too-fast') return html`<p class="notice">${this.strings.tooFast}</p>`;
+    if (notice.type === 'error') return html`<p class="notice error">${notice.error.messageIn(lang)}</p>`;
+    const shown = new Set(FIELDS[this.currentKind].map((field) => field.name as string));
+    const elsewhere = this.issues.filter((issue) => !shown.has(issue.field));
+    return html`<p class="notice error">${storageMessage('validation', lang)}</p>
+      ${elsewhere.map((issue) => html`<p class="notice error">${issue.field}: ${issueMessage(issue, lang)}</p>`)}`;
+  }
+
+  private renderConfirmation(): TemplateResult {
+    const done = this.done!;
+    const kindStrings = this.strings.kinds[this.currentKind];
+    return html`
+      <div part="confirmation" class="confirmation" role="status" tabindex="-1">
+        <p class="thanks">${done.queued && done.queueId ? this.strings.queuedNow : kindStrings.thanks(done.title)}</p>
+        ${done.queued && !done.queueId ? html`<p>${this.strings.queuedNow}</p>` : nothing}
+        <button type="button" class="another" @click=${this.addAnother}>${kindStrings.another}</button>
+      </div>
+    `;
+  }
+
+  private renderForm(): TemplateResult {
+    const strings = this.strings;
+    const kindStrings = strings.kinds[this.currentKind];
+    const label = this.busy ? strings.sending : this.notice?.type === 'too-fast' ? strings.confirmSubmit : kindStrings.submit;
+    return html`
+      <form part="form" novalidate aria-labelledby="heading" aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.onSubmit}>
+        <p class="required-note">${strings.requiredNote}</p>
+        ${FIELDS[this.currentKind].map((field) => this.renderField(field))} ${this.renderHoneypot()}
+        <button part="submit" type="submit" class="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${label}</button>
+      </form>
+    `;
+  }
+
+  private renderField(field: FieldSpec): TemplateResult {
+    const id = `field-${field.name}`;
+    const issue = this.issues.find((candidate) => candidate.field === field.name);
+    const hint = this.hintFor(field);
+    const describedBy = [hint && `${id}-hint`, issue && `${id}-error`].filter(Boolean).join(' ');
+    return html`
+      <div part="field" class="field">
+        <label part="label" for=${id}
+          >${this.strings.labels[field.name]}${field.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</label
+        >
+        ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
+        ${this.renderControl(field, id, describedBy, Boolean(issue))}
+        ${issue ? html`<p part="error" class="error" id=${`${id}-error`}>${issueMessage(issue, this.language)}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  private hintFor(field: FieldSpec): string | undefined {
+    const hints = this.strings.hints;
+    if (field.hint === 'tags') return hints.tags;
+    if (field.hint === 'url') return hints.url;
+    if (field.hint === 'time-zone' && this.timeZone) return hints.timeZone(this.timeZone);
+    return undefined;
+  }
+
+  private renderControl(field: FieldSpec, id: string, describedBy: string, invalid: boolean): TemplateResult {
+    const value = this.values[field.name] ?? '';
+    const describedByAttr = describedBy || nothing;
+    const invalidAttr = invalid ? 'true' : nothing;
+    if (field.control === 'select') {
+      return html`<select
+        part="input"
+        id=${id}
+        name=${field.name}
+        autocomplete=${field.autocomplete}
+        aria-invalid=${invalidAttr}
+        aria-describedby=${describedByAttr}
+        @input=${this.onInput}
+      >
+        ${LICENSES.map(
+          (license) =>
+            html`<option value=${license} .selected=${live(license === value)}>${licenseFor(license, this.language)?.name}</option>`,
+        )}
+      </select>`;
+    }
+    if (field.control === 'textarea') {
+      return html`<textarea
+        part="input"
+        id=${id}
+        name=${field.name}
+        rows="5"
+        ?required=${field.required}
+        maxlength=${field.maxlength ?? nothing}
+        autocomplete=${field.autocomplete}
+        aria-invalid=${invalidAttr}
+        aria-describedby=${describedByAttr}
+        .value=${live(value)}
+        @input=${this.onInput}
+      ></textarea>`;
+    }
+    return html`<input
+      part="input"
+      id=${id}
+      name=${field.name}
+      type=${field.type ?? 'text'}
+      ?required=${field.required}
+      maxlength=${field.maxlength ?? nothing}
+      autocomplete=${field.autocomplete}
+      inputmode=${field.inputmode ?? nothing}
+      aria-invalid=${invalidAttr}
+      aria-describedby=${describedByAttr}
+      .value=${live(value)}
+      @input=${this.onInput}
+    />`;
+  }
+
+  private renderHoneypot(): TemplateResult {
+    return html`<div class="visually-hidden" aria-hidden="true">
+      <label for="nectar">${this.strings.honeypot}</label>
+      <input id="nectar" name="off-nectar" type="text" tabindex="-1" autocomplete="off" data-honeypot />
+    </div>`;
+  }
+}

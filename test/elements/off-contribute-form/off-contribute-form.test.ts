@@ -1,0 +1,264 @@
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { storeFor } from '../../../src/elements/shared/store-registry.js';
+import type { OffContributedEvent } from '../../../src/elements/shared/events.js';
+import { LIMITS } from '../../../src/model/validate.js';
+import { uniqueName } from '../../storage/fixtures.js';
+import { confirmed, control, errorFor, fillSideEvent, formFixture, part, statusText, submit, type } from './helpers.js';
+
+const SIDE_EVENT_FIELDS = ['title', 'description', 'start', 'end', 'place', 'url', 'organizer', 'tags'];
+const SEED_FIELDS = ['title', 'body', 'author', 'license', 'sourceUrl', 'tags'];
+
+async function stored(kind: 'side-event' | 'seed', event: string) {
+  return storeFor('memory').list(kind, { event });
+}
+
+describe('off-contribute-form', () => {
+  describe('empty', () => {
+    it('is accessible, with visible labels and controls named after the side event fields', async () => {
+      const el = await formFixture();
+      await expect(el).to.be.accessible();
+      const names = [...el.shadowRoot!.querySelectorAll('[part~="input"]')].map((node) => node.getAttribute('name'));
+      expect(names).to.deep.equal(SIDE_EVENT_FIELDS);
+      for (const name of names) {
+        const label = el.shadowRoot!.querySelector<HTMLLabelElement>(`label[for="${control(el, name!).id}"]`)!;
+        expect(label.offsetHeight, `${name} label visible`).to.be.greaterThan(0);
+        expect(label.textContent!.trim()).to.not.equal('');
+      }
+      expect(control(el, 'title').required).to.equal(true);
+      expect(control(el, 'start').required).to.equal(true);
+      expect(control(el, 'place').required).to.equal(false);
+      expect(control(el, 'start').type).to.equal('datetime-local');
+      expect(control(el, 'url').getAttribute('inputmode')).to.equal('url');
+      expect(control(el, 'organizer').getAttribute('autocomplete')).to.equal('organization');
+      expect(control(el, 'title').maxLength).to.equal(LIMITS.title);
+      expect(control(el, 'description').maxLength).to.equal(LIMITS.longText);
+      const titleLabel = el.shadowRoot!.querySelector('label[for="field-title"]')!;
+      expect(titleLabel.querySelector('.required')!.textContent).to.contain('*');
+      expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Add your #OFF');
+    });
+
+    it('is accessible as a seed form, with a licence select defaulting to CC-BY-SA-4.0 by its name', async () => {
+      const el = await formFixture({ kind: 'seed' });
+      await expect(el).to.be.accessible();
+      const names = [...el.shadowRoot!.querySelectorAll('[part~="input"]')].map((node) => node.getAttribute('name'));
+      expect(names).to.deep.equal(SEED_FIELDS);
+      expect(control(el, 'body').required).to.equal(true);
+      expect(control(el, 'author').getAttribute('autocomplete')).to.equal('name');
+      const license = control(el, 'license') as unknown as HTMLSelectElement;
+      expect(license.value).to.equal('CC-BY-SA-4.0');
+      expect([...license.options].map((option) => option.value)).to.have.members(['CC0-1.0', 'CC-BY-4.0', 'CC-BY-SA-4.0']);
+      expect(license.selectedOptions[0]!.textContent).to.contain('Creative Commons Attribution-ShareAlike');
+    });
+
+    it('speaks French with lang="fr"', async () => {
+      const el = await formFixture({ lang: 'fr' });
+      await expect(el).to.be.accessible();
+      expect(el.shadowRoot!.querySelector('label[for="field-start"]')!.textContent).to.contain('Début');
+      expect(part(el, 'submit')!.textContent).to.equal('Ajouter mon événement');
+    });
+
+    it('hides the honeypot from sight, screen readers, keyboard and autofill', async () => {
+      const el = await formFixture();
+      const honeypot = el.shadowRoot!.querySelector<HTMLInputElement>('[data-honeypot]')!;
+      const wrapper = honeypot.closest('[aria-hidden="true"]')!;
+      expect(wrapper.classList.contains('visually-hidden')).to.equal(true);
+      expect(honeypot.tabIndex).to.equal(-1);
+      expect(honeypot.getAttribute('autocomplete')).to.equal('off');
+      expect(honeypot.name).to.not.match(/mail|url|name|phone|address/);
+      expect(wrapper.getBoundingClientRect().width).to.be.at.most(1);
+    });
+
+    it('warns that nothing is kept when the store is not persistent (memory)', async () => {
+      const el = await formFixture();
+      expect(statusText(el)).to.contain('lost when you close the page');
+    });
+  });
+
+  describe('with errors', () => {
+    it('shows inline errors in English, links them, and focuses the first invalid field', async () => {
+      const el = await formFixture();
+      type(el, 'place', 'Somewhere');
+      await submit(el);
+      await expect(el).to.be.accessible();
+      expect(errorFor(el, 'title')).to.contain('This field is required.');
+      expect(errorFor(el, 'start')).to.contain('This field is required.');
+      expect(control(el, 'title').getAttribute('aria-invalid')).to.equal('true');
+      expect(control(el, 'place').hasAttribute('aria-invalid')).to.equal(false);
+      expect(el.shadowRoot!.activeElement).to.equal(control(el, 'title'));
+      expect(statusText(el)).to.contain('Some fields need your attention.');
+      expect(control(el, 'place').value, 'nothing typed is cleared').to.equal('Somewhere');
+    });
+
+    it('shows inline errors in French and focuses the first invalid field in the form order', async () => {
+      const el = await formFixture({ lang: 'fr' });
+      type(el, 'title', 'Un petit-déjeuner');
+      await submit(el);
+      await expect(el).to.be.accessible();
+      expect(errorFor(el, 'start')).to.contain('Ce champ est obligatoire.');
+      expect(errorFor(el, 'title')).to.equal(undefined);
+      expect(el.shadowRoot!.activeElement).to.equal(control(el, 'start'));
+    });
+
+    it('shows seed errors and clears a field’s error once it is edited', async () => {
+      const el = await formFixture({ kind: 'seed' });
+      await submit(el);
+      await expect(el).to.be.accessible();
+      expect(errorFor(el, 'title')).to.contain('required');
+      expect(errorFor(el, 'body')).to.contain('required');
+      type(el, 'body', 'Doors open.');
+      await el.updateComplete;
+      expect(errorFor(el, 'body')).to.equal(undefined);
+      expect(errorFor(el, 'title')).to.contain('required');
+    });
+
+    it('refuses a javascript: URL with the model’s message and stores nothing', async () => {
+      const el = await formFixture();
+      fillSideEvent(el, { url: 'javascript:alert(1)' });
+      await submit(el);
+      expect(errorFor(el, 'url')).to.contain('Only http:// and https:// addresses are accepted.');
+      expect(el.shadowRoot!.activeElement).to.equal(control(el, 'url'));
+      expect(control(el, 'url').value).to.equal('javascript:alert(1)');
+      await aTimeout(20);
+      expect(await stored('side-event', el.event)).to.deep.equal([]);
+    });
+
+    it('says when the end is before the start', async () => {
+      const el = await formFixture();
+      fillSideEvent(el, { end: '2026-06-12T07:00' });
+      await submit(el);
+      expect(errorFor(el, 'end')).to.contain('The end cannot be before the start.');
+    });
+  });
+
+  describe('submitting', () => {
+    it('stores the side event with offsets and tags, fires off-contributed, confirms, and starts afresh', async () => {
+      const el = await formFixture({ timeZone: 'Europe/Paris' });
+      fillSideEvent(el, { end: '2026-06-12T09:30' });
+      const contributed = oneEvent(el, 'off-contributed') as Promise<OffContributedEvent>;
+      await submit(el);
+      const { detail } = await contributed;
+      expect(detail.kind).to.equal('side-event');
+      expect(detail.record).to.include({ event: el.event, start: '2026-06-12T08:30:00+02:00', end: '2026-06-12T09:30:00+02:00' });
+      expect(detail.record.tags).to.deep.equal(['commons', 'breakfast']);
+      expect(await stored('side-event', el.event)).to.deep.equal([detail.record]);
+
+      const confirmation = await confirmed(el);
+      await expect(el).to.be.accessible();
+      expect(confirmation.getAttribute('role')).to.equal('status');
+      expect(confirmation.textContent).to.contain('“Breakfast of the commons” has been added');
+      expect(el.shadowRoot!.activeElement).to.equal(confirmation);
+      expect(localStorage.getItem(`off-layer:draft:side-event:${el.event}`)).to.equal(null);
+
+      (confirmation.querySelector('button') as HTMLButtonElement).click();
+      await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('name') === 'title', 'focus not on the title');
+      expect(control(el, 'title').value).to.equal('');
+      expect(control(el, 'start').value).to.equal('');
+    });
+
+    it('stores a seed with its licence and source', async () => {
+      const el = await formFixture({ kind: 'seed' });
+      type(el, 'title', 'Open-door workshop');
+      type(el, 'body', 'Doors open, chairs in a circle.');
+      type(el, 'license', 'CC0-1.0');
+      type(el, 'sourceUrl', 'https://example.org/notes');
+      const contributed = oneEvent(el, 'off-contributed') as Promise<OffContributedEvent>;
+      await submit(el);
+      const { detail } = await contributed;
+      expect(detail.kind).to.equal('seed');
+      expect(detail.record).to.include({ event: el.event, license: 'CC0-1.0', sourceUrl: 'https://example.org/notes' });
+      expect(await stored('seed', el.event)).to.have.length(1);
+      expect((await confirmed(el)).textContent).to.contain('has been shared');
+    });
+
+    it('stores a title with markup verbatim and confirms it as text', async () => {
+      const el = await formFixture();
+      const title = '<img src=x onerror=alert(1)><b>Bold</b> & co';
+      fillSideEvent(el, { title });
+      await submit(el);
+      const confirmation = await confirmed(el);
+      const [record] = await stored('side-event', el.event);
+      expect(record!.title).to.equal(title);
+      expect(confirmation.querySelector('img, b')).to.equal(null);
+      expect(confirmation.textContent).to.contain(title);
+    });
+
+    it('keeps the draft as people type and restores it after a reload', async () => {
+      const event = uniqueName('draft');
+      const first = await formFixture({ event });
+      type(first, 'title', 'Half-typed idea');
+      type(first, 'description', 'Line one\nline two');
+      await waitUntil(() => localStorage.getItem(`off-layer:draft:side-event:${event}`) !== null, 'draft not saved');
+      first.remove();
+
+      const second = await formFixture({ event });
+      expect(control(second, 'title').value).to.equal('Half-typed idea');
+      expect(control(second, 'description').value).to.equal('Line one\nline two');
+      fillSideEvent(second, { title: 'Half-typed idea' });
+      await submit(second);
+      await confirmed(second);
+      expect(localStorage.getItem(`off-layer:draft:side-event:${event}`)).to.equal(null);
+    });
+
+    it('still works when localStorage refuses to store (private mode)', async () => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = () => {
+        throw new DOMException('refused', 'QuotaExceededError');
+      };
+      try {
+        const event = uniqueName('private');
+        const el = await formFixture({ event });
+        fillSideEvent(el);
+        el.remove();
+        const again = await formFixture({ event });
+        expect(control(again, 'title').value, 'the draft is kept for the life of the page').to.equal('Breakfast of the commons');
+        await submit(again);
+        await confirmed(again);
+        expect(await stored('side-event', event)).to.have.length(1);
+      } finally {
+        Storage.prototype.setItem = setItem;
+      }
+    });
+  });
+
+  describe('anti-bot', () => {
+    it('quietly stores nothing when the honeypot is filled', async () => {
+      const el = await formFixture();
+      fillSideEvent(el);
+      el.shadowRoot!.querySelector<HTMLInputElement>('[data-honeypot]')!.value = 'I am a bot';
+      let fired = false;
+      el.addEventListener('off-contributed', () => (fired = true));
+      await submit(el);
+      await confirmed(el);
+      await aTimeout(20);
+      expect(await stored('side-event', el.event)).to.deep.equal([]);
+      expect(fired).to.equal(false);
+    });
+
+    it('asks a too-fast person to check and press again, and lets them through once the minimum time has passed', async () => {
+      const el = await formFixture({ minFillMs: 400 });
+      fillSideEvent(el);
+      await submit(el);
+      await expect(el).to.be.accessible();
+      expect(statusText(el)).to.contain('check what you entered, then press the button again');
+      expect(part(el, 'submit')!.textContent).to.equal('Confirm and send');
+      expect(control(el, 'title').value).to.equal('Breakfast of the commons');
+      await submit(el);
+      await aTimeout(20);
+      expect(await stored('side-event', el.event), 'still too fast').to.deep.equal([]);
+
+      await aTimeout(400);
+      const contributed = oneEvent(el, 'off-contributed') as Promise<OffContributedEvent>;
+      await submit(el);
+      const { detail } = await contributed;
+      expect(await stored('side-event', el.event)).to.deep.equal([detail.record]);
+    });
+
+    it('waits 3 seconds by default', async () => {
+      const el = await formFixture({ minFillMs: null });
+      expect(el.minFillMs).to.equal(3000);
+      fillSideEvent(el);
+      await submit(el);
+      expect(statusText(el)).to.contain('press the button again');
+    });
+  });
+});
