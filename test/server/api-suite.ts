@@ -1,0 +1,359 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  ADMIN_TOKEN,
+  bearer,
+  call,
+  createDatabase,
+  seed,
+  sideEvent,
+  SseClient,
+  startServer,
+  uniqueEvent,
+  type ServerProcess,
+  type TestDatabase,
+} from './harness.js';
+
+const ALLOWED_ORIGIN = 'https://host-event.example';
+const FORM_FILLED = { 'X-Off-Fill-Ms': '5000', 'X-Off-Honeypot': '' };
+
+/** The HTTP API's behaviour, run once per database. */
+export function apiSuite(database: 'sqlite' | 'postgres'): void {
+  describe(`server API on ${database}`, { timeout: 120_000 }, () => {
+    let server: ServerProcess;
+    let api: string;
+    let db: TestDatabase | undefined;
+
+    before(async () => {
+      db = database === 'postgres' ? await createDatabase() : undefined;
+      server = await startServer({ databaseUrl: db?.url, env: { OFF_ALLOWED_ORIGINS: ALLOWED_ORIGIN } });
+      api = server.api;
+    });
+
+    after(async () => {
+      assert.equal(await server?.stop(), 0, 'the server exits cleanly on SIGTERM');
+      await db?.drop();
+    });
+
+    async function create(kind: 'side-events' | 'seeds', input: object, headers: Record<string, string> = {}) {
+      const reply = await call(`${api}/${kind}`, { method: 'POST', json: input, headers: { ...FORM_FILLED, ...headers } });
+      assert.equal(reply.status, 201, reply.text);
+      return reply.body as { record: any; editToken: string };
+    }
+
+    const listOf = async (kind: string, event: string) => (await call(`${api}/${kind}?event=${event}`)).body as any[];
+
+    it('reports its health and database', async () => {
+      const reply = await call(`${api}/health`);
+      assert.equal(reply.status, 200);
+      assert.deepEqual(reply.body, { ok: true, database });
+    });
+
+    it('serves its OpenAPI document', async () => {
+      const reply = await call(`${api}/openapi.json`);
+      assert.equal(reply.status, 200);
+      assert.equal(reply.body.openapi, '3.1.0');
+      assert.ok(reply.body.paths['/api/events/{event}/calendar.ics']);
+    });
+
+    it('creates, reads, lists (side events by start, seeds newest first), replaces and deletes', async () => {
+      const event = uniqueEvent();
+      const late = await create('side-events', sideEvent(event, { title: 'Late', start: '2030-06-12T18:00:00+02:00', end: null }));
+      const early = await create('side-events', sideEvent(event, { title: 'Early', start: '2030-06-12T07:00:00+02:00', end: null }));
+      assert.match(early.record.id, /^[0-9a-f-]{36}$/);
+      assert.equal(early.record.createdAt, early.record.updatedAt);
+      assert.ok(early.editToken.length >= 32);
+      assert.deepEqual((await listOf('side-events', event)).map((item) => item.title), ['Early', 'Late']);
+      assert.deepEqual((await call(`${api}/side-events/${late.record.id}`)).body, late.record);
+      assert.ok((await call(`${api}/side-events`)).body.some((item: any) => item.id === early.record.id), 'the unscoped list has every event');
+
+      const first = await create('seeds', seed(event, { title: 'First' }));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const second = await create('seeds', seed(event, { title: 'Second' }));
+      assert.deepEqual((await listOf('seeds', event)).map((item) => item.id), [second.record.id, first.record.id]);
+      assert.deepEqual((await call(`${api}/events/${event}/seeds`)).body.map((item: any) => item.id), [second.record.id, first.record.id]);
+
+      const replaced = await call(`${api}/seeds/${first.record.id}`, {
+        method: 'PUT',
+        json: { ...first.record, title: 'Renamed' },
+        headers: bearer(first.editToken),
+      });
+      assert.equal(replaced.status, 200, replaced.text);
+      assert.equal(replaced.body.title, 'Renamed');
+      assert.equal(replaced.body.createdAt, first.record.createdAt);
+      assert.ok(replaced.body.updatedAt > first.record.updatedAt);
+      assert.equal((await call(`${api}/seeds/${first.record.id}`)).body.title, 'Renamed');
+
+      const deleted = await call(`${api}/seeds/${first.record.id}`, { method: 'DELETE', headers: bearer(first.editToken) });
+      assert.equal(deleted.status, 204);
+      assert.equal((await call(`${api}/seeds/${first.record.id}`)).status, 404);
+      assert.equal((await call(`${api}/seeds/${first.record.id}`, { method: 'DELETE', headers: bearer(first.editToken) })).status, 404);
+    });
+
+    it('creates under a host event from the path, and refuses a body naming another event', async () => {
+      const event = uniqueEvent();
+      const created = await call(`${api}/events/${event}/seeds`, { method: 'POST', json: seed('', { event: undefined }) });
+      assert.equal(created.status, 201, created.text);
+      assert.equal(created.body.record.event, event);
+      const other = await call(`${api}/events/${event}/seeds`, { method: 'POST', json: seed('elsewhere') });
+      assert.equal(other.status, 400);
+      assert.deepEqual(other.body.error.issues, [{ field: 'event', code: 'mismatch' }]);
+      assert.equal((await listOf('seeds', event)).length, 1);
+    });
+
+    it('never takes an id from the user on create: 404, nothing stored', async () => {
+      const event = uniqueEvent();
+      const reply = await call(`${api}/side-events`, { method: 'POST', json: sideEvent(event, { id: 'chosen-by-user' }) });
+      assert.equal(reply.status, 404);
+      assert.equal(reply.body.error.code, 'not-found');
+      assert.deepEqual(await listOf('side-events', event), []);
+    });
+
+    it('guards replace and delete with the edit token: 401 without, 403 with a wrong one, the admin token works', async () => {
+      const event = uniqueEvent();
+      const { record, editToken } = await create('side-events', sideEvent(event));
+      const other = await create('side-events', sideEvent(event));
+      const url = `${api}/side-events/${record.id}`;
+      const change = { ...record, title: 'Hijacked' };
+      const missing = await call(url, { method: 'PUT', json: change });
+      assert.equal(missing.status, 401);
+      assert.equal(missing.body.error.code, 'unauthorized');
+      const wrong = await call(url, { method: 'PUT', json: change, headers: bearer(other.editToken) });
+      assert.equal(wrong.status, 403);
+      assert.equal(wrong.body.error.code, 'forbidden');
+      assert.equal((await call(url, { method: 'DELETE' })).status, 401);
+      assert.equal((await call(url, { method: 'DELETE', headers: bearer('guess') })).status, 403);
+      assert.equal((await call(url)).body.title, record.title, 'refused writes change nothing');
+      const byAdmin = await call(url, { method: 'PUT', json: { ...record, title: 'Moderated' }, headers: bearer(ADMIN_TOKEN) });
+      assert.equal(byAdmin.status, 200);
+      assert.equal((await call(url, { method: 'DELETE', headers: bearer(editToken) })).status, 204);
+    });
+
+    it('answers 404 for unknown ids and impossible events, and empty lists for unknown events', async () => {
+      const unknown = await call(`${api}/seeds/no-such-seed`);
+      assert.equal(unknown.status, 404);
+      assert.equal(unknown.body.error.code, 'not-found');
+      const put = await call(`${api}/seeds/no-such-seed`, { method: 'PUT', json: seed('g21'), headers: bearer('anything') });
+      assert.equal(put.status, 404);
+      assert.equal((await call(`${api}/events/bad%20slug!/seeds`)).status, 404);
+      const event = uniqueEvent('never-used');
+      assert.deepEqual((await call(`${api}/events/${event}/side-events`)).body, []);
+      const exported = await call(`${api}/events/${event}/export.json`);
+      assert.deepEqual([exported.body.sideEvents, exported.body.seeds], [[], []]);
+      assert.doesNotMatch((await call(`${api}/events/${event}/calendar.ics`)).text, /BEGIN:VEVENT/);
+      assert.equal((await call(`${api}/no-such-route`)).body.error.code, 'not-found');
+    });
+
+    it('refuses malformed JSON (400 bad-json), other media types (415) and bodies over 64 KB (413), storing nothing', async () => {
+      const event = uniqueEvent();
+      const malformed = await call(`${api}/events/${event}/seeds`, {
+        method: 'POST',
+        body: '{"title": "unterminated',
+        headers: { 'Content-Type': 'application/json' },
+      });
+      assert.equal(malformed.status, 400);
+      assert.equal(malformed.body.error.code, 'bad-json');
+      const text = await call(`${api}/events/${event}/seeds`, { method: 'POST', body: JSON.stringify(seed(event)), headers: { 'Content-Type': 'text/plain' } });
+      assert.equal(text.status, 415);
+      assert.equal(text.body.error.code, 'unsupported-media-type');
+      const huge = await call(`${api}/events/${event}/seeds`, { method: 'POST', json: seed(event, { body: 'x'.repeat(70 * 1024) }) });
+      assert.equal(huge.status, 413);
+      assert.equal(huge.body.error.code, 'payload-too-large');
+      assert.deepEqual(await listOf('seeds', event), []);
+    });
+
+    it('refuses wrong types with the fields at fault, in the model codes', async () => {
+      const event = uniqueEvent();
+      const reply = await call(`${api}/side-events`, { method: 'POST', json: sideEvent(event, { title: 42, tags: 'not-a-list', start: 'tomorrow' }) });
+      assert.equal(reply.status, 400);
+      assert.equal(reply.body.error.code, 'validation');
+      assert.deepEqual(reply.body.error.issues, [
+        { field: 'title', code: 'wrong-type' },
+        { field: 'start', code: 'invalid-datetime' },
+        { field: 'tags', code: 'wrong-type' },
+      ]);
+      const notAnObject = await call(`${api}/seeds`, { method: 'POST', json: 'just a string' });
+      assert.equal(notAnObject.status, 400);
+      assert.deepEqual(notAnObject.body.error.issues, [{ field: '', code: 'wrong-type' }]);
+      const tooLong = await call(`${api}/seeds`, { method: 'POST', json: seed(event, { body: 'x'.repeat(4001) }) });
+      assert.deepEqual(tooLong.body.error.issues, [{ field: 'body', code: 'too-long', limit: 4000 }]);
+      assert.deepEqual(await listOf('side-events', event), []);
+    });
+
+    it('refuses javascript: URLs with field url', async () => {
+      const event = uniqueEvent();
+      const reply = await call(`${api}/side-events`, { method: 'POST', json: sideEvent(event, { url: 'javascript:alert(document.cookie)' }) });
+      assert.equal(reply.status, 400);
+      assert.deepEqual(reply.body.error.issues, [{ field: 'url', code: 'unsafe-url' }]);
+      assert.deepEqual(await listOf('side-events', event), []);
+    });
+
+    it('stores SQL-looking and markup text verbatim, harmlessly', async () => {
+      const event = uniqueEvent();
+      const title = `'; DROP TABLE records; -- <img src=x onerror=alert(1)>`;
+      const body = `Robert'); DELETE FROM changes WHERE ('1'='1\n" OR 1=1 --`;
+      const { record } = await create('seeds', seed(event, { title, body, author: '$1 ? ?? \\x00' }));
+      const read = (await call(`${api}/seeds/${record.id}`)).body;
+      assert.deepEqual([read.title, read.body, read.author], [title, body, '$1 ? ?? \\x00']);
+      const injected = await call(`${api}/seeds?event=${encodeURIComponent(`${event}' OR '1'='1`)}`);
+      assert.equal(injected.status, 400);
+      assert.deepEqual(injected.body.error.issues, [{ field: 'event', code: 'invalid-id' }]);
+      assert.equal((await listOf('seeds', event)).length, 1);
+      assert.equal((await call(`${api}/health`)).status, 200, 'the tables are still there');
+    });
+
+    it('checks the honeypot and the time trap when the client sends them', async () => {
+      const event = uniqueEvent();
+      const bot = await call(`${api}/seeds`, { method: 'POST', json: seed(event), headers: { 'X-Off-Honeypot': 'http://spam.example' } });
+      assert.equal(bot.status, 400);
+      assert.equal(bot.body.error.code, 'bot');
+      const fast = await call(`${api}/seeds`, { method: 'POST', json: seed(event), headers: { 'X-Off-Fill-Ms': '800' } });
+      assert.equal(fast.status, 400);
+      assert.equal(fast.body.error.code, 'too-fast');
+      assert.deepEqual(await listOf('seeds', event), []);
+      await create('seeds', seed(event), { 'X-Off-Fill-Ms': '3000', 'X-Off-Honeypot': '' });
+      assert.equal((await listOf('seeds', event)).length, 1);
+    });
+
+    it('deduplicates creates, replaces and deletes sent again with the same Idempotency-Key', async () => {
+      const event = uniqueEvent();
+      const key = crypto.randomUUID();
+      const first = await create('side-events', sideEvent(event), { 'Idempotency-Key': key });
+      const again = await create('side-events', sideEvent(event, { title: 'Sent differently' }), { 'Idempotency-Key': key });
+      assert.deepEqual(again, first, 'same record, same edit token');
+      const concurrent = await Promise.all(
+        Array.from({ length: 5 }, () => call(`${api}/side-events`, { method: 'POST', json: sideEvent(event), headers: { 'Idempotency-Key': key } })),
+      );
+      assert.ok(concurrent.every((reply) => reply.status === 201 && reply.body.record.id === first.record.id));
+      await create('side-events', sideEvent(event), { 'Idempotency-Key': crypto.randomUUID() });
+      assert.equal((await listOf('side-events', event)).length, 2);
+
+      const deleteKey = { ...bearer(first.editToken), 'Idempotency-Key': crypto.randomUUID() };
+      const url = `${api}/side-events/${first.record.id}`;
+      assert.equal((await call(url, { method: 'DELETE', headers: deleteKey })).status, 204);
+      assert.equal((await call(url, { method: 'DELETE', headers: deleteKey })).status, 204, 'a retried delete succeeds again');
+      assert.equal((await call(url, { method: 'DELETE', headers: bearer(first.editToken) })).status, 404);
+
+      const badKey = await call(`${api}/seeds`, { method: 'POST', json: seed(event), headers: { 'Idempotency-Key': 'short' } });
+      assert.equal(badKey.status, 400);
+      assert.equal(badKey.body.error.code, 'bad-request');
+    });
+
+    it('moderates: wrong admin token 403, hidden records vanish from lists, reads, exports, calendar and stream', async () => {
+      const event = uniqueEvent();
+      const stream = new SseClient(`${api}/events/${event}/stream`);
+      await stream.opened;
+      const { record } = await create('side-events', sideEvent(event, { title: 'Spam, spam; spam' }));
+      const kept = await create('side-events', sideEvent(event, { title: 'Kept' }));
+      await stream.next((message) => message.event === 'put' && message.data.records[0].id === record.id);
+
+      assert.equal((await call(`${api}/side-events/${record.id}/hide`, { method: 'POST' })).status, 401);
+      const wrong = await call(`${api}/side-events/${record.id}/hide`, { method: 'POST', headers: bearer('not-the-admin') });
+      assert.equal(wrong.status, 403);
+      assert.equal((await call(`${api}/hidden`, { headers: bearer(kept.editToken) })).status, 403, 'an edit token is no admin token');
+      const hidden = await call(`${api}/side-events/${record.id}/hide`, { method: 'POST', headers: bearer(ADMIN_TOKEN) });
+      assert.equal(hidden.status, 200);
+      assert.equal(hidden.body.id, record.id);
+
+      const removed = await stream.next((message) => message.event === 'remove' && message.data.id === record.id);
+      assert.deepEqual(removed.data, { kind: 'side-event', id: record.id });
+      assert.deepEqual((await listOf('side-events', event)).map((item) => item.id), [kept.record.id]);
+      assert.equal((await call(`${api}/side-events/${record.id}`)).status, 404);
+      assert.deepEqual((await call(`${api}/events/${event}/export.json`)).body.sideEvents.map((item: any) => item.id), [kept.record.id]);
+      const calendar = (await call(`${api}/events/${event}/calendar.ics?all=1`)).text;
+      assert.doesNotMatch(calendar, new RegExp(record.id));
+      assert.match(calendar, new RegExp(kept.record.id));
+      const listed = await call(`${api}/hidden`, { headers: bearer(ADMIN_TOKEN) });
+      assert.ok(listed.body['side-events'].some((item: any) => item.id === record.id));
+      assert.ok(Array.isArray(listed.body.seeds));
+      const editByOwner = await call(`${api}/side-events/${record.id}`, { method: 'DELETE', headers: bearer(ADMIN_TOKEN) });
+      assert.equal(editByOwner.status, 404, 'hidden records cannot be reached by id');
+
+      const unhidden = await call(`${api}/side-events/${record.id}/unhide`, { method: 'POST', headers: bearer(ADMIN_TOKEN) });
+      assert.equal(unhidden.status, 200);
+      const back = await stream.next((message) => message.event === 'put' && message.data.records[0].id === record.id && message !== stream.events[0]);
+      assert.deepEqual(back.data, { kind: 'side-event', records: [record] });
+      assert.equal((await listOf('side-events', event)).length, 2);
+      assert.equal((await call(`${api}/no/hide`, { method: 'POST', headers: bearer(ADMIN_TOKEN) })).status, 404);
+      stream.close();
+    });
+
+    it('streams puts and removes with ids, per event, and replays what a client missed (Last-Event-ID)', async () => {
+      const event = uniqueEvent();
+      const mine = new SseClient(`${api}/events/${event}/stream`);
+      const all = new SseClient(`${api}/stream`);
+      await Promise.all([mine.opened, all.opened]);
+      const elsewhere = await create('seeds', seed(uniqueEvent()));
+      const { record, editToken } = await create('seeds', seed(event));
+      const put = await mine.next((message) => message.event === 'put');
+      assert.deepEqual(put.data, { kind: 'seed', records: [record] });
+      assert.match(put.id ?? '', /^\d+$/);
+      await all.next((message) => message.event === 'put' && message.data.records[0].id === elsewhere.record.id);
+      await call(`${api}/seeds/${record.id}`, { method: 'DELETE', headers: bearer(editToken) });
+      const removed = await mine.next((message) => message.event === 'remove');
+      assert.deepEqual(removed.data, { kind: 'seed', id: record.id });
+      assert.ok(Number(removed.id) > Number(put.id));
+      assert.ok(!mine.events.some((message) => message.event === 'put' && message.data.records[0].id === elsewhere.record.id), 'other events stay out');
+
+      const resumed = new SseClient(`${api}/events/${event}/stream`, { 'Last-Event-ID': put.id! });
+      const replayed = await resumed.next(() => true);
+      assert.deepEqual([replayed.event, replayed.data], ['remove', { kind: 'seed', id: record.id }]);
+      for (const client of [mine, all, resumed]) client.close();
+    });
+
+    it('serves an RFC 5545 calendar of upcoming side events (all with ?all=1)', async () => {
+      const event = uniqueEvent();
+      const past = await create('side-events', sideEvent(event, { title: 'Yesterday', start: '2020-01-01T10:00:00Z', end: '2020-01-01T11:00:00Z' }));
+      const long = 'Atelier « communs », ateliers; débats\\ et suite\nligne deux '.repeat(3);
+      const { record } = await create('side-events', sideEvent(event, { title: 'Soon, here; now', description: long, start: '2030-06-12T08:30:00+02:00' }));
+      const reply = await call(`${api}/events/${event}/calendar.ics`);
+      assert.equal(reply.status, 200);
+      assert.match(reply.headers.get('content-type') ?? '', /^text\/calendar/);
+      const text = reply.text;
+      assert.ok(text.startsWith('BEGIN:VCALENDAR\r\n') && text.endsWith('END:VCALENDAR\r\n'));
+      assert.doesNotMatch(text.replace(/\r\n/g, ''), /\n/, 'every line ends with CRLF');
+      for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `line too long: ${line}`);
+      const unfolded = text.replace(/\r\n /g, '');
+      assert.match(unfolded, new RegExp(`UID:${record.id}@off-layer\r\n`));
+      assert.match(unfolded, /DTSTART:20300612T063000Z\r\nDTEND:20300612T073000Z\r\n/);
+      assert.match(unfolded, /SUMMARY:Soon\\, here\\; now\r\n/);
+      assert.match(unfolded, /DESCRIPTION:Atelier « communs »\\, ateliers\\; débats\\\\ et suite\\nligne deux/);
+      assert.match(unfolded, /DTSTAMP:\d{8}T\d{6}Z/);
+      assert.match(unfolded, /LOCATION:Café du Port\\, Marseille/);
+      assert.match(unfolded, /URL:https:\/\/example.org\/breakfast/);
+      assert.doesNotMatch(unfolded, /Yesterday/);
+      assert.match((await call(`${api}/events/${event}/calendar.ics?all=1`)).text, new RegExp(past.record.id));
+    });
+
+    it('exports the commons of an event as JSON', async () => {
+      const event = uniqueEvent();
+      const a = await create('side-events', sideEvent(event));
+      const s = await create('seeds', seed(event));
+      await create('seeds', seed(uniqueEvent()));
+      const reply = await call(`${api}/events/${event}/export.json`);
+      assert.equal(reply.status, 200);
+      const { exportedAt, ...rest } = reply.body;
+      assert.ok(Math.abs(Date.parse(exportedAt) - Date.now()) < 60_000);
+      assert.deepEqual(rest, { format: 'off-layer/commons', version: 1, event, sideEvents: [a.record], seeds: [s.record] });
+    });
+
+    it('answers CORS for allowed origins only, and exposes no credentials', async () => {
+      const preflight = (origin: string) =>
+        call(`${api}/seeds`, {
+          method: 'OPTIONS',
+          headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+        });
+      const allowed = await preflight(ALLOWED_ORIGIN);
+      assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
+      assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+      assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /X-Off-Fill-Ms/);
+      assert.equal(allowed.headers.get('access-control-allow-credentials'), null);
+      const refused = await preflight('https://evil.example');
+      assert.equal(refused.headers.get('access-control-allow-origin'), null);
+      const read = await call(`${api}/seeds`, { headers: { Origin: 'https://evil.example' } });
+      assert.equal(read.headers.get('access-control-allow-origin'), null);
+      const readAllowed = await call(`${api}/seeds`, { headers: { Origin: ALLOWED_ORIGIN } });
+      assert.equal(readAllowed.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
+    });
+  });
+}
