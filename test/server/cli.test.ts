@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ADMIN_TOKEN, bearer, call, seed, startServer, tempDir, uniqueEvent } from './harness.js';
+
+describe('off-layer-server CLI', { timeout: 120_000 }, () => {
+  it('prints its usage with --help and refuses unknown flags', () => {
+    const help = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', '--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /--port <n>\s+PORT/);
+    assert.match(help.stdout, /DATABASE_URL/);
+    const wrong = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', '--prot', '1'], { encoding: 'utf8' });
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /Unknown option '--prot'/);
+  });
+
+  it('serves a static folder at / beside the API (--static)', async () => {
+    const site = tempDir();
+    mkdirSync(join(site, 'demo'));
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>Host event</title>');
+    writeFileSync(join(site, 'demo', 'app.js'), 'export const ok = true;');
+    const server = await startServer({ args: ['--static', site] });
+    try {
+      const page = await call(`${server.origin}/`);
+      assert.equal(page.status, 200);
+      assert.match(page.text, /Host event/);
+      assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+      const script = await call(`${server.origin}/demo/app.js`);
+      assert.match(script.headers.get('content-type') ?? '', /javascript/);
+      assert.equal((await call(`${server.origin}/../package.json`)).status, 404);
+      assert.equal((await call(`${server.api}/health`)).status, 200);
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
+  });
+
+  it('keeps moderation closed when no admin token is configured', async () => {
+    const server = await startServer({ env: { OFF_ADMIN_TOKEN: '' } });
+    try {
+      const created = await call(`${server.api}/seeds`, { method: 'POST', json: seed(uniqueEvent()) });
+      const hide = await call(`${server.api}/seeds/${created.body.record.id}/hide`, { method: 'POST', headers: bearer(ADMIN_TOKEN) });
+      assert.equal(hide.status, 403);
+      assert.equal(hide.body.error.code, 'forbidden');
+      assert.equal((await call(`${server.api}/hidden`, { headers: bearer('') })).status, 403);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('answers a flood of writes from one client with 429 and Retry-After, per client and per event', async () => {
+    const server = await startServer({ env: { OFF_WRITES_PER_CLIENT: '5', OFF_WRITES_PER_EVENT: '100' } });
+    try {
+      const event = uniqueEvent();
+      const replies = await Promise.all(
+        Array.from({ length: 12 }, () => call(`${server.api}/seeds`, { method: 'POST', json: seed(event) })),
+      );
+      const statuses = replies.map((reply) => reply.status).sort();
+      assert.deepEqual(statuses, [...Array(5).fill(201), ...Array(7).fill(429)]);
+      const limited = replies.find((reply) => reply.status === 429)!;
+      assert.equal(limited.body.error.code, 'rate-limited');
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After: ${retryAfter}`);
+      assert.equal((await call(`${server.api}/seeds?event=${event}`)).body.length, 5, 'refused writes store nothing');
+      assert.equal((await call(`${server.api}/seeds?event=${event}`)).status, 200, 'reads are not limited');
+    } finally {
+      await server.stop();
+    }
+    const perEvent = await startServer({ env: { OFF_WRITES_PER_CLIENT: '100', OFF_WRITES_PER_EVENT: '3' } });
+    try {
+      const event = uniqueEvent();
+      const statuses = [];
+      for (let index = 0; index < 4; index += 1) statuses.push((await call(`${perEvent.api}/seeds`, { method: 'POST', json: seed(event) })).status);
+      assert.deepEqual(statuses, [201, 201, 201, 429]);
+      assert.equal((await call(`${perEvent.api}/seeds`, { method: 'POST', json: seed(uniqueEvent()) })).status, 201, 'other events still open');
+    } finally {
+      await perEvent.stop();
+    }
+  });
+});
