@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const styles = css`
+  :host {
+    /* The theme's own background, so a dark form stays readable on a light page. */
+    background: var(--off-color-bg);
+  }
+
   section {
     display: grid;
     gap: var(--off-space);

@@ -195,7 +195,7 @@ export class OffContributeForm extends OffElement {
     try {
       const record = await this.storeController.store.put(kind, result.value, options);
       this.confirm({ title: record.title, queued: this.storeController.status.online === false });
-      this.dispatchEvent(new OffContributedEvent(kind, record));
+      this.announceContributed(kind, record);
     } catch (error) {
       if (error instanceof ValidationError) return this.showIssues(error.issues);
       if (isPermanent(error)) {
@@ -230,7 +230,12 @@ export class OffContributeForm extends OffElement {
   private onSentFromQueue(item: QueuedContribution, record: OffRecord): void {
     if (this.done?.queueId === item.id) this.done = { title: record.title, queued: false };
     else this.sentFromQueue = record.title;
-    this.dispatchEvent(new OffContributedEvent(item.kind, record));
+    this.announceContributed(item.kind, record);
+  }
+
+  private announceContributed(kind: RecordKind, record: OffRecord): void {
+    const contributed = new OffContributedEvent(kind, record);
+    this.dispatchEvent(contributed);
   }
 
   private async addAnother(): Promise<void> {
