@@ -121,6 +121,7 @@ export const badgeStyles = css`
     }
 
     .text {
+      flex: none;
       align-items: center;
     }
 

@@ -134,7 +134,8 @@ export class OffSeedCard extends OffElement {
     try {
       const record = await this.storeController.store.put('seed', replantInput(from, this.replantEvent));
       this.status = { kind: 'replanted', seed: record };
-      this.dispatchEvent(new OffReplantedEvent(record, from));
+      const replanted = new OffReplantedEvent(record, from);
+      this.dispatchEvent(replanted);
       return record;
     } catch (error) {
       this.status = { kind: 'error', message: this.errorMessage(error) };
