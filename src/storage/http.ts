@@ -66,7 +66,7 @@ export class HttpStore implements OffStore {
   private flushing?: Promise<void>;
 
   constructor(baseUrl: string, { concurrency = 4, retryBaseMs = 1000 }: HttpStoreOptions = {}) {
-    const base = baseUrl.trim().replace(/\/+$/, '');
+    const base = new URL(baseUrl.trim(), document.baseURI).href.replace(/\/+$/, '');
     this.api = new HttpApi(base);
     // Other tabs hear server-confirmed changes from the server; the channel carries only provisional ones.
     this.feed = new ChangeFeed(`off-layer:http:${base}`);
@@ -455,7 +455,7 @@ export class HttpStore implements OffStore {
   }
 }
 
-/** A store on the reference server at `baseUrl` (its `/api` root, e.g. `https://example.org/api`). */
+/** A store on the reference server at `baseUrl`: its `/api` root, e.g. `https://example.org/api`, or `/api` on this site. */
 export function createHttpStore(baseUrl: string, options?: HttpStoreOptions): HttpStore {
   return new HttpStore(baseUrl, options);
 }

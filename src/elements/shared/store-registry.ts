@@ -1,8 +1,9 @@
+import { createHttpStore } from '../../storage/http.js';
 import { createIdbStore } from '../../storage/idb.js';
 import { createMemoryStore } from '../../storage/memory.js';
 import type { OffStore } from '../../storage/store.js';
 
-/** `store` attribute values: `idb` (default), `memory`, or a reference server's base URL. */
+/** `store` attribute values: `idb` (default), `memory`, or a reference server's base URL (`https://…/api`, or `/api` on this site). */
 export type StoreSpec = string;
 
 export const DEFAULT_STORE: StoreSpec = 'idb';
@@ -11,6 +12,7 @@ const stores = new Map<StoreSpec, OffStore>();
 
 function openStore(spec: StoreSpec): OffStore {
   if (spec === 'memory') return createMemoryStore();
+  if (/^(https?:\/)?\//i.test(spec)) return createHttpStore(spec);
   return createIdbStore();
 }
 

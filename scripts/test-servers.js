@@ -1,0 +1,134 @@
+// Real reference-server processes for the browser tests of the HTTP store, driven from the
+// tests through Web Test Runner's server command `off-server` (no mock of the server).
+// Each `start` gets a fresh database: a new data folder (SQLite) or a new PostgreSQL database
+// created on the cluster OFF_TEST_DATABASE_URL points at; everything is removed at the end.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const LISTENING = /listening on (http:\/\/\S+)/;
+const START_TIMEOUT_MS = 30000;
+
+let databaseCount = 0;
+
+async function withPostgres(url, action) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await action(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freshPostgresDatabase() {
+  const clusterUrl = process.env.OFF_TEST_DATABASE_URL;
+  if (!clusterUrl) throw new Error('OFF_TEST_DATABASE_URL is not set: the PostgreSQL tests need a PostgreSQL cluster (.ci/run starts one).');
+  databaseCount += 1;
+  const name = `off_test_${process.pid}_${databaseCount}`;
+  await withPostgres(clusterUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+function launch(server) {
+  const args = ['--import', 'tsx', 'src/server/cli.ts', '--port', String(server.port), '--data', server.dataDir];
+  const env = { ...process.env, OFF_ALLOWED_ORIGINS: '*', ...server.env };
+  if (server.databaseUrl) env.DATABASE_URL = server.databaseUrl;
+  else delete env.DATABASE_URL;
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  server.process = child;
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error('did not start within 30 s')), START_TIMEOUT_MS);
+    const fail = (error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`off-layer test server: ${error.message}\n${output}`));
+    };
+    const collect = (chunk) => {
+      output += chunk;
+      const match = LISTENING.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      // The tests only need to know where it listens; drop the rest of its logs.
+      child.stdout.removeAllListeners('data').resume();
+      child.stderr.removeAllListeners('data').resume();
+      resolve(match[1]);
+    };
+    child.stdout.setEncoding('utf8').on('data', collect);
+    child.stderr.setEncoding('utf8').on('data', collect);
+    child.once('exit', (code) => fail(new Error(`exited with ${code}`)));
+  }).finally(() => child.removeAllListeners('exit'));
+}
+
+function stop(server) {
+  const child = server.process;
+  server.process = undefined;
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGKILL');
+  });
+}
+
+/**
+ * `executeServerCommand('off-server', payload)` with payload
+ * `{ action: 'start', database: 'sqlite' | 'postgres', env? }` → `{ id, url }` (url is the `/api` root),
+ * `{ action: 'stop', id }` (kills it; the data is kept), `{ action: 'restart', id }` (same port, same data).
+ */
+export function testServersPlugin() {
+  const servers = new Map();
+  let nextId = 0;
+
+  const actions = {
+    async start({ database = 'sqlite', env = {} }) {
+      const server = { port: 0, env, dataDir: mkdtempSync(join(tmpdir(), 'off-layer-server-')) };
+      if (database === 'postgres') {
+        const created = await freshPostgresDatabase();
+        server.databaseName = created.name;
+        server.databaseUrl = created.url;
+      }
+      nextId += 1;
+      servers.set(nextId, server);
+      const origin = await launch(server);
+      server.port = Number(new URL(origin).port);
+      return { id: nextId, url: `${origin}/api` };
+    },
+    async stop({ id }) {
+      await stop(servers.get(id));
+      return true;
+    },
+    async restart({ id }) {
+      const server = servers.get(id);
+      await stop(server);
+      await launch(server);
+      return true;
+    },
+  };
+
+  return {
+    name: 'off-layer-test-servers',
+    async executeCommand({ command, payload }) {
+      if (command !== 'off-server') return undefined;
+      const action = actions[payload?.action];
+      if (!action) throw new Error(`off-server: unknown action ${payload?.action}`);
+      return action(payload);
+    },
+    async serverStop() {
+      const all = [...servers.values()];
+      servers.clear();
+      await Promise.all(all.map(stop));
+      for (const server of all) rmSync(server.dataDir, { recursive: true, force: true });
+      const names = all.map((server) => server.databaseName).filter(Boolean);
+      if (names.length) {
+        await withPostgres(process.env.OFF_TEST_DATABASE_URL, async (client) => {
+          for (const name of names) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+import { createHttpStore, type HttpStore } from '../../src/storage/http.js';
+
+export type Database = 'sqlite' | 'postgres';
+
+export interface TestServer {
+  id: number;
+  /** The API root, e.g. http://127.0.0.1:41234/api */
+  url: string;
+}
+
+const running: TestServer[] = [];
+const opened: HttpStore[] = [];
+
+/** Enough for the contract's 10,000-record round trip from one client. */
+export const UNLIMITED_WRITES = { OFF_WRITES_PER_CLIENT: '1000000', OFF_WRITES_PER_EVENT: '1000000' };
+
+/** A real server process on a fresh, empty database (see scripts/test-servers.js); stopped after the test. */
+export async function startServer(database: Database, env: Record<string, string> = UNLIMITED_WRITES): Promise<TestServer> {
+  const server = (await executeServerCommand('off-server', { action: 'start', database, env })) as TestServer;
+  running.push(server);
+  return server;
+}
+
+/** Kills the process; its data stays for `restartServer`. */
+export async function stopServer(server: TestServer): Promise<void> {
+  await executeServerCommand('off-server', { action: 'stop', id: server.id });
+}
+
+/** Starts it again on the same port and data. */
+export async function restartServer(server: TestServer): Promise<void> {
+  await executeServerCommand('off-server', { action: 'restart', id: server.id });
+}
+
+/** A store on `url` that is closed after the test. */
+export async function openStore(url: string): Promise<HttpStore> {
+  const store = createHttpStore(url, { retryBaseMs: 200 });
+  opened.push(store);
+  await store.ready();
+  return store;
+}
+
+afterEach(async () => {
+  for (const store of opened.splice(0)) store.close();
+  await Promise.all(running.splice(0).map(stopServer));
+});

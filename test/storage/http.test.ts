@@ -1,0 +1,241 @@
+import { expect } from '@open-wc/testing';
+import { NotFoundError, StorageError, ValidationError } from '../../src/storage/errors.js';
+import { HttpApi } from '../../src/storage/http-api.js';
+import { canEdit, type HttpStore } from '../../src/storage/http.js';
+import { createMemoryStore } from '../../src/storage/memory.js';
+import type { StoreChange } from '../../src/storage/store.js';
+import { storeContract } from './contract.js';
+import { seedInput, sideEventInput } from './fixtures.js';
+import { openStore, restartServer, startServer, stopServer, type Database, type TestServer } from './http-servers.js';
+
+const urls = new WeakMap<object, string>();
+
+for (const database of ['sqlite', 'postgres'] as Database[]) {
+  storeContract(`http (${database})`, {
+    async open() {
+      const { url } = await startServer(database);
+      const store = await openStore(url);
+      urls.set(store, url);
+      return store;
+    },
+    async openPeer(store) {
+      return openStore(urls.get(store)!);
+    },
+  });
+}
+
+function changesOf(store: HttpStore): StoreChange[] {
+  const changes: StoreChange[] = [];
+  store.subscribe((change) => changes.push(change));
+  return changes;
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<StorageError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as StorageError;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** What the server holds, asked without any store, cache or outbox in between. */
+async function onServer(server: TestServer, kind: 'side-event' | 'seed', event?: string) {
+  return new HttpApi(server.url).list(kind, event);
+}
+
+describe('http store, server down and back', function () {
+  this.timeout(60000);
+  let server: TestServer;
+
+  beforeEach(async () => {
+    server = await startServer('sqlite');
+  });
+
+  it('queues a write while the server is down, shows it, and sends it exactly once when the server is back', async () => {
+    const store = await openStore(server.url);
+    const changes = changesOf(store);
+    await stopServer(server);
+
+    const provisional = await store.put('seed', seedInput({ title: 'Written on bad Wi-Fi' }), { fillMs: 5000 });
+    expect(provisional.title).to.equal('Written on bad Wi-Fi');
+    expect(store.status).to.deep.equal({ persistent: true, online: false, reason: 'offline' });
+    expect(store.pendingCount()).to.equal(1);
+    expect(changes).to.deep.include({ type: 'put', kind: 'seed', records: [provisional] });
+    expect(changes.some((change) => change.type === 'status' && !change.status.online)).to.equal(true);
+    expect((await store.list('seed')).map((seed) => seed.id)).to.deep.equal([provisional.id]);
+    expect(await store.get('seed', provisional.id)).to.deep.equal(provisional);
+    expect(await canEdit(store, 'seed', provisional.id)).to.equal(true);
+
+    await restartServer(server);
+    await until(() => store.pendingCount() === 0, 'the outbox to be sent');
+    const stored = await onServer(server, 'seed');
+    expect(stored).to.have.length(1);
+    const [record] = stored;
+    expect(record.title).to.equal('Written on bad Wi-Fi');
+    expect(record.id).to.not.equal(provisional.id);
+    expect(store.status.online).to.equal(true);
+    await until(() => changes.some((change) => change.type === 'put' && change.records[0].id === record.id), 'the server record');
+    const removal = changes.findIndex((change) => change.type === 'remove' && change.id === provisional.id);
+    const arrival = changes.findIndex((change) => change.type === 'put' && change.records[0].id === record.id);
+    expect(removal).to.be.greaterThan(-1);
+    expect(removal).to.be.lessThan(arrival);
+    expect(await canEdit(store, 'seed', record.id)).to.equal(true);
+
+    await store.flush();
+    expect(await onServer(server, 'seed')).to.have.length(1);
+  });
+
+  it('sends the outbox left by an earlier visit when the next page opens the store', async () => {
+    const first = await openStore(server.url);
+    await stopServer(server);
+    await first.put('side-event', sideEventInput({ title: 'Queued before reload' }));
+    first.close();
+
+    await restartServer(server);
+    const next = await openStore(server.url);
+    expect(next.pendingCount()).to.equal(0);
+    expect((await onServer(server, 'side-event')).map((item) => item.title)).to.deep.equal(['Queued before reload']);
+  });
+
+  it('applies edits and removals of a queued record to the queue itself', async () => {
+    const store = await openStore(server.url);
+    await stopServer(server);
+    const kept = await store.put('seed', seedInput({ title: 'First draft' }));
+    const edited = await store.put('seed', { ...kept, title: 'Final text' });
+    expect(edited.id).to.equal(kept.id);
+    expect(edited.createdAt).to.equal(kept.createdAt);
+    const dropped = await store.put('seed', seedInput({ title: 'Changed my mind' }));
+    await store.remove('seed', dropped.id);
+    expect(store.pendingCount()).to.equal(1);
+    expect((await store.list('seed')).map((seed) => seed.title)).to.deep.equal(['Final text']);
+
+    await restartServer(server);
+    await until(() => store.pendingCount() === 0, 'the outbox to be sent');
+    expect((await onServer(server, 'seed')).map((seed) => seed.title)).to.deep.equal(['Final text']);
+  });
+
+  it('queues updates and removals of server records in order', async () => {
+    const store = await openStore(server.url);
+    const renamed = await store.put('seed', seedInput({ title: 'Online' }));
+    const removed = await store.put('seed', seedInput({ title: 'To remove' }));
+    await stopServer(server);
+    await store.put('seed', { ...renamed, title: 'Renamed offline' });
+    await store.remove('seed', removed.id);
+    expect(store.pendingCount()).to.equal(2);
+    expect((await store.list('seed')).map((seed) => seed.title)).to.deep.equal(['Renamed offline']);
+    expect(await rejection(store.get('seed', removed.id))).to.be.instanceOf(NotFoundError);
+
+    await restartServer(server);
+    await until(() => store.pendingCount() === 0, 'the outbox to be sent');
+    expect((await onServer(server, 'seed')).map((seed) => seed.title)).to.deep.equal(['Renamed offline']);
+  });
+
+  it('never queues an invalid record', async () => {
+    const store = await openStore(server.url);
+    await stopServer(server);
+    const error = await rejection(store.put('side-event', sideEventInput({ start: 'soon' })));
+    expect(error).to.be.instanceOf(ValidationError);
+    expect((error as ValidationError).issues).to.deep.equal([{ field: 'start', code: 'invalid-datetime' }]);
+    expect(store.pendingCount()).to.equal(0);
+  });
+
+  it('falls back to the last list seen, and to its records, while the server is down', async () => {
+    const store = await openStore(server.url);
+    const created = await store.put('side-event', sideEventInput({ title: 'Seen before the outage' }));
+    await store.put('side-event', sideEventInput({ title: 'Elsewhere', event: 'other-summit' }));
+    const seen = await store.list('side-event', { event: 'g21' });
+    await stopServer(server);
+
+    expect(await store.list('side-event', { event: 'g21' })).to.deep.equal(seen);
+    expect(await store.get('side-event', created.id)).to.deep.equal(created);
+    expect(store.status.online).to.equal(false);
+    const never = await rejection(store.list('seed', { event: 'g21' }));
+    expect(never.code).to.equal('unavailable');
+  });
+
+  it('reconnects the live stream after a server restart and catches up', async () => {
+    const watcher = await openStore(server.url);
+    const writer = await openStore(server.url);
+    await watcher.list('seed');
+    const changes = changesOf(watcher);
+
+    await restartServer(server);
+    await until(() => watcher.status.online === true && changes.some((change) => change.type === 'status' && !change.status.online), 'a drop and a reconnect');
+    const created = await writer.put('seed', seedInput({ title: 'After the restart' }));
+    await until(() => changes.some((change) => change.type === 'put' && change.records[0].id === created.id), 'the live put');
+  });
+});
+
+describe('http store, edit tokens and refusals', function () {
+  this.timeout(60000);
+
+  it('keeps the edit token on this device and refuses changes from another device', async () => {
+    const server = await startServer('sqlite');
+    const mine = await openStore(server.url);
+    const created = await mine.put('seed', seedInput());
+    expect(await canEdit(mine, 'seed', created.id)).to.equal(true);
+
+    // Same server under another name: to the browser another site, so no token is shared.
+    const elsewhere = await openStore(server.url.replace('127.0.0.1', 'localhost'));
+    expect(await elsewhere.get('seed', created.id)).to.deep.equal(created);
+    expect(await canEdit(elsewhere, 'seed', created.id)).to.equal(false);
+    expect((await rejection(elsewhere.remove('seed', created.id))).code).to.equal('forbidden');
+    expect((await rejection(elsewhere.put('seed', { ...created, title: 'Hijacked' }))).code).to.equal('forbidden');
+
+    const api = new HttpApi(server.url);
+    const wrongToken = await rejection(api.remove('seed', created.id, { idempotencyKey: crypto.randomUUID(), editToken: 'not-the-token' }));
+    expect(wrongToken.code).to.equal('forbidden');
+    expect((await onServer(server, 'seed')).map((seed) => seed.title)).to.deep.equal([created.title]);
+
+    await mine.remove('seed', created.id);
+    expect(await onServer(server, 'seed')).to.deep.equal([]);
+    expect(await canEdit(mine, 'seed', created.id)).to.equal(false);
+  });
+
+  it('lets every record of a local store be edited', async () => {
+    const store = createMemoryStore({ name: 'http-test-can-edit' });
+    const created = await store.put('seed', seedInput());
+    expect(await canEdit(store, 'seed', created.id)).to.equal(true);
+  });
+
+  it('surfaces a flood as rate-limited, and queues nothing', async () => {
+    const server = await startServer('sqlite', { OFF_WRITES_PER_CLIENT: '2' });
+    const store = await openStore(server.url);
+    await store.put('seed', seedInput());
+    await store.put('seed', seedInput());
+    const error = await rejection(store.put('seed', seedInput()));
+    expect(error.code).to.equal('rate-limited');
+    expect(error.messageIn('en')).to.equal('Too many contributions at once; please wait a moment.');
+    expect(store.pendingCount()).to.equal(0);
+    expect(store.status.online).to.equal(true);
+  });
+
+  it('passes the anti-bot fields to the server, which refuses a form sent too fast or with the honeypot filled', async () => {
+    const server = await startServer('sqlite');
+    const store = await openStore(server.url);
+    expect((await rejection(store.put('seed', seedInput(), { fillMs: 400 }))).code).to.equal('rate-limited');
+    expect((await rejection(store.put('seed', seedInput(), { honeypot: 'https://spam.example', fillMs: 9000 }))).code).to.equal('forbidden');
+    expect(await onServer(server, 'seed')).to.deep.equal([]);
+    const person = await store.put('seed', seedInput(), { honeypot: '', fillMs: 3000 });
+    expect((await onServer(server, 'seed')).map((seed) => seed.id)).to.deep.equal([person.id]);
+  });
+
+  it('gets the same answer and one record when a create is sent twice with one idempotency key', async () => {
+    const server = await startServer('sqlite');
+    const api = new HttpApi(server.url);
+    const idempotencyKey = crypto.randomUUID();
+    const first = await api.create('side-event', sideEventInput(), { idempotencyKey });
+    const again = await api.create('side-event', sideEventInput(), { idempotencyKey });
+    expect(again).to.deep.equal(first);
+    expect(await onServer(server, 'side-event')).to.deep.equal([first.record]);
+  });
+});
