@@ -197,7 +197,8 @@ export class OffSideEventBoard extends OffElement {
     this.query = query;
     this.day = day;
     this.shown = firstWindow();
-    this.dispatchEvent(new OffFilterChangeEvent(query, day, this.results.length));
+    const filterChange = new OffFilterChangeEvent(query, day, this.results.length);
+    this.dispatchEvent(filterChange);
   }
 
   private showMore(): void {
