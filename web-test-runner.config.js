@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium.js';
 import { countReporter } from './scripts/count-reporter.js';
+import { testServersPlugin } from './scripts/test-servers.js';
 
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/node/**'],
@@ -12,7 +13,11 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    // Real reference servers (SQLite, and PostgreSQL on OFF_TEST_DATABASE_URL) for the HTTP store's tests.
+    testServersPlugin(),
+  ],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } })],
   reporters: [
     defaultReporter(),
