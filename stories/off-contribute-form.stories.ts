@@ -11,6 +11,8 @@ import type { OffStore } from '../src/storage/store.js';
 const WRITES_FAILING = 'story-contribute-unreachable';
 const unreachable = createMemoryStore({ name: WRITES_FAILING });
 unreachable.put = (() => Promise.reject(new UnavailableError())) as OffStore['put'];
+// A server store while the device is offline: it would keep records, it just cannot reach them now.
+Object.defineProperty(unreachable, 'status', { get: () => ({ persistent: true, online: false, reason: 'offline' }) });
 registerStore(WRITES_FAILING, unreachable);
 
 interface ContributeFormArgs {
