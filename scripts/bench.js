@@ -1,0 +1,86 @@
+// `npm run bench`: the board at 1,000, 10,000 and 50,000 side events in headless Chromium, next to a
+// baseline measured in the same run (the same items as one plain full list), and the idb store.
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { chromium } from 'playwright-core';
+import { chromiumPath, CHROMIUM_ARGS } from './chromium.js';
+
+const COUNTS = (process.env.OFF_BENCH_COUNTS ?? '1000,10000,50000').split(',').map(Number);
+
+const bundle = await build({
+  entryPoints: ['bench/board-page.ts'],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  write: false,
+  tsconfig: 'tsconfig.json',
+  logLevel: 'error',
+});
+const script = bundle.outputFiles[0].text;
+const page = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><script type="module" src="/bench.js"></script></head><body></body></html>';
+
+const server = createServer((request, response) => {
+  const isScript = request.url === '/bench.js';
+  response.writeHead(200, { 'Content-Type': isScript ? 'text/javascript' : 'text/html' });
+  response.end(isScript ? script : page);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')) });
+
+/** Runs one scenario in a fresh page, so heaps and DOMs never mix. */
+async function scenario(name, ...args) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  tab.on('pageerror', (error) => console.error(`page error in ${name}: ${error.message}`));
+  tab.on('crash', () => console.error(`page crashed in ${name}`));
+  await tab.goto(url);
+  await tab.waitForFunction(() => 'offBench' in window);
+  const result = await tab.evaluate(([scenarioName, scenarioArgs]) => window.offBench[scenarioName](...scenarioArgs), [name, args]);
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  result.heapMB = metrics.find((metric) => metric.name === 'JSHeapUsedSize').value / 1024 / 1024;
+  await context.close();
+  return result;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value) => `${value.toFixed(1)} ms`;
+const ratio = (value, baseline) => `${(value / baseline).toFixed(3)}×`;
+
+console.log(`off-layer bench — Chromium headless, ${new Date().toISOString()}`);
+console.log('Board = <off-side-event-board> on a memory store; baseline = the same records from the same store, rendered as one plain full list.');
+console.log('A keystroke = setting the filter and rendering the result (median of 7; the board\'s 150 ms typing pause is not counted).\n');
+
+const rows = [];
+for (const count of COUNTS) {
+  const board = await scenario('board', count);
+  const plain = await scenario('plain', count);
+  rows.push({ count, board, plain });
+  console.log(`${count.toLocaleString('en')} side events`);
+  console.log(`  first render    board ${ms(board.firstRender).padStart(10)}   plain list ${ms(plain.firstRender).padStart(10)}   ratio ${ratio(board.firstRender, plain.firstRender)}`);
+  console.log(`  keystroke       board ${ms(median(board.keystrokes)).padStart(10)}   plain list ${ms(median(plain.keystrokes)).padStart(10)}   ratio ${ratio(median(board.keystrokes), median(plain.keystrokes))}  (board max ${ms(Math.max(...board.keystrokes))})`);
+  console.log(`  DOM elements    board ${String(board.domElements).padStart(10)}   plain list ${String(plain.domElements).padStart(10)}   ratio ${ratio(board.domElements, plain.domElements)}`);
+  console.log(`  JS heap         board ${`${board.heapMB.toFixed(1)} MB`.padStart(10)}   plain list ${`${plain.heapMB.toFixed(1)} MB`.padStart(10)}   ratio ${ratio(board.heapMB, plain.heapMB)}\n`);
+}
+
+const idb = await scenario('idb');
+console.log('idb store (IndexedDB through idb-keyval) vs raw IndexedDB (one getAll / one transaction, no validation)');
+console.log(`  load 10,000      store ${ms(idb.load10k).padStart(10)}   raw ${ms(idb.rawLoad10k).padStart(10)}   ratio ${ratio(idb.load10k, idb.rawLoad10k)}`);
+console.log(`  write 1,000      store ${ms(idb.write1k).padStart(10)}   raw ${ms(idb.rawWrite1k).padStart(10)}   ratio ${ratio(idb.write1k, idb.rawWrite1k)}\n`);
+
+const at10k = rows.find((row) => row.count === 10000);
+const targets = [
+  at10k && ['first render of 10,000 ≤ 1/10 of the plain list', at10k.board.firstRender <= at10k.plain.firstRender / 10],
+  at10k && ['filter keystroke < 50 ms at 10,000', Math.max(...at10k.board.keystrokes) < 50],
+  ['≤ 1,000 DOM elements at every count', rows.every((row) => row.board.domElements <= 1000)],
+].filter(Boolean);
+console.log('Targets');
+for (const [label, met] of targets) console.log(`  ${met ? 'met    ' : 'MISSED '} ${label}`);
+
+await browser.close();
+server.close();
