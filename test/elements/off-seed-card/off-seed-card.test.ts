@@ -100,6 +100,13 @@ describe('off-seed-card', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('follows changes to the seed made through the store', async () => {
+    const seed = await memory().put('seed', seedInput());
+    const el = await cardFor(seed.id);
+    await memory().put('seed', { ...seed, title: 'A better title' });
+    await waitUntil(() => part(el, 'title').textContent === 'A better title', 'the card kept the old title');
+  });
+
   it('says when the seed does not exist, in the visitor’s language', async () => {
     const el = await cardFor('no-such-seed');
     expect(statusText(el)).to.equal('This record does not exist (any more).');
