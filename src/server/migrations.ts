@@ -43,6 +43,20 @@ export const MIGRATIONS: Record<Dialect, Migration[]> = {
           at INTEGER NOT NULL
         );`,
     },
+    {
+      version: 2,
+      name: 'sort columns, so that lists come out of the database already in order',
+      sql: `
+        ALTER TABLE records ADD COLUMN sort_time INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE records ADD COLUMN start TEXT;
+        ALTER TABLE records ADD COLUMN title TEXT NOT NULL DEFAULT '';
+        ALTER TABLE records ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+        UPDATE records SET start = json_extract(data, '$.start'), title = json_extract(data, '$.title'),
+          created_at = json_extract(data, '$.createdAt');
+        UPDATE records SET sort_time = CAST(round((julianday(CASE WHEN kind = 'side-event' THEN start ELSE created_at END) - 2440587.5) * 86400000) AS INTEGER);
+        DROP INDEX records_by_event;
+        CREATE INDEX records_by_event ON records (kind, event, sort_time);`,
+    },
   ],
   postgres: [
     {
@@ -73,6 +87,17 @@ export const MIGRATIONS: Record<Dialect, Migration[]> = {
           op text NOT NULL CHECK (op IN ('put', 'remove')),
           at bigint NOT NULL
         );`,
+    },
+    {
+      version: 2,
+      name: 'sort columns, so that lists come out of the database already in order',
+      sql: `
+        ALTER TABLE records ADD COLUMN sort_time bigint NOT NULL DEFAULT 0, ADD COLUMN start text,
+          ADD COLUMN title text NOT NULL DEFAULT '', ADD COLUMN created_at text NOT NULL DEFAULT '';
+        UPDATE records SET start = data::jsonb->>'start', title = data::jsonb->>'title', created_at = data::jsonb->>'createdAt';
+        UPDATE records SET sort_time = (extract(epoch FROM (CASE WHEN kind = 'side-event' THEN start ELSE created_at END)::timestamptz) * 1000)::bigint;
+        DROP INDEX records_by_event;
+        CREATE INDEX records_by_event ON records (kind, event, sort_time);`,
     },
   ],
 };

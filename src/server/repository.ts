@@ -52,6 +52,8 @@ export interface Repository {
   readonly dialect: Dialect;
   /** Records of a kind, sorted like every store sorts them; visible ones unless `hidden`. */
   list(kind: RecordKind, options?: ListOptions): Promise<OffRecord[]>;
+  /** The same list as a JSON array, built from the stored JSON without parsing it. */
+  listJson(kind: RecordKind, options?: ListOptions): Promise<string>;
   find(kind: RecordKind, id: string): Promise<StoredRecord | undefined>;
   /**
    * Applies one mutation in a transaction with its change-log entry and, when

@@ -15,6 +15,20 @@ import type { SqlDriver, SqlRunner } from './sql-driver.js';
 
 const parse = (data: unknown) => JSON.parse(data as string) as OffRecord;
 
+interface SortRow {
+  data: string;
+  start: string | null;
+  title: string;
+  id: string;
+  createdAt: string;
+}
+
+/** The columns kept beside a record's JSON for ordering lists: [sort_time, start, title, created_at]. */
+function sortColumns(record: OffRecord): unknown[] {
+  const start = 'start' in record ? record.start : null;
+  return [Date.parse(start ?? record.createdAt), start, record.title, record.createdAt];
+}
+
 /** The repository on any SQL database: the SQL here runs unchanged on SQLite and PostgreSQL. */
 export class SqlRepository implements Repository {
   private constructor(private readonly driver: SqlDriver) {}
@@ -40,13 +54,30 @@ export class SqlRepository implements Repository {
     return this.driver.dialect;
   }
 
-  async list(kind: RecordKind, { event, hidden = false }: ListOptions = {}): Promise<OffRecord[]> {
+  async list(kind: RecordKind, options: ListOptions = {}): Promise<OffRecord[]> {
+    return (await this.sortedRows(kind, options)).map((row) => parse(row.data));
+  }
+
+  async listJson(kind: RecordKind, options: ListOptions = {}): Promise<string> {
+    return `[${(await this.sortedRows(kind, options)).map((row) => row.data).join(',')}]`;
+  }
+
+  /**
+   * The database returns rows almost in order (by sort_time); the model's own
+   * sort then settles ties exactly as every store does, in about one pass.
+   * It reads only start, title, id and createdAt, so it sorts these small rows
+   * without parsing the records.
+   */
+  private async sortedRows(kind: RecordKind, { event, hidden = false }: ListOptions): Promise<SortRow[]> {
     const visibility = hidden ? 'hidden' : 'NOT hidden';
+    const order = kind === 'seed' ? 'sort_time DESC' : 'sort_time';
+    const columns = 'SELECT data, start, title, id, created_at FROM records';
     const rows =
       event === undefined
-        ? await this.driver.rows(`SELECT data FROM records WHERE kind = ? AND ${visibility}`, [kind])
-        : await this.driver.rows(`SELECT data FROM records WHERE kind = ? AND event = ? AND ${visibility}`, [kind, event]);
-    return sortRecords(kind, rows.map(([data]) => parse(data)));
+        ? await this.driver.rows(`${columns} WHERE kind = ? AND ${visibility} ORDER BY ${order}`, [kind])
+        : await this.driver.rows(`${columns} WHERE kind = ? AND event = ? AND ${visibility} ORDER BY ${order}`, [kind, event]);
+    const sortRows = rows.map(([data, start, title, id, createdAt]) => ({ data, start, title, id, createdAt }) as SortRow);
+    return sortRecords(kind, sortRows as unknown as OffRecord[]) as unknown as SortRow[];
   }
 
   async find(kind: RecordKind, id: string): Promise<StoredRecord | undefined> {
@@ -82,24 +113,21 @@ export class SqlRepository implements Repository {
     switch (mutation.op) {
       case 'insert': {
         const { record, tokenHash } = mutation;
-        await tx.rows('INSERT INTO records (kind, id, event, data, hidden, token_hash) VALUES (?, ?, ?, ?, FALSE, ?)', [
-          kind,
-          record.id,
-          record.event ?? null,
-          JSON.stringify(record),
-          tokenHash,
-        ]);
+        await tx.rows(
+          `INSERT INTO records (kind, id, event, data, hidden, token_hash, sort_time, start, title, created_at)
+           VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?)`,
+          [kind, record.id, record.event ?? null, JSON.stringify(record), tokenHash, ...sortColumns(record)],
+        );
         await this.logChange(tx, kind, record.id, record.event, 'put');
         return { status: 'applied', record };
       }
       case 'update': {
         const { record } = mutation;
-        const updated = await tx.rows('UPDATE records SET data = ?, event = ? WHERE kind = ? AND id = ? AND NOT hidden RETURNING id', [
-          JSON.stringify(record),
-          record.event ?? null,
-          kind,
-          record.id,
-        ]);
+        const updated = await tx.rows(
+          `UPDATE records SET data = ?, event = ?, sort_time = ?, start = ?, title = ?, created_at = ?
+            WHERE kind = ? AND id = ? AND NOT hidden RETURNING id`,
+          [JSON.stringify(record), record.event ?? null, ...sortColumns(record), kind, record.id],
+        );
         if (updated.length === 0) return { status: 'not-found' };
         await this.logChange(tx, kind, record.id, record.event, 'put');
         return { status: 'applied', record };

@@ -57,7 +57,7 @@ export function recordRoutes(deps: Deps): Hono {
     if (event !== undefined && !isSafeId(event)) {
       throw new HttpError('validation', { issues: [{ field: 'event', code: 'invalid-id' }] });
     }
-    return c.json(await repository.list(kindParam(c), { event }));
+    return c.body(await repository.listJson(kindParam(c), { event }), 200, { 'Content-Type': 'application/json' });
   }
 
   async function create(c: Context, pathEvent: string | undefined) {

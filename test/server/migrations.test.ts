@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MIGRATIONS, MIGRATIONS_TABLE } from '../../src/server/migrations.js';
+import { PostgresDriver } from '../../src/server/postgres-driver.js';
+import type { Dialect } from '../../src/server/repository.js';
+import type { SqlDriver } from '../../src/server/sql-driver.js';
+import { SqliteDriver } from '../../src/server/sqlite-driver.js';
+import { SqlRepository } from '../../src/server/sql-repository.js';
+import { createDatabase, tempDir } from './harness.js';
+
+const OLD_RECORDS = [
+  { id: 'late', event: 'g21', title: 'Late', start: '2030-06-12T18:00:00+02:00', tags: [], createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
+  { id: 'early', event: 'g21', title: 'Early', start: '2030-06-12T09:00:00+02:00', tags: [], createdAt: '2026-01-02T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z' },
+  // 07:30 UTC: later than "Early" although it reads earlier as text.
+  { id: 'utc', event: 'g21', title: 'In UTC', start: '2030-06-12T07:30:00Z', tags: [], createdAt: '2026-01-03T00:00:00.000Z', updatedAt: '2026-01-03T00:00:00.000Z' },
+];
+
+/** A database as version 1 of the schema left it, with records in it, upgraded by opening it. */
+async function upgradesFromVersion1(dialect: Dialect, driver: SqlDriver, reopen: () => SqlDriver): Promise<void> {
+  await driver.script(MIGRATIONS_TABLE);
+  const [version1] = MIGRATIONS[dialect];
+  await driver.script(version1.sql);
+  await driver.rows('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [1, version1.name, Date.now()]);
+  for (const record of OLD_RECORDS) {
+    await driver.rows("INSERT INTO records (kind, id, event, data, hidden, token_hash) VALUES ('side-event', ?, ?, ?, FALSE, 'hash')", [
+      record.id,
+      record.event,
+      JSON.stringify(record),
+    ]);
+  }
+  await driver.close();
+
+  const repository = await SqlRepository.open(reopen());
+  try {
+    const listed = await repository.list('side-event', { event: 'g21' });
+    assert.deepEqual(listed.map((record) => record.id), ['early', 'utc', 'late']);
+    assert.deepEqual(listed[0], OLD_RECORDS[1], 'records come back as they were stored');
+    assert.equal(await repository.listJson('side-event', { event: 'g21' }), JSON.stringify([OLD_RECORDS[1], OLD_RECORDS[2], OLD_RECORDS[0]]));
+  } finally {
+    await repository.close();
+  }
+  const again = await SqlRepository.open(reopen());
+  await again.close();
+  const raw = reopen();
+  try {
+    const sortTimes = await raw.rows('SELECT id, sort_time FROM records ORDER BY sort_time');
+    assert.deepEqual(
+      sortTimes.map(([id, time]) => [id, Number(time)]),
+      ['early', 'utc', 'late'].map((id) => [id, Date.parse(OLD_RECORDS.find((record) => record.id === id)!.start)]),
+      'the new sort column is filled in for old records',
+    );
+    assert.deepEqual((await raw.rows('SELECT version FROM schema_migrations ORDER BY version')).map(([version]) => Number(version)), [1, 2]);
+  } finally {
+    await raw.close();
+  }
+}
+
+describe('schema migrations', { timeout: 60_000 }, () => {
+  it('upgrade a SQLite database made by version 1, keeping its records in order', async () => {
+    const dataDir = tempDir();
+    await upgradesFromVersion1('sqlite', new SqliteDriver(dataDir), () => new SqliteDriver(dataDir));
+  });
+
+  it('upgrade a PostgreSQL database made by version 1, keeping its records in order', async () => {
+    const database = await createDatabase();
+    try {
+      await upgradesFromVersion1('postgres', new PostgresDriver(database.url), () => new PostgresDriver(database.url));
+    } finally {
+      await database.drop();
+    }
+  });
+});
