@@ -1,10 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { boardCalendar, sideEventCalendar } from '../../../src/elements/off-side-event-board/calendar.js';
-import '../../../src/elements/off-side-event-board/define.js';
-import type { OffSideEventBoard } from '../../../src/elements/off-side-event-board/off-side-event-board.js';
-import { storeFor } from '../../../src/elements/shared/store-registry.js';
 import type { SideEvent } from '../../../src/model/records.js';
 import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
+import { board, seed } from './helpers.js';
 
 const NOW = new Date('2037-01-01T00:00:00Z');
 
@@ -38,11 +36,6 @@ function captureDownloads(): { downloads: Download[]; restore: () => void } {
 
 const jsonLdScripts = (event: string) => [...document.head.querySelectorAll(`script[type="application/ld+json"][data-off-board="${event}"]`)];
 
-async function board(event: string): Promise<OffSideEventBoard> {
-  const el = await fixture<OffSideEventBoard>(html`<off-side-event-board store="memory" event=${event} lang="en"></off-side-event-board>`);
-  await waitUntil(() => el.shadowRoot!.querySelector('[part="board"]')?.getAttribute('aria-busy') === 'false');
-  return el;
-}
 
 describe('off-side-event-board exports', () => {
   describe('calendar files', () => {
@@ -68,9 +61,9 @@ describe('off-side-event-board exports', () => {
 
     it('downloads an item’s .ics and the whole board’s from their buttons', async () => {
       const event = uniqueName('ics');
-      await storeFor('memory').putMany('side-event', [
-        sideEventInput({ event, title: 'Breakfast', start: '2037-06-12T08:30:00+02:00', end: undefined }),
-        sideEventInput({ event, title: 'Walk', start: '2037-06-13T10:00:00+02:00', end: undefined }),
+      await seed(event, [
+        { title: 'Breakfast', start: '2037-06-12T08:30:00+02:00' },
+        { title: 'Walk', start: '2037-06-13T10:00:00+02:00' },
       ]);
       const el = await board(event);
       const { downloads, restore } = captureDownloads();
@@ -93,9 +86,9 @@ describe('off-side-event-board exports', () => {
   describe('JSON-LD', () => {
     it('writes schema.org events into the head, keeps them current and removes them on disconnect', async () => {
       const event = uniqueName('jsonld');
-      await storeFor('memory').putMany('side-event', [
-        sideEventInput({ event, title: '</script><script>alert(1)</script>', start: '2037-06-12T08:30:00+02:00', end: undefined }),
-        sideEventInput({ event, title: 'Walk', start: '2037-06-13T10:00:00+02:00', end: undefined }),
+      await seed(event, [
+        { title: '</script><script>alert(1)</script>', start: '2037-06-12T08:30:00+02:00' },
+        { title: 'Walk', start: '2037-06-13T10:00:00+02:00' },
       ]);
       const el = await board(event);
       await el.updateComplete;
@@ -107,7 +100,7 @@ describe('off-side-event-board exports', () => {
       expect(list.itemListElement).to.have.length(2);
       expect(list.itemListElement[0].item).to.include({ '@type': 'Event', name: '</script><script>alert(1)</script>' });
 
-      await storeFor('memory').put('side-event', sideEventInput({ event, title: 'Late', start: '2037-06-14T10:00:00+02:00', end: undefined }));
+      await seed(event, [{ title: 'Late', start: '2037-06-14T10:00:00+02:00' }]);
       await waitUntil(() => JSON.parse(jsonLdScripts(event)[0]!.textContent!).numberOfItems === 3, 'the JSON-LD never caught up');
 
       el.remove();
@@ -116,7 +109,7 @@ describe('off-side-event-board exports', () => {
 
     it('writes nothing for a board without upcoming side events', async () => {
       const event = uniqueName('past');
-      await storeFor('memory').put('side-event', sideEventInput({ event, start: '2020-06-12T08:30:00+02:00', end: undefined }));
+      await seed(event, [{ start: '2020-06-12T08:30:00+02:00' }]);
       const el = await board(event);
       await el.updateComplete;
       expect(el.shadowRoot!.querySelectorAll('[part="item"]')).to.have.length(1);

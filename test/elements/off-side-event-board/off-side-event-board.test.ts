@@ -1,12 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../../src/elements/off-side-event-board/define.js';
 import type { OffSideEventBoard } from '../../../src/elements/off-side-event-board/off-side-event-board.js';
-import { storeFor } from '../../../src/elements/shared/store-registry.js';
-import type { SideEvent } from '../../../src/model/records.js';
 import { UnavailableError } from '../../../src/storage/errors.js';
 import { createIdbStore } from '../../../src/storage/idb.js';
 import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
 import { failingStore, offlineStore, pendingStore, rawStore } from '../stand-in-stores.js';
+import { board, seed } from './helpers.js';
 
 type Board = OffSideEventBoard;
 
@@ -14,24 +12,6 @@ const part = (el: Board, name: string) => el.shadowRoot!.querySelector<HTMLEleme
 const parts = (el: Board, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const texts = (el: Board, name: string) => parts(el, name).map((node) => node.textContent!.trim());
 const status = (el: Board) => part(el, 'status')!.textContent!.trim();
-
-async function loaded(el: Board): Promise<void> {
-  await waitUntil(() => el.shadowRoot!.querySelector('[part="board"]')?.getAttribute('aria-busy') === 'false', 'the board never loaded');
-}
-
-/** Side events for `event` in the page-wide memory store; June 12 2037 is a Friday, and still to come. */
-async function seed(event: string, overrides: Record<string, unknown>[]): Promise<SideEvent[]> {
-  return storeFor('memory').putMany(
-    'side-event',
-    overrides.map((fields) => sideEventInput({ event, url: undefined, end: undefined, ...fields })),
-  );
-}
-
-async function board(event: string, lang = 'en', store = 'memory'): Promise<Board> {
-  const el = await fixture<Board>(html`<off-side-event-board store=${store} event=${event} lang=${lang}></off-side-event-board>`);
-  await loaded(el);
-  return el;
-}
 
 async function typeFilter(el: Board, value: string): Promise<void> {
   const input = part(el, 'filter-input') as HTMLInputElement;

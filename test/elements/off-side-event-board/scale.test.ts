@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../../src/elements/off-side-event-board/define.js';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { OffSideEventBoard } from '../../../src/elements/off-side-event-board/off-side-event-board.js';
 import { storeFor } from '../../../src/elements/shared/store-registry.js';
 import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
+import { loaded } from './helpers.js';
 
 const COUNT = 10_000;
 const MAX_ELEMENTS = 1000;
@@ -29,7 +29,7 @@ describe('off-side-event-board at 10,000 side events', () => {
     const event = uniqueName('scale');
     await storeFor('memory').putMany('side-event', programme(event));
     const el = await fixture<OffSideEventBoard>(html`<off-side-event-board store="memory" event=${event} lang="en"></off-side-event-board>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="board"]')?.getAttribute('aria-busy') === 'false', 'never loaded', { timeout: 15000 });
+    await loaded(el, 15000);
     const elements = () => el.shadowRoot!.querySelectorAll('*').length;
     const status = () => el.shadowRoot!.querySelector('[part="status"]')!.textContent;
 
