@@ -16,6 +16,7 @@ export default defineConfig(({ mode }) => {
         outDir: 'dist',
         emptyOutDir: false,
         target: 'es2022',
+        minify: true,
         lib: { entry: resolve(root, 'src/off-layer.ts'), formats: ['es'], fileName: () => 'off-layer.js' },
         rolldownOptions: { output: { codeSplitting: false } },
       },

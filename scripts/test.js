@@ -13,6 +13,10 @@ function run(name, command, args, env = {}) {
   return result.status === 0;
 }
 
+function readCounts(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 0 };
+}
+
 function add(name, counts, ok) {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
@@ -24,11 +28,18 @@ function add(name, counts, ok) {
 const typecheckOk = run('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 add('type check', { passed: 0, failed: 0 }, typecheckOk);
 
+// The size budgets and the end-to-end tests are about what ships: build it first.
+const buildOk = run('build (npm run build)', 'npm', ['run', 'build', '--silent']);
+add('build', { passed: 0, failed: 0 }, buildOk);
+const sizeCounts = join(work, 'size.json');
+const sizeOk = run('size budgets (gzip)', process.execPath, ['scripts/check-size.js'], { OFF_COUNT_FILE: sizeCounts });
+add('size budgets', readCounts(sizeCounts), sizeOk);
+
 const browserCounts = join(work, 'browser.json');
 const browserOk = run('browser tests (Web Test Runner, Chromium)', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.js'], {
   OFF_COUNT_FILE: browserCounts,
 });
-add('browser tests', existsSync(browserCounts) ? JSON.parse(readFileSync(browserCounts, 'utf8')) : { passed: 0, failed: 0 }, browserOk);
+add('browser tests', readCounts(browserCounts), browserOk);
 
 // node:test writes TAP to a file for counting while the spec reporter shows progress. Skipped and todo
 // tests count as failures: a test that does not run proves nothing.
@@ -38,19 +49,24 @@ function tapCounts(file) {
   return { passed: total('pass'), failed: total('fail') + total('cancelled') + total('skipped') + total('todo') };
 }
 
-const serverTap = join(work, 'server.tap');
-const serverTests = readdirSync('test/server')
-  .filter((name) => name.endsWith('.test.ts'))
-  .sort()
-  .map((name) => join('test/server', name));
-// One file at a time: the PostgreSQL restart test must not pull the database from under the others.
-const serverOk = run('server tests (node:test, real server processes on SQLite and PostgreSQL)', process.execPath, [
-  '--import', 'tsx', '--test', '--test-concurrency=1',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=tap', `--test-reporter-destination=${serverTap}`,
-  ...serverTests,
-]);
-add('server tests', tapCounts(serverTap), serverOk);
+function nodeTests(name, folder) {
+  const tap = join(work, `${folder.replace(/\W/g, '-')}.tap`);
+  const files = readdirSync(folder)
+    .filter((file) => file.endsWith('.test.ts'))
+    .sort()
+    .map((file) => join(folder, file));
+  // One file at a time: the PostgreSQL restart test must not pull the database from under the others.
+  const ok = run(name, process.execPath, [
+    '--import', 'tsx', '--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  add(name, tapCounts(tap), ok);
+}
+
+nodeTests('server tests (node:test, real server processes on SQLite and PostgreSQL)', 'test/server');
+nodeTests('end-to-end tests (playwright-core, the demo site in Chromium)', 'test/e2e');
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 ? 0 : 1);

@@ -1,0 +1,57 @@
+// The demo event site served by the reference server: shared by `npm start` and the end-to-end tests.
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Seed } from '../src/model/records.js';
+import { DEMO_EVENT, ORIGIN_SEED, sampleSeeds, sampleSideEvents } from '../demo/sample-data.js';
+
+export function buildDemoSite(): void {
+  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+}
+
+export interface RunningServer {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `off-layer-server --static demo-dist` and resolves once it prints where it listens. */
+export function startDemoServer(args: string[] = [], env: NodeJS.ProcessEnv = process.env, echo = false): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', '--static', 'demo-dist', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env,
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`off-layer-server exited with ${code} before listening`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (echo) console.log(line);
+      const match = /listening on (\S+)/.exec(line);
+      if (match) resolve({ url: match[1]!, process: child, stop });
+    });
+  });
+}
+
+async function post(url: string, path: string, body: unknown): Promise<{ record: Seed }> {
+  const response = await fetch(`${url}/api/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`planting the demo failed: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<{ record: Seed }>;
+}
+
+/** Plants the demo summit through the public API when the server holds none of it yet; returns whether it did. */
+export async function plantDemo(url: string): Promise<boolean> {
+  const existing = (await (await fetch(`${url}/api/events/${DEMO_EVENT}/side-events`)).json()) as unknown[];
+  if (existing.length > 0) return false;
+  for (const sideEvent of sampleSideEvents()) await post(url, 'side-events', sideEvent);
+  const { record: origin } = await post(url, 'seeds', ORIGIN_SEED);
+  for (const seed of sampleSeeds(origin.id)) await post(url, 'seeds', seed);
+  return true;
+}

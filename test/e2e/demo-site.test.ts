@@ -1,0 +1,110 @@
+// End to end: the demo event site served by the reference server, driven in Debian's Chromium.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import ICAL from 'ical.js';
+import jsQR from 'jsqr';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { summitDays } from '../../demo/sample-data.js';
+import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/chromium.js';
+import { buildDemoSite, plantDemo, startDemoServer, type RunningServer } from '../../scripts/demo-site.js';
+
+const TIMEOUT = 20000;
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+
+before(async () => {
+  buildDemoSite();
+  dataDir = mkdtempSync(join(tmpdir(), 'off-layer-e2e-'));
+  server = await startDemoServer(['--port', '0', '--data', dataDir]);
+  await plantDemo(server.url);
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')) });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function open(page: Page, path: string): Promise<Page> {
+  page.setDefaultTimeout(TIMEOUT);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}/${path}`);
+  return page;
+}
+
+async function badgeCount(page: Page): Promise<number> {
+  const text = await page.locator('off-event-badge [part="count"]').textContent();
+  return Number(/\d+/.exec(text ?? '')?.[0] ?? NaN);
+}
+
+test('a visitor adds a side event: a second tab shows it on the board, and the badge count rises', async () => {
+  const visitor = await browser.newContext();
+  const otherDevice = await browser.newContext();
+  const venue = await open(await visitor.newPage(), 'venue.html');
+  await venue.locator('off-event-badge [part="count"]').filter({ hasText: /\d/ }).waitFor();
+  const countBefore = await badgeCount(venue);
+  assert.ok(countBefore >= 14, `the planted summit has at least 14 side events, the badge says ${countBefore}`);
+
+  const board = await open(await otherDevice.newPage(), 'index.html');
+  await board.locator('off-side-event-board').getByText('Breakfast of the commons').waitFor();
+
+  const contribute = await open(await visitor.newPage(), 'contribute.html');
+  const form = contribute.locator('off-contribute-form[kind="side-event"]');
+  const title = `Sunset swim <b>all welcome</b> ${Date.now()}`;
+  await form.locator('input[name="title"]').fill(title);
+  await form.locator('input[name="start"]').fill(`${summitDays()[1]}T19:00`);
+  await form.locator('input[name="place"]').fill('Plage des Catalans');
+  await form.locator('input[name="url"]').fill('javascript:alert(1)');
+  await contribute.waitForTimeout(3100); // a person takes more than the 3 s time trap
+  await form.locator('[part="submit"]').click();
+  await form.getByText('Only http:// and https:// addresses are accepted.').waitFor();
+  await form.locator('input[name="url"]').fill('https://example.org/swim');
+  await form.locator('[part="submit"]').click();
+  await form.locator('[part="confirmation"]').getByText(title).waitFor();
+
+  await board.locator('off-side-event-board [part="item-title"]', { hasText: title }).waitFor();
+  assert.equal(await board.locator('off-side-event-board b').count(), 0, 'markup in a title is shown as text');
+  await venue.locator('off-event-badge [part="count"]').filter({ hasText: String(countBefore + 1) }).waitFor();
+  assert.equal(await badgeCount(venue), countBefore + 1);
+
+  const reloaded = await open(await otherDevice.newPage(), 'index.html');
+  await reloaded.locator('off-side-event-board [part="item-title"]', { hasText: title }).waitFor();
+  await visitor.close();
+  await otherDevice.close();
+});
+
+test('the badge’s QR code leads to the board', async () => {
+  const context = await browser.newContext();
+  const venue = await open(await context.newPage(), 'venue.html');
+  const qr = venue.locator('off-event-badge [part="qr"] svg');
+  await qr.waitFor();
+  const png = PNG.sync.read(await qr.screenshot());
+  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  assert.equal(decoded?.data, `${server.url}/index.html#off`);
+  await context.close();
+});
+
+test('the board’s “add all to calendar” file is an iCalendar file calendars can read', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const board = await open(await context.newPage(), 'index.html');
+  await board.locator('off-side-event-board').getByText('Breakfast of the commons').waitFor();
+  const [download] = await Promise.all([board.waitForEvent('download'), board.locator('off-side-event-board [part="calendar-all-button"]').click()]);
+  assert.match(download.suggestedFilename(), /\.ics$/);
+  const text = readFileSync((await download.path())!, 'utf8');
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+  const listed = (await (await fetch(`${server.url}/api/events/g21/side-events`)).json()) as { title: string; start: string }[];
+  assert.equal(events.length, listed.length);
+  const breakfast = events.find((event) => event.summary === 'Breakfast of the commons');
+  assert.ok(breakfast, 'the planted breakfast is in the file');
+  assert.equal(breakfast.location, 'Café du Port, 12 quai de Rive-Neuve');
+  assert.equal(breakfast.startDate.toJSDate().getTime(), Date.parse(listed.find((item) => item.title === 'Breakfast of the commons')!.start));
+  await context.close();
+});
