@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ChangeHub } from './change-hub.js';
@@ -10,6 +11,8 @@ const HOUR = 3600_000;
 const CHANGES_KEPT_MS = 24 * HOUR;
 /** Long enough for a phone that queued contributions offline to come back days later. */
 const IDEMPOTENCY_KEYS_KEPT_MS = 30 * 24 * HOUR;
+/** How long requests in flight may take to finish on shutdown. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface RunningServer {
   url: string;
@@ -49,9 +52,17 @@ export async function startServer(config: ServerConfig, heartbeatMs = 15_000): P
       clearInterval(pruning);
       shutdown.abort();
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive connections would hold close() open until they time out.
-        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        // Requests in flight finish; keep-alive connections are closed as soon as they fall idle
+        // (ended streams included), instead of holding close() open until they time out.
+        const http = server as Server;
+        const closeIdle = setInterval(() => http.closeIdleConnections(), 100);
+        const deadline = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        http.close(() => {
+          clearInterval(closeIdle);
+          clearTimeout(deadline);
+          resolve();
+        });
+        http.closeIdleConnections();
       });
       await repository.close();
     },

@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  ADMIN_TOKEN,
-  bearer,
-  call,
-  createDatabase,
-  seed,
-  sideEvent,
-  SseClient,
-  startServer,
-  uniqueEvent,
-  type ServerProcess,
-  type TestDatabase,
-} from './harness.js';
+import { ADMIN_TOKEN, bearer, call, createDatabase, SseClient, startServer, type ServerProcess, type TestDatabase } from './harness.js';
+import { seedInput, sideEventInput, uniqueName } from '../storage/fixtures.js';
 
 const ALLOWED_ORIGIN = 'https://host-event.example';
 const FORM_FILLED = { 'X-Off-Fill-Ms': '5000', 'X-Off-Honeypot': '' };
@@ -57,9 +46,9 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
     });
 
     it('creates, reads, lists (side events by start, seeds newest first), replaces and deletes', async () => {
-      const event = uniqueEvent();
-      const late = await create('side-events', sideEvent(event, { title: 'Late', start: '2030-06-12T18:00:00+02:00', end: null }));
-      const early = await create('side-events', sideEvent(event, { title: 'Early', start: '2030-06-12T07:00:00+02:00', end: null }));
+      const event = uniqueName('ev');
+      const late = await create('side-events', sideEventInput({ event, title: 'Late', start: '2030-06-12T18:00:00+02:00', end: null }));
+      const early = await create('side-events', sideEventInput({ event, title: 'Early', start: '2030-06-12T07:00:00+02:00', end: null }));
       assert.match(early.record.id, /^[0-9a-f-]{36}$/);
       assert.equal(early.record.createdAt, early.record.updatedAt);
       assert.ok(early.editToken.length >= 32);
@@ -67,9 +56,9 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
       assert.deepEqual((await call(`${api}/side-events/${late.record.id}`)).body, late.record);
       assert.ok((await call(`${api}/side-events`)).body.some((item: any) => item.id === early.record.id), 'the unscoped list has every event');
 
-      const first = await create('seeds', seed(event, { title: 'First' }));
+      const first = await create('seeds', seedInput({ event, title: 'First' }));
       await new Promise((resolve) => setTimeout(resolve, 5));
-      const second = await create('seeds', seed(event, { title: 'Second' }));
+      const second = await create('seeds', seedInput({ event, title: 'Second' }));
       assert.deepEqual((await listOf('seeds', event)).map((item) => item.id), [second.record.id, first.record.id]);
       assert.deepEqual((await call(`${api}/events/${event}/seeds`)).body.map((item: any) => item.id), [second.record.id, first.record.id]);
 
@@ -91,28 +80,28 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
     });
 
     it('creates under a host event from the path, and refuses a body naming another event', async () => {
-      const event = uniqueEvent();
-      const created = await call(`${api}/events/${event}/seeds`, { method: 'POST', json: seed('', { event: undefined }) });
+      const event = uniqueName('ev');
+      const created = await call(`${api}/events/${event}/seeds`, { method: 'POST', json: seedInput({ event: undefined }) });
       assert.equal(created.status, 201, created.text);
       assert.equal(created.body.record.event, event);
-      const other = await call(`${api}/events/${event}/seeds`, { method: 'POST', json: seed('elsewhere') });
+      const other = await call(`${api}/events/${event}/seeds`, { method: 'POST', json: seedInput({ event: 'elsewhere' }) });
       assert.equal(other.status, 400);
       assert.deepEqual(other.body.error.issues, [{ field: 'event', code: 'mismatch' }]);
       assert.equal((await listOf('seeds', event)).length, 1);
     });
 
     it('never takes an id from the user on create: 404, nothing stored', async () => {
-      const event = uniqueEvent();
-      const reply = await call(`${api}/side-events`, { method: 'POST', json: sideEvent(event, { id: 'chosen-by-user' }) });
+      const event = uniqueName('ev');
+      const reply = await call(`${api}/side-events`, { method: 'POST', json: sideEventInput({ event, id: 'chosen-by-user' }) });
       assert.equal(reply.status, 404);
       assert.equal(reply.body.error.code, 'not-found');
       assert.deepEqual(await listOf('side-events', event), []);
     });
 
     it('guards replace and delete with the edit token: 401 without, 403 with a wrong one, the admin token works', async () => {
-      const event = uniqueEvent();
-      const { record, editToken } = await create('side-events', sideEvent(event));
-      const other = await create('side-events', sideEvent(event));
+      const event = uniqueName('ev');
+      const { record, editToken } = await create('side-events', sideEventInput({ event }));
+      const other = await create('side-events', sideEventInput({ event }));
       const url = `${api}/side-events/${record.id}`;
       const change = { ...record, title: 'Hijacked' };
       const missing = await call(url, { method: 'PUT', json: change });
@@ -133,10 +122,10 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
       const unknown = await call(`${api}/seeds/no-such-seed`);
       assert.equal(unknown.status, 404);
       assert.equal(unknown.body.error.code, 'not-found');
-      const put = await call(`${api}/seeds/no-such-seed`, { method: 'PUT', json: seed('g21'), headers: bearer('anything') });
+      const put = await call(`${api}/seeds/no-such-seed`, { method: 'PUT', json: seedInput({ event: 'g21' }), headers: bearer('anything') });
       assert.equal(put.status, 404);
       assert.equal((await call(`${api}/events/bad%20slug!/seeds`)).status, 404);
-      const event = uniqueEvent('never-used');
+      const event = uniqueName('never-used');
       assert.deepEqual((await call(`${api}/events/${event}/side-events`)).body, []);
       const exported = await call(`${api}/events/${event}/export.json`);
       assert.deepEqual([exported.body.sideEvents, exported.body.seeds], [[], []]);
@@ -145,7 +134,7 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
     });
 
     it('refuses malformed JSON (400 bad-json), other media types (415) and bodies over 64 KB (413), storing nothing', async () => {
-      const event = uniqueEvent();
+      const event = uniqueName('ev');
       const malformed = await call(`${api}/events/${event}/seeds`, {
         method: 'POST',
         body: '{"title": "unterminated',
@@ -153,18 +142,18 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
       });
       assert.equal(malformed.status, 400);
       assert.equal(malformed.body.error.code, 'bad-json');
-      const text = await call(`${api}/events/${event}/seeds`, { method: 'POST', body: JSON.stringify(seed(event)), headers: { 'Content-Type': 'text/plain' } });
+      const text = await call(`${api}/events/${event}/seeds`, { method: 'POST', body: JSON.stringify(seedInput({ event })), headers: { 'Content-Type': 'text/plain' } });
       assert.equal(text.status, 415);
       assert.equal(text.body.error.code, 'unsupported-media-type');
-      const huge = await call(`${api}/events/${event}/seeds`, { method: 'POST', json: seed(event, { body: 'x'.repeat(70 * 1024) }) });
+      const huge = await call(`${api}/events/${event}/seeds`, { method: 'POST', json: seedInput({ event, body: 'x'.repeat(70 * 1024) }) });
       assert.equal(huge.status, 413);
       assert.equal(huge.body.error.code, 'payload-too-large');
       assert.deepEqual(await listOf('seeds', event), []);
     });
 
     it('refuses wrong types with the fields at fault, in the model codes', async () => {
-      const event = uniqueEvent();
-      const reply = await call(`${api}/side-events`, { method: 'POST', json: sideEvent(event, { title: 42, tags: 'not-a-list', start: 'tomorrow' }) });
+      const event = uniqueName('ev');
+      const reply = await call(`${api}/side-events`, { method: 'POST', json: sideEventInput({ event, title: 42, tags: 'not-a-list', start: 'tomorrow' }) });
       assert.equal(reply.status, 400);
       assert.equal(reply.body.error.code, 'validation');
       assert.deepEqual(reply.body.error.issues, [
@@ -175,24 +164,24 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
       const notAnObject = await call(`${api}/seeds`, { method: 'POST', json: 'just a string' });
       assert.equal(notAnObject.status, 400);
       assert.deepEqual(notAnObject.body.error.issues, [{ field: '', code: 'wrong-type' }]);
-      const tooLong = await call(`${api}/seeds`, { method: 'POST', json: seed(event, { body: 'x'.repeat(4001) }) });
+      const tooLong = await call(`${api}/seeds`, { method: 'POST', json: seedInput({ event, body: 'x'.repeat(4001) }) });
       assert.deepEqual(tooLong.body.error.issues, [{ field: 'body', code: 'too-long', limit: 4000 }]);
       assert.deepEqual(await listOf('side-events', event), []);
     });
 
     it('refuses javascript: URLs with field url', async () => {
-      const event = uniqueEvent();
-      const reply = await call(`${api}/side-events`, { method: 'POST', json: sideEvent(event, { url: 'javascript:alert(document.cookie)' }) });
+      const event = uniqueName('ev');
+      const reply = await call(`${api}/side-events`, { method: 'POST', json: sideEventInput({ event, url: 'javascript:alert(document.cookie)' }) });
       assert.equal(reply.status, 400);
       assert.deepEqual(reply.body.error.issues, [{ field: 'url', code: 'unsafe-url' }]);
       assert.deepEqual(await listOf('side-events', event), []);
     });
 
     it('stores SQL-looking and markup text verbatim, harmlessly', async () => {
-      const event = uniqueEvent();
+      const event = uniqueName('ev');
       const title = `'; DROP TABLE records; -- <img src=x onerror=alert(1)>`;
       const body = `Robert'); DELETE FROM changes WHERE ('1'='1\n" OR 1=1 --`;
-      const { record } = await create('seeds', seed(event, { title, body, author: '$1 ? ?? \\x00' }));
+      const { record } = await create('seeds', seedInput({ event, title, body, author: '$1 ? ?? \\x00' }));
       const read = (await call(`${api}/seeds/${record.id}`)).body;
       assert.deepEqual([read.title, read.body, read.author], [title, body, '$1 ? ?? \\x00']);
       const injected = await call(`${api}/seeds?event=${encodeURIComponent(`${event}' OR '1'='1`)}`);
@@ -203,29 +192,29 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
     });
 
     it('checks the honeypot and the time trap when the client sends them', async () => {
-      const event = uniqueEvent();
-      const bot = await call(`${api}/seeds`, { method: 'POST', json: seed(event), headers: { 'X-Off-Honeypot': 'http://spam.example' } });
+      const event = uniqueName('ev');
+      const bot = await call(`${api}/seeds`, { method: 'POST', json: seedInput({ event }), headers: { 'X-Off-Honeypot': 'http://spam.example' } });
       assert.equal(bot.status, 400);
       assert.equal(bot.body.error.code, 'bot');
-      const fast = await call(`${api}/seeds`, { method: 'POST', json: seed(event), headers: { 'X-Off-Fill-Ms': '800' } });
+      const fast = await call(`${api}/seeds`, { method: 'POST', json: seedInput({ event }), headers: { 'X-Off-Fill-Ms': '800' } });
       assert.equal(fast.status, 400);
       assert.equal(fast.body.error.code, 'too-fast');
       assert.deepEqual(await listOf('seeds', event), []);
-      await create('seeds', seed(event), { 'X-Off-Fill-Ms': '3000', 'X-Off-Honeypot': '' });
+      await create('seeds', seedInput({ event }), { 'X-Off-Fill-Ms': '3000', 'X-Off-Honeypot': '' });
       assert.equal((await listOf('seeds', event)).length, 1);
     });
 
     it('deduplicates creates, replaces and deletes sent again with the same Idempotency-Key', async () => {
-      const event = uniqueEvent();
+      const event = uniqueName('ev');
       const key = crypto.randomUUID();
-      const first = await create('side-events', sideEvent(event), { 'Idempotency-Key': key });
-      const again = await create('side-events', sideEvent(event, { title: 'Sent differently' }), { 'Idempotency-Key': key });
+      const first = await create('side-events', sideEventInput({ event }), { 'Idempotency-Key': key });
+      const again = await create('side-events', sideEventInput({ event, title: 'Sent differently' }), { 'Idempotency-Key': key });
       assert.deepEqual(again, first, 'same record, same edit token');
       const concurrent = await Promise.all(
-        Array.from({ length: 5 }, () => call(`${api}/side-events`, { method: 'POST', json: sideEvent(event), headers: { 'Idempotency-Key': key } })),
+        Array.from({ length: 5 }, () => call(`${api}/side-events`, { method: 'POST', json: sideEventInput({ event }), headers: { 'Idempotency-Key': key } })),
       );
       assert.ok(concurrent.every((reply) => reply.status === 201 && reply.body.record.id === first.record.id));
-      await create('side-events', sideEvent(event), { 'Idempotency-Key': crypto.randomUUID() });
+      await create('side-events', sideEventInput({ event }), { 'Idempotency-Key': crypto.randomUUID() });
       assert.equal((await listOf('side-events', event)).length, 2);
 
       const deleteKey = { ...bearer(first.editToken), 'Idempotency-Key': crypto.randomUUID() };
@@ -234,17 +223,17 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
       assert.equal((await call(url, { method: 'DELETE', headers: deleteKey })).status, 204, 'a retried delete succeeds again');
       assert.equal((await call(url, { method: 'DELETE', headers: bearer(first.editToken) })).status, 404);
 
-      const badKey = await call(`${api}/seeds`, { method: 'POST', json: seed(event), headers: { 'Idempotency-Key': 'short' } });
+      const badKey = await call(`${api}/seeds`, { method: 'POST', json: seedInput({ event }), headers: { 'Idempotency-Key': 'short' } });
       assert.equal(badKey.status, 400);
       assert.equal(badKey.body.error.code, 'bad-request');
     });
 
     it('moderates: wrong admin token 403, hidden records vanish from lists, reads, exports, calendar and stream', async () => {
-      const event = uniqueEvent();
+      const event = uniqueName('ev');
       const stream = new SseClient(`${api}/events/${event}/stream`);
       await stream.opened;
-      const { record } = await create('side-events', sideEvent(event, { title: 'Spam, spam; spam' }));
-      const kept = await create('side-events', sideEvent(event, { title: 'Kept' }));
+      const { record } = await create('side-events', sideEventInput({ event, title: 'Spam, spam; spam' }));
+      const kept = await create('side-events', sideEventInput({ event, title: 'Kept' }));
       await stream.next((message) => message.event === 'put' && message.data.records[0].id === record.id);
 
       assert.equal((await call(`${api}/side-events/${record.id}/hide`, { method: 'POST' })).status, 401);
@@ -279,12 +268,12 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
     });
 
     it('streams puts and removes with ids, per event, and replays what a client missed (Last-Event-ID)', async () => {
-      const event = uniqueEvent();
+      const event = uniqueName('ev');
       const mine = new SseClient(`${api}/events/${event}/stream`);
       const all = new SseClient(`${api}/stream`);
       await Promise.all([mine.opened, all.opened]);
-      const elsewhere = await create('seeds', seed(uniqueEvent()));
-      const { record, editToken } = await create('seeds', seed(event));
+      const elsewhere = await create('seeds', seedInput({ event: uniqueName('ev') }));
+      const { record, editToken } = await create('seeds', seedInput({ event }));
       const put = await mine.next((message) => message.event === 'put');
       assert.deepEqual(put.data, { kind: 'seed', records: [record] });
       assert.match(put.id ?? '', /^\d+$/);
@@ -302,10 +291,10 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
     });
 
     it('serves an RFC 5545 calendar of upcoming side events (all with ?all=1)', async () => {
-      const event = uniqueEvent();
-      const past = await create('side-events', sideEvent(event, { title: 'Yesterday', start: '2020-01-01T10:00:00Z', end: '2020-01-01T11:00:00Z' }));
+      const event = uniqueName('ev');
+      const past = await create('side-events', sideEventInput({ event, title: 'Yesterday', start: '2020-01-01T10:00:00Z', end: '2020-01-01T11:00:00Z' }));
       const long = 'Atelier « communs », ateliers; débats\\ et suite\nligne deux '.repeat(3);
-      const { record } = await create('side-events', sideEvent(event, { title: 'Soon, here; now', description: long, start: '2030-06-12T08:30:00+02:00' }));
+      const { record } = await create('side-events', sideEventInput({ event, title: 'Soon, here; now', description: long, start: '2030-06-12T08:30:00+02:00', end: '2030-06-12T09:30:00+02:00' }));
       const reply = await call(`${api}/events/${event}/calendar.ics`);
       assert.equal(reply.status, 200);
       assert.match(reply.headers.get('content-type') ?? '', /^text\/calendar/);
@@ -326,10 +315,10 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
     });
 
     it('exports the commons of an event as JSON', async () => {
-      const event = uniqueEvent();
-      const a = await create('side-events', sideEvent(event));
-      const s = await create('seeds', seed(event));
-      await create('seeds', seed(uniqueEvent()));
+      const event = uniqueName('ev');
+      const a = await create('side-events', sideEventInput({ event }));
+      const s = await create('seeds', seedInput({ event }));
+      await create('seeds', seedInput({ event: uniqueName('ev') }));
       const reply = await call(`${api}/events/${event}/export.json`);
       assert.equal(reply.status, 200);
       const { exportedAt, ...rest } = reply.body;
@@ -354,6 +343,11 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
       assert.equal(read.headers.get('access-control-allow-origin'), null);
       const readAllowed = await call(`${api}/seeds`, { headers: { Origin: ALLOWED_ORIGIN } });
       assert.equal(readAllowed.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
+      const stream = new AbortController();
+      const live = await fetch(`${api}/stream`, { headers: { Origin: ALLOWED_ORIGIN }, signal: stream.signal });
+      assert.equal(live.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN, 'EventSource from the host page may read the stream');
+      assert.match(live.headers.get('content-type') ?? '', /^text\/event-stream/);
+      stream.abort();
     });
   });
 }

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ADMIN_TOKEN, bearer, call, seed, startServer, tempDir, uniqueEvent } from './harness.js';
+import { ADMIN_TOKEN, bearer, call, SseClient, startServer, tempDir } from './harness.js';
+import { seedInput, uniqueName } from '../storage/fixtures.js';
 
 describe('off-layer-server CLI', { timeout: 120_000 }, () => {
   it('prints its usage with --help and refuses unknown flags', () => {
@@ -36,10 +37,21 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
     }
   });
 
+  it('closes cleanly on SIGTERM while live streams are open', async () => {
+    const server = await startServer();
+    const live = new SseClient(`${server.api}/stream`);
+    await live.opened;
+    const started = Date.now();
+    assert.equal(await server.stop(), 0);
+    assert.ok(Date.now() - started < 3000, 'streams do not hold the shutdown up');
+    assert.match(server.output(), /SIGTERM: closing/);
+    live.close();
+  });
+
   it('keeps moderation closed when no admin token is configured', async () => {
     const server = await startServer({ env: { OFF_ADMIN_TOKEN: '' } });
     try {
-      const created = await call(`${server.api}/seeds`, { method: 'POST', json: seed(uniqueEvent()) });
+      const created = await call(`${server.api}/seeds`, { method: 'POST', json: seedInput({ event: uniqueName('ev') }) });
       const hide = await call(`${server.api}/seeds/${created.body.record.id}/hide`, { method: 'POST', headers: bearer(ADMIN_TOKEN) });
       assert.equal(hide.status, 403);
       assert.equal(hide.body.error.code, 'forbidden');
@@ -52,9 +64,9 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
   it('answers a flood of writes from one client with 429 and Retry-After, per client and per event', async () => {
     const server = await startServer({ env: { OFF_WRITES_PER_CLIENT: '5', OFF_WRITES_PER_EVENT: '100' } });
     try {
-      const event = uniqueEvent();
+      const event = uniqueName('ev');
       const replies = await Promise.all(
-        Array.from({ length: 12 }, () => call(`${server.api}/seeds`, { method: 'POST', json: seed(event) })),
+        Array.from({ length: 12 }, () => call(`${server.api}/seeds`, { method: 'POST', json: seedInput({ event }) })),
       );
       const statuses = replies.map((reply) => reply.status).sort();
       assert.deepEqual(statuses, [...Array(5).fill(201), ...Array(7).fill(429)]);
@@ -69,11 +81,11 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
     }
     const perEvent = await startServer({ env: { OFF_WRITES_PER_CLIENT: '100', OFF_WRITES_PER_EVENT: '3' } });
     try {
-      const event = uniqueEvent();
+      const event = uniqueName('ev');
       const statuses = [];
-      for (let index = 0; index < 4; index += 1) statuses.push((await call(`${perEvent.api}/seeds`, { method: 'POST', json: seed(event) })).status);
+      for (let index = 0; index < 4; index += 1) statuses.push((await call(`${perEvent.api}/seeds`, { method: 'POST', json: seedInput({ event }) })).status);
       assert.deepEqual(statuses, [201, 201, 201, 429]);
-      assert.equal((await call(`${perEvent.api}/seeds`, { method: 'POST', json: seed(uniqueEvent()) })).status, 201, 'other events still open');
+      assert.equal((await call(`${perEvent.api}/seeds`, { method: 'POST', json: seedInput({ event: uniqueName('ev') }) })).status, 201, 'other events still open');
     } finally {
       await perEvent.stop();
     }

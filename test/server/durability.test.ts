@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { call, createDatabase, sideEvent, startServer, tempDir, uniqueEvent, type ServerOptions } from './harness.js';
+import { call, createDatabase, startServer, tempDir, type ServerOptions } from './harness.js';
+import { sideEventInput, uniqueName } from '../storage/fixtures.js';
 
 const WRITERS = 16;
 
@@ -12,7 +13,7 @@ const WRITERS = 16;
  * acknowledged record is there, intact.
  */
 async function killMidWrites(options: ServerOptions, killAfter = 150): Promise<void> {
-  const event = uniqueEvent('kill');
+  const event = uniqueName('kill');
   let server = await startServer(options);
   const acknowledged = new Map<string, unknown>();
   let attempts = 0;
@@ -22,7 +23,7 @@ async function killMidWrites(options: ServerOptions, killAfter = 150): Promise<v
     while (!killing) {
       attempts += 1;
       try {
-        const reply = await call(`${server.api}/side-events`, { method: 'POST', json: sideEvent(event, { title: `Write ${writerIndex}-${attempts}` }) });
+        const reply = await call(`${server.api}/side-events`, { method: 'POST', json: sideEventInput({ event, title: `Write ${writerIndex}-${attempts}` }) });
         if (reply.status === 201) acknowledged.set(reply.body.record.id, reply.body.record);
       } catch {
         // The connection died with the server: this write was never acknowledged.
@@ -44,7 +45,7 @@ async function killMidWrites(options: ServerOptions, killAfter = 150): Promise<v
     assert.deepEqual(lost, [], `${lost.length} of ${acknowledged.size} acknowledged writes lost`);
     for (const [id, record] of acknowledged) assert.deepEqual(listedById.get(id), record);
     assert.ok(listed.length <= attempts, 'nothing appears that was not sent');
-    const afterRestart = await call(`${server.api}/side-events`, { method: 'POST', json: sideEvent(event) });
+    const afterRestart = await call(`${server.api}/side-events`, { method: 'POST', json: sideEventInput({ event }) });
     assert.equal(afterRestart.status, 201, 'writes work again after the restart');
   } finally {
     assert.equal(await server.stop(), 0);

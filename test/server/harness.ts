@@ -124,40 +124,6 @@ export async function call<T = any>(
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-let counter = 0;
-/** A host event no other test uses. */
-export function uniqueEvent(prefix = 'ev'): string {
-  counter += 1;
-  return `${prefix}-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 7)}`;
-}
-
-export function sideEvent(event: string, overrides: Record<string, unknown> = {}) {
-  return {
-    event,
-    title: 'Breakfast of the commons',
-    description: 'Coffee and the manifesto, read aloud.',
-    start: '2030-06-12T08:30:00+02:00',
-    end: '2030-06-12T09:30:00+02:00',
-    place: 'Café du Port, Marseille',
-    url: 'https://example.org/breakfast',
-    organizer: 'Les Communs',
-    tags: ['commons'],
-    ...overrides,
-  };
-}
-
-export function seed(event: string, overrides: Record<string, unknown> = {}) {
-  return {
-    event,
-    title: 'How we ran an open-door workshop',
-    body: 'Doors open, chairs in a circle.\nEveryone speaks once before anyone speaks twice.',
-    author: 'Camille',
-    license: 'CC-BY-4.0',
-    tags: ['facilitation'],
-    ...overrides,
-  };
-}
-
 export interface SseEvent {
   event: string;
   id?: string;

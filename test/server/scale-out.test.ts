@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { bearer, call, createDatabase, eventually, seed, SseClient, startServer, uniqueEvent, type ServerProcess, type TestDatabase } from './harness.js';
+import { bearer, call, createDatabase, eventually, SseClient, startServer, type ServerProcess, type TestDatabase } from './harness.js';
+import { seedInput, uniqueName } from '../storage/fixtures.js';
 
 /** How the tests restart PostgreSQL; CI and this machine run Debian's cluster 15 "main" as root. */
 const RESTART_POSTGRES = process.env.OFF_TEST_PG_RESTART ?? 'pg_ctlcluster 15 main restart';
@@ -24,11 +25,11 @@ describe('several server processes on one PostgreSQL', { timeout: 180_000 }, () 
   });
 
   it('shows a live client of process A the writes made through process B', async () => {
-    const event = uniqueEvent();
+    const event = uniqueName('ev');
     const live = new SseClient(`${a.api}/events/${event}/stream`);
     await live.opened;
     try {
-      const created = await call(`${b.api}/events/${event}/seeds`, { method: 'POST', json: seed(event) });
+      const created = await call(`${b.api}/events/${event}/seeds`, { method: 'POST', json: seedInput({ event }) });
       assert.equal(created.status, 201);
       const put = await live.next((message) => message.event === 'put');
       assert.deepEqual(put.data, { kind: 'seed', records: [created.body.record] });
@@ -45,10 +46,10 @@ describe('several server processes on one PostgreSQL', { timeout: 180_000 }, () 
   });
 
   it('lets an edit token from A work on B, and deduplicates one idempotency key sent to both', async () => {
-    const event = uniqueEvent();
+    const event = uniqueName('ev');
     const key = crypto.randomUUID();
     const [viaA, viaB] = await Promise.all(
-      [a, b].map((server) => call(`${server.api}/seeds`, { method: 'POST', json: seed(event), headers: { 'Idempotency-Key': key } })),
+      [a, b].map((server) => call(`${server.api}/seeds`, { method: 'POST', json: seedInput({ event }), headers: { 'Idempotency-Key': key } })),
     );
     assert.deepEqual([viaA.status, viaB.status], [201, 201]);
     assert.deepEqual(viaA.body, viaB.body);
@@ -63,7 +64,7 @@ describe('several server processes on one PostgreSQL', { timeout: 180_000 }, () 
   });
 
   it('reconnects after PostgreSQL restarts, and its live stream resumes', async () => {
-    const event = uniqueEvent();
+    const event = uniqueName('ev');
     const live = new SseClient(`${a.api}/events/${event}/stream`);
     await live.opened;
     try {
@@ -71,12 +72,12 @@ describe('several server processes on one PostgreSQL', { timeout: 180_000 }, () 
       await eventually(async () => (await call(`${a.api}/health`)).status === 200, 30_000, 'A healthy again');
       let created: any;
       await eventually(async () => {
-        created = await call(`${b.api}/events/${event}/seeds`, { method: 'POST', json: seed(event) });
+        created = await call(`${b.api}/events/${event}/seeds`, { method: 'POST', json: seedInput({ event }) });
         return created.status === 201;
       }, 30_000, 'a write through B');
       const put = await live.next((message) => message.event === 'put' && message.data.records[0].id === created.body.record.id, 20_000);
       assert.deepEqual(put.data.records[0], created.body.record);
-      const viaA = await call(`${a.api}/events/${event}/seeds`, { method: 'POST', json: seed(event) });
+      const viaA = await call(`${a.api}/events/${event}/seeds`, { method: 'POST', json: seedInput({ event }) });
       assert.equal(viaA.status, 201, 'A writes again');
       assert.ok(/PostgreSQL LISTEN connection lost/.test(a.output()), 'A noticed the restart');
     } finally {
