@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 const root = import.meta.dirname;
-const DEMO_PAGES = ['index', 'venue', 'contribute', 'seeds'];
+const DEMO_PAGES = ['index', 'venue', 'contribute', 'seeds', 'theming'];
 const ELEMENTS = ['off-event-badge', 'off-side-event-board', 'off-seed-card', 'off-contribute-form'];
 
 /** Lit and the small libraries stay shared dependencies in the bundler build. */
