@@ -116,7 +116,7 @@ export const STRINGS: Catalogue<ContributeFormStrings> = {
     hints: {
       tags: 'Séparés par des virgules, par exemple : repas, musique',
       url: 'Une adresse complète, comme https://example.org',
-      timeZone: (zone) => `Heure locale de l’événement (${zone}).`,
+      timeZone: (zone) => `Heure locale de l’évènement (${zone}).`,
     },
     honeypot: 'Laissez ce champ vide',
     sending: 'Envoi…',
