@@ -1,11 +1,20 @@
 import type { ReactiveController } from 'lit';
-import type { RecordKind, RecordOf } from '../../model/records.js';
-import { sortRecords } from '../../model/sort.js';
+import type { OffRecord, RecordKind, RecordOf } from '../../model/records.js';
+import { insertSorted, sortRecords } from '../../model/sort.js';
 import type { StorageError } from '../../storage/errors.js';
 import type { StoreChange } from '../../storage/store.js';
 import { StoreController, type StoreHost } from './store-controller.js';
 
 export type ListState = 'loading' | 'ready' | 'error';
+
+/** Beyond this many arrivals at once, sorting everything again beats inserting one by one. */
+const INSERT_LIMIT = 64;
+
+function merge<T extends OffRecord>(kind: RecordKind, sorted: T[], incoming: T[]): T[] {
+  if (incoming.length > INSERT_LIMIT) return sortRecords(kind, [...sorted, ...incoming]);
+  for (const record of incoming) insertSorted(kind, sorted, record);
+  return sorted;
+}
 
 /**
  * The records of one kind for one host event, loaded from the element's store
@@ -89,7 +98,7 @@ export class LiveListController<K extends RecordKind> implements ReactiveControl
       // A record moved to another event leaves this list; one that arrived joins it.
       const kept = this.records.filter((record) => !changedIds.has(record.id));
       if (incoming.length === 0 && kept.length === this.records.length) return;
-      this.records = sortRecords(this.kind, [...kept, ...incoming]);
+      this.records = merge(this.kind, kept, incoming);
     }
     this.revision += 1;
     this.host.requestUpdate();
