@@ -1,4 +1,4 @@
-import { correction, generate, type Bitmap2D } from 'lean-qr';
+import { correction, generate, type Bitmap2D } from 'lean-qr/nano';
 import { svg, type SVGTemplateResult } from 'lit';
 
 /** The blank margin scanners need around the code, in modules (ISO/IEC 18004). */

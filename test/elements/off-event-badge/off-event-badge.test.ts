@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { generate } from 'lean-qr';
+import { generate } from 'lean-qr/nano';
 import '../../../src/elements/off-event-badge/define.js';
 import type { OffEventBadge } from '../../../src/elements/off-event-badge/off-event-badge.js';
 import { QR_OPTIONS, QUIET_ZONE, standaloneQrSvg } from '../../../src/elements/off-event-badge/qr.js';
