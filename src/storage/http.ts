@@ -8,12 +8,14 @@ import { NotFoundError, StorageError, UnavailableError } from './errors.js';
 import { HttpApi } from './http-api.js';
 import { Backoff } from './http-backoff.js';
 import { isTransient, RateLimitedError } from './http-errors.js';
+import { LazyStore } from './lazy.js';
 import { ListCache } from './http-list-cache.js';
 import { SeenRecords } from './http-seen.js';
 import { LiveStream } from './http-stream.js';
 import { EditTokens } from './http-tokens.js';
 import { Outbox, type OutboxEntry, type QueuedPut } from './outbox.js';
 import { validateAll } from './record-store.js';
+import { PERSISTENT_ONLINE } from './statuses.js';
 import type { ChangeListener, ListQuery, OffStore, PutOptions, StoreStatus } from './store.js';
 
 export interface HttpStoreOptions {
@@ -26,7 +28,6 @@ export interface HttpStoreOptions {
 /** A write waiting in the outbox; `failure` is set when the server refused it for good (it is kept, not retried). */
 export type PendingWrite = Pick<OutboxEntry, 'key' | 'kind' | 'op' | 'failure'> & { id: string; record?: OffRecord };
 
-const ONLINE: StoreStatus = { persistent: true, online: true };
 const OFFLINE: StoreStatus = { persistent: true, online: false, reason: 'offline' };
 const FIRST_CONTACT_TIMEOUT_MS = 5000;
 
@@ -90,7 +91,7 @@ export class HttpStore implements OffStore {
   }
 
   get status(): StoreStatus {
-    return this.reachable ? ONLINE : OFFLINE;
+    return this.reachable ? PERSISTENT_ONLINE : OFFLINE;
   }
 
   /** Settles once the server answered (or failed to) and the outbox left by an earlier visit was sent. */
@@ -461,6 +462,7 @@ export function createHttpStore(baseUrl: string, options?: HttpStoreOptions): Ht
 }
 
 /** Whether this device may change a record: always in a local store, only with its edit token on a server. */
-export function canEdit(store: OffStore, kind: RecordKind, id: string): Promise<boolean> {
-  return store instanceof HttpStore ? store.canEdit(kind, id) : Promise.resolve(true);
+export async function canEdit(store: OffStore, kind: RecordKind, id: string): Promise<boolean> {
+  const adapter = store instanceof LazyStore ? await store.adapter() : store;
+  return adapter instanceof HttpStore ? adapter.canEdit(kind, id) : true;
 }

@@ -5,7 +5,8 @@ import { ChangeFeed } from './change-feed.js';
 import { QuotaError, UnavailableError } from './errors.js';
 import { MemoryBackend } from './memory.js';
 import { RecordStore } from './record-store.js';
-import type { StatusReason, StoreStatus } from './store.js';
+import { PERSISTENT_ONLINE } from './statuses.js';
+import type { StatusReason } from './store.js';
 
 const OBJECT_STORE = 'records';
 
@@ -78,7 +79,7 @@ async function openIdb(database: string, openTimeoutMs: number): Promise<UseStor
  */
 export function createIdbStore({ database = 'off-layer', openTimeoutMs = 4000 }: IdbStoreOptions = {}): RecordStore {
   const feed = new ChangeFeed(`off-layer:${database}`);
-  let status: StoreStatus = { persistent: true, online: true };
+  let status = PERSISTENT_ONLINE;
 
   const fallBack = (reason: StatusReason): RecordBackend => {
     status = { persistent: false, online: true, reason };

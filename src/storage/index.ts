@@ -2,6 +2,7 @@ export type * from './store.js';
 export * from './errors.js';
 export { createMemoryStore } from './memory.js';
 export { createIdbStore, type IdbStoreOptions } from './idb.js';
+export { LazyStore } from './lazy.js';
 export { importCommons, importIcs } from './import.js';
 export { createHttpStore, canEdit, HttpStore, type HttpStoreOptions, type PendingWrite } from './http.js';
 export { RateLimitedError } from './http-errors.js';

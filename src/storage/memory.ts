@@ -2,7 +2,7 @@ import type { OffRecord, RecordKind } from '../model/records.js';
 import { recordKey, type RecordBackend } from './backend.js';
 import { ChangeFeed } from './change-feed.js';
 import { RecordStore } from './record-store.js';
-import type { StoreStatus } from './store.js';
+import { MEMORY_STATUS } from './statuses.js';
 
 /** Keeps records in a Map for the life of the page. */
 export class MemoryBackend implements RecordBackend {
@@ -28,8 +28,6 @@ export class MemoryBackend implements RecordBackend {
     return this.records.delete(recordKey(kind, id));
   }
 }
-
-const MEMORY_STATUS: StoreStatus = { persistent: false, online: true, reason: 'memory' };
 
 interface SharedMemory {
   backend: MemoryBackend;
