@@ -8,14 +8,16 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const COUNT = Number(process.env.OFF_BENCH_COUNT ?? 10_000);
 const SECONDS = Number(process.env.OFF_BENCH_SECONDS ?? 10);
+/** Concurrent clients creating; listing uses fewer, as each answer is megabytes and two cores serve and load at once. */
 const CONNECTIONS = 10;
+const LIST_CONNECTIONS = 2;
 const EVENT = 'bench';
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -100,6 +102,7 @@ interface Figures {
 }
 
 async function load(label: string, options: autocannon.Options): Promise<Figures> {
+  console.log(`${label}…`);
   const result = await autocannon({ connections: CONNECTIONS, ...options });
   return {
     label,
@@ -123,7 +126,12 @@ async function measure(name: string, origin: string): Promise<{ create: Figures;
       },
     ],
   });
-  const list = await load(`${name}: GET list of ${COUNT} side events`, { url: `${origin}/api/events/${EVENT}/side-events`, duration: SECONDS });
+  const list = await load(`${name}: GET list of ${COUNT} side events`, {
+    url: `${origin}/api/events/${EVENT}/side-events`,
+    duration: SECONDS,
+    connections: LIST_CONNECTIONS,
+    timeout: 60,
+  });
   return { create, list };
 }
 
@@ -182,8 +190,9 @@ async function main(): Promise<void> {
     rows.push({ figures: baseline.create, baseline: baseline.create }, { figures: onSqlite.create, baseline: baseline.create });
     if (onPostgres) rows.push({ figures: onPostgres.create, baseline: baseline.create });
 
-    console.log(`\noff-layer server bench: Node ${process.version}, ${availableParallelism()} CPUs, ${CONNECTIONS} connections;`);
-    console.log(`list = ${COUNT} side events, ${(listBytes / 1e6).toFixed(1)} MB of JSON; creates = ${COUNT} POSTs; SQLite synchronous=FULL`);
+    console.log(`\noff-layer server bench: Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(1)};`);
+    console.log(`list = ${COUNT} side events, ${(listBytes / 1e6).toFixed(1)} MB of JSON, ${LIST_CONNECTIONS} connections for ${SECONDS} s;`);
+    console.log(`creates = ${COUNT} POSTs over ${CONNECTIONS} connections; SQLite synchronous=FULL`);
     console.log('baselines: node:http with the records in memory (JSON.stringify per list, JSON.parse per create)\n');
     const header = ['', 'req/s', 'p99 ms', 'req/s vs baseline', 'p99 vs baseline', 'failed'];
     const table = rows.map(({ figures, baseline }) => [

@@ -47,7 +47,7 @@ export function recordRoutes(deps: Deps): Hono {
     return fresh();
   }
 
-  /** Answers at once when this key was used before, so a retried request is not checked (or counted) twice. */
+  /** A retry with a key already used gets the first answer back, whatever its body or the record say now. */
   const earlierAnswer = async (c: Context, idempotency: IdempotencyKey | undefined) => {
     const saved = idempotency && (await repository.savedResponse(idempotency.hash));
     return saved && replay(c, saved, idempotency);
