@@ -1,4 +1,4 @@
-import { del, get, set } from 'idb-keyval';
+import { del, get, setMany } from 'idb-keyval';
 import type { RecordKind } from '../model/records.js';
 import { keyUnder, localTable } from './http-local.js';
 
@@ -12,6 +12,9 @@ const inThisPage = new Map<string, string>();
  * Whoever holds a token may update or delete that record; there are no accounts.
  */
 export class EditTokens {
+  private unsaved: [key: string, token: string][] = [];
+  private writing = Promise.resolve();
+
   constructor(private readonly base: string) {}
 
   async get(kind: RecordKind, id: string): Promise<string | undefined> {
@@ -25,11 +28,20 @@ export class EditTokens {
     }
   }
 
-  async save(kind: RecordKind, id: string, token: string): Promise<void> {
+  /** Resolves once the token is kept; tokens saved meanwhile are written together (a bulk import makes thousands). */
+  save(kind: RecordKind, id: string, token: string): Promise<void> {
     const key = keyUnder(this.base, kind, id);
     inThisPage.set(key, token);
+    this.unsaved.push([key, token]);
+    this.writing = this.writing.then(() => this.writeUnsaved());
+    return this.writing;
+  }
+
+  private async writeUnsaved(): Promise<void> {
+    const entries = this.unsaved.splice(0);
+    if (entries.length === 0) return;
     try {
-      await set(key, token, await tokensTable());
+      await setMany(entries, await tokensTable());
     } catch {
       // The record exists on the server already: failing here would make the person submit it twice.
     }
