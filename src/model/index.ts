@@ -1,6 +1,7 @@
 export * from './records.js';
 export * from './lang.js';
 export * from './messages.js';
+export * from './field-messages.js';
 export * from './validate.js';
 export * from './stamp.js';
 export * from './sort.js';

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { isSafeId } from './ids.js';
-import type { Lang } from './lang.js';
-import { fieldMessage, type FieldCode } from './messages.js';
+import type { FieldCode } from './field-messages.js';
 import { DEFAULT_LICENSE, LICENSES, type InputOf, type RecordKind } from './records.js';
 import { isIsoDateTimeWithOffset, toEpoch } from './time.js';
 
@@ -138,8 +137,4 @@ export function validate<K extends RecordKind>(kind: K, input: unknown): Validat
     if (!byField.has(issue.field)) byField.set(issue.field, issue);
   }
   return { ok: false, issues: [...byField.values()] };
-}
-
-export function issueMessage(issue: FieldIssue, lang: Lang): string {
-  return fieldMessage(issue.code, lang, issue.limit);
 }

@@ -1,6 +1,5 @@
 import type { Lang } from '../model/lang.js';
 import { storageMessage, type StorageErrorCode } from '../model/messages.js';
-import { issueMessage, type FieldIssue } from '../model/validate.js';
 
 /** Every failure a store reports; `messageIn(lang)` is ready to show to a person. */
 export class StorageError extends Error {
@@ -15,23 +14,6 @@ export class StorageError extends Error {
 
   messageIn(lang: Lang): string {
     return storageMessage(this.code, lang);
-  }
-}
-
-export class ValidationError extends StorageError {
-  override name = 'ValidationError';
-
-  constructor(
-    readonly issues: FieldIssue[],
-    /** Position of the faulty record in a batch. */
-    readonly index?: number,
-  ) {
-    super('validation');
-  }
-
-  /** Field name to localised message, for inline errors. */
-  fieldMessages(lang: Lang): Record<string, string> {
-    return Object.fromEntries(this.issues.map((issue) => [issue.field, issueMessage(issue, lang)]));
   }
 }
 

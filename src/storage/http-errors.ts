@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../model/validate.js';
-import { NotFoundError, StorageError, UnavailableError, ValidationError } from './errors.js';
+import { NotFoundError, StorageError, UnavailableError } from './errors.js';
+import { ValidationError } from './validation-error.js';
 
 /** The server asked us to slow down; `retryAfterMs` comes from its `Retry-After` header. */
 export class RateLimitedError extends StorageError {

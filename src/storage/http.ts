@@ -14,7 +14,7 @@ import { SeenRecords } from './http-seen.js';
 import { LiveStream } from './http-stream.js';
 import { EditTokens } from './http-tokens.js';
 import { Outbox, type OutboxEntry, type QueuedPut } from './outbox.js';
-import { validateAll } from './record-store.js';
+import { recordChecks } from './record-store.js';
 import { PERSISTENT_ONLINE } from './statuses.js';
 import type { ChangeListener, ListQuery, OffStore, PutOptions, StoreStatus } from './store.js';
 
@@ -122,7 +122,10 @@ export class HttpStore implements OffStore {
     if (!entry) return;
     await this.outbox.delete(key);
     await this.countQueued();
-    if (entry.op === 'create' && !entry.failure) this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.record.id });
+    if (entry.failure) return;
+    // Its provisional effect was shown: undo it.
+    if (entry.op === 'create') this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.record.id });
+    else await this.showServerVersion(entry.kind, entry.id);
   }
 
   /** True when this device holds the edit token of the record (or queued its creation): show edit and delete only then. */
@@ -223,7 +226,7 @@ export class HttpStore implements OffStore {
   }
 
   private async write<K extends RecordKind>(kind: K, inputs: unknown[], options: PutOptions): Promise<RecordOf[K][]> {
-    const valid = validateAll(kind, inputs);
+    const valid = (await recordChecks()).validateAll(kind, inputs);
     const queued = await this.queuedEntries(kind);
     const entries = await Promise.all(valid.map((input) => this.entryFor(kind, input, options, queued)));
     const amended = entries.filter((entry) => queued.some((each) => each.key === entry.key));
@@ -362,14 +365,16 @@ export class HttpStore implements OffStore {
       return;
     }
     await this.outbox.save([{ ...entry, failure: error instanceof StorageError ? error.code : 'unavailable' }]);
-    if (entry.op === 'create') {
-      this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.record.id });
-      return;
-    }
+    if (entry.op === 'create') this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.record.id });
+    else await this.showServerVersion(entry.kind, entry.id);
+  }
+
+  /** Replaces what this device showed of a record by what the server holds (or its absence). */
+  private async showServerVersion(kind: RecordKind, id: string): Promise<void> {
     try {
-      this.feed.emit({ type: 'put', kind: entry.kind, records: [await this.api.get(entry.kind, entry.id)] });
-    } catch (reason) {
-      if (reason instanceof NotFoundError) this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.id });
+      this.feed.emit({ type: 'put', kind, records: [await this.api.get(kind, id)] });
+    } catch (error) {
+      if (error instanceof NotFoundError) this.feed.emit({ type: 'remove', kind, id });
     }
   }
 

@@ -1,5 +1,6 @@
 export type * from './store.js';
 export * from './errors.js';
+export { ValidationError } from './validation-error.js';
 export { createMemoryStore } from './memory.js';
 export { createIdbStore, type IdbStoreOptions } from './idb.js';
 export { LazyStore } from './lazy.js';

@@ -1,20 +1,13 @@
-import { checkRecord } from '../model/commons.js';
 import type { OffRecord, RecordKind, RecordOf } from '../model/records.js';
 import { sortRecords } from '../model/sort.js';
 import { stampRecord } from '../model/stamp.js';
-import { validate, type Validated } from '../model/validate.js';
 import type { RecordBackend } from './backend.js';
 import type { ChangeFeed } from './change-feed.js';
-import { NotFoundError, ValidationError } from './errors.js';
+import { NotFoundError } from './errors.js';
 import type { ChangeListener, ListQuery, OffStore, StoreStatus } from './store.js';
 
-export function validateAll<K extends RecordKind>(kind: K, inputs: unknown[]): Validated<K>[] {
-  return inputs.map((input, index) => {
-    const result = validate(kind, input);
-    if (!result.ok) throw new ValidationError(result.issues, inputs.length > 1 ? index : undefined);
-    return result.value;
-  });
-}
+/** The validation rules (valibot), loaded with the first write: a page that only reads never downloads them. */
+export const recordChecks = () => import('./record-checks.js');
 
 /** A store on top of a local backend (memory or IndexedDB), with one change feed. */
 export class RecordStore implements OffStore {
@@ -51,7 +44,7 @@ export class RecordStore implements OffStore {
   }
 
   async putMany<K extends RecordKind>(kind: K, inputs: unknown[]): Promise<RecordOf[K][]> {
-    const valid = validateAll(kind, inputs);
+    const valid = (await recordChecks()).validateAll(kind, inputs);
     const backend = await this.backend();
     const updates = valid.filter((input) => input.id !== undefined);
     const existing = new Map<string, OffRecord>();
@@ -77,11 +70,7 @@ export class RecordStore implements OffStore {
    * (an import). Every record is checked first; one already here is replaced only by a newer one.
    */
   async restore<K extends RecordKind>(kind: K, candidates: unknown[]): Promise<RecordOf[K][]> {
-    const records = candidates.map((candidate, index) => {
-      const check = checkRecord(kind, candidate);
-      if (!check.ok) throw new ValidationError(check.issues, index);
-      return check.record;
-    });
+    const records = (await recordChecks()).checkAll(kind, candidates);
     const backend = await this.backend();
     const existing = await backend.readMany(kind, records.map((record) => record.id));
     const newer = records.filter((record, index) => !existing[index] || existing[index].updatedAt < record.updatedAt);

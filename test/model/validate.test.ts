@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { issueMessage, validate } from '../../src/model/validate.js';
+import { issueMessage } from '../../src/model/field-messages.js';
+import { validate } from '../../src/model/validate.js';
 import { isIsoDateTimeWithOffset } from '../../src/model/time.js';
 import { seedInput, sideEventInput } from '../storage/fixtures.js';
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { NotFoundError, StorageError, ValidationError } from '../../src/storage/errors.js';
+import { NotFoundError, StorageError } from '../../src/storage/errors.js';
+import { ValidationError } from '../../src/storage/validation-error.js';
 import type { OffStore, StoreChange } from '../../src/storage/store.js';
 import { seedInput, sideEventInput } from './fixtures.js';
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { NotFoundError, StorageError, UnavailableError, ValidationError } from '../../src/storage/errors.js';
+import { NotFoundError, StorageError, UnavailableError } from '../../src/storage/errors.js';
+import { ValidationError } from '../../src/storage/validation-error.js';
 import { RateLimitedError, toStorageError } from '../../src/storage/http-errors.js';
 
 function answer(status: number, body?: object, headers: Record<string, string> = {}): Response {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { NotFoundError, StorageError, ValidationError } from '../../src/storage/errors.js';
+import { NotFoundError, StorageError } from '../../src/storage/errors.js';
+import { ValidationError } from '../../src/storage/validation-error.js';
 import { HttpApi } from '../../src/storage/http-api.js';
 import { canEdit, type HttpStore } from '../../src/storage/http.js';
 import { createMemoryStore } from '../../src/storage/memory.js';
@@ -9,6 +10,7 @@ import { seedInput, sideEventInput } from './fixtures.js';
 import { openStore, restartServer, startServer, stopServer, type Database, type TestServer } from './http-servers.js';
 
 const urls = new WeakMap<object, string>();
+const ADMIN_TOKEN = 'moderator-token-for-tests';
 
 for (const database of ['sqlite', 'postgres'] as Database[]) {
   storeContract(`http (${database})`, {
@@ -162,16 +164,50 @@ describe('http store, server down and back', function () {
     expect(never.code).to.equal('unavailable');
   });
 
-  it('reconnects the live stream after a server restart and catches up', async () => {
+  it('reconnects the live stream after a server restart and receives what was written meanwhile', async () => {
     const watcher = await openStore(server.url);
     const writer = await openStore(server.url);
+    const removed = await writer.put('seed', seedInput({ title: 'Removed during the outage' }));
     await watcher.list('seed');
     const changes = changesOf(watcher);
 
     await restartServer(server);
-    await until(() => watcher.status.online === true && changes.some((change) => change.type === 'status' && !change.status.online), 'a drop and a reconnect');
-    const created = await writer.put('seed', seedInput({ title: 'After the restart' }));
-    await until(() => changes.some((change) => change.type === 'put' && change.records[0].id === created.id), 'the live put');
+    const created = await writer.put('seed', seedInput({ title: 'Written before the watcher is back' }));
+    await writer.remove('seed', removed.id);
+    await until(() => changes.some((change) => change.type === 'put' && change.records[0].id === created.id), 'the missed put');
+    await until(() => changes.some((change) => change.type === 'remove' && change.id === removed.id), 'the missed removal');
+    expect(changes.some((change) => change.type === 'status' && !change.status.online)).to.equal(true);
+    expect(watcher.status.online).to.equal(true);
+
+    const live = await writer.put('seed', seedInput({ title: 'Live again' }));
+    await until(() => changes.some((change) => change.type === 'put' && change.records[0].id === live.id), 'the live put');
+  });
+
+  it('keeps a queued write the server refuses for good, stops retrying it, and lets it be discarded', async () => {
+    await stopServer(server);
+    server = await startServer('sqlite', { OFF_ADMIN_TOKEN: ADMIN_TOKEN });
+    const store = await openStore(server.url);
+    const created = await store.put('seed', seedInput({ title: 'Soon hidden' }));
+    await store.list('seed');
+    const hidden = await fetch(`${server.url}/seeds/${created.id}/hide`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(hidden.status).to.equal(200);
+    await stopServer(server);
+    await store.put('seed', { ...created, title: 'Edited offline' });
+    expect(store.pendingCount()).to.equal(1);
+
+    const changes = changesOf(store);
+    await restartServer(server);
+    await until(() => store.pendingCount() === 0, 'the refusal');
+    const [refused] = await store.pendingWrites();
+    expect(refused).to.include({ kind: 'seed', op: 'replace', id: created.id, failure: 'not-found' });
+    expect(refused.record?.title).to.equal('Edited offline');
+    expect(changes).to.deep.include({ type: 'remove', kind: 'seed', id: created.id });
+    expect(await store.list('seed')).to.deep.equal([]);
+
+    await store.flush();
+    expect((await store.pendingWrites())[0].failure).to.equal('not-found');
+    await store.discardPending(refused.key);
+    expect(await store.pendingWrites()).to.deep.equal([]);
   });
 });
 

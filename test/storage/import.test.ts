@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { CommonsFormatError, exportCommons } from '../../src/model/commons.js';
 import { toIcs } from '../../src/model/ics.js';
 import { parseIcs } from '../../src/model/ics-parse.js';
-import { ValidationError } from '../../src/storage/errors.js';
+import { ValidationError } from '../../src/storage/validation-error.js';
 import { createIdbStore } from '../../src/storage/idb.js';
 import { importCommons, importIcs } from '../../src/storage/import.js';
 import { createMemoryStore } from '../../src/storage/memory.js';
