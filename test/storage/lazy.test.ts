@@ -60,10 +60,13 @@ describe('lazy store', () => {
     expect(attempts).to.equal(3);
   });
 
-  it('loads the adapter named by the `store` attribute only when used', async () => {
-    const store = storeFor('memory') as LazyStore;
+  it('stands for a server named by the `store` attribute until it is used', () => {
+    const store = storeFor(`https://${uniqueName('server')}.example/api`);
     expect(store).to.be.instanceOf(LazyStore);
-    expect(store.status).to.deep.equal(MEMORY_STATUS);
-    expect(await canEdit(store, 'seed', 'any-id')).to.equal(true);
+    expect(store.status).to.deep.equal({ persistent: true, online: true });
+  });
+
+  it('lets canEdit see the adapter it stands for', async () => {
+    expect(await canEdit(lazyMemory(uniqueName('lazy')), 'seed', 'any-id')).to.equal(true);
   });
 });

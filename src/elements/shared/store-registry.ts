@@ -1,5 +1,7 @@
+import { createIdbStore } from '../../storage/idb.js';
 import { LazyStore } from '../../storage/lazy.js';
-import { MEMORY_STATUS, PERSISTENT_ONLINE } from '../../storage/statuses.js';
+import { createMemoryStore } from '../../storage/memory.js';
+import { PERSISTENT_ONLINE } from '../../storage/statuses.js';
 import type { OffStore } from '../../storage/store.js';
 
 /** `store` attribute values: `idb` (default), `memory`, or a reference server's base URL (`https://…/api`, or `/api` on this site). */
@@ -9,18 +11,18 @@ export const DEFAULT_STORE: StoreSpec = 'idb';
 
 const stores = new Map<StoreSpec, OffStore>();
 
-// Each adapter is its own chunk: a page on the default store never downloads the HTTP store.
 function openStore(spec: StoreSpec): OffStore {
-  if (spec === 'memory') return new LazyStore(async () => (await import('../../storage/memory.js')).createMemoryStore(), MEMORY_STATUS);
+  if (spec === 'memory') return createMemoryStore();
+  // The HTTP store (outbox, live stream, edit tokens) is its own chunk, downloaded only by pages that name a server.
   if (/^(https?:\/)?\//i.test(spec)) {
     return new LazyStore(async () => (await import('../../storage/http.js')).createHttpStore(spec), PERSISTENT_ONLINE);
   }
-  return new LazyStore(async () => (await import('../../storage/idb.js')).createIdbStore(), PERSISTENT_ONLINE);
+  return createIdbStore();
 }
 
 /**
  * One store per page and spec, so every element on the page sees the same data and change feed.
- * It loads its adapter on first use; `(store as LazyStore).adapter()` resolves to the adapter itself.
+ * A server's store is a `LazyStore`: `await (store as LazyStore).adapter()` gives the `HttpStore` itself.
  */
 export function storeFor(spec: StoreSpec | null | undefined): OffStore {
   const key = spec?.trim() || DEFAULT_STORE;
