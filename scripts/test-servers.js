@@ -89,6 +89,10 @@ function stop(server) {
 export function testServersPlugin() {
   const servers = new Map();
   let nextId = 0;
+  // If the runner exits without stopping its plugins (a crash), no server process is left running.
+  process.once('exit', () => {
+    for (const server of servers.values()) server.process?.kill('SIGKILL');
+  });
 
   const actions = {
     async start({ database = 'sqlite', env = {} }) {
