@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ADMIN_TOKEN, bearer, call, SseClient, startServer, tempDir } from './harness.js';
@@ -15,6 +15,20 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
     const wrong = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', '--prot', '1'], { encoding: 'utf8' });
     assert.equal(wrong.status, 2);
     assert.match(wrong.stderr, /Unknown option '--prot'/);
+  });
+
+  it('names the packages to install when its optional peer dependencies are missing', () => {
+    const build = spawnSync('npm', ['run', 'build:server'], { encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+    // The built CLI, copied where no node_modules can be found.
+    const alone = tempDir();
+    cpSync('dist/server', alone, { recursive: true });
+    writeFileSync(join(alone, 'package.json'), '{"type":"module"}');
+    const sqlite = spawnSync(process.execPath, [join(alone, 'cli.js')], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+    assert.equal(sqlite.status, 1);
+    assert.match(sqlite.stderr, /npm install hono @hono\/node-server better-sqlite3\n/);
+    const postgres = spawnSync(process.execPath, [join(alone, 'cli.js')], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: 'postgres://nowhere/db' } });
+    assert.match(postgres.stderr, /npm install hono @hono\/node-server pg\n/);
   });
 
   it('serves a static folder at / beside the API (--static)', async () => {
