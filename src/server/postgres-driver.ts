@@ -61,10 +61,11 @@ export class PostgresDriver implements SqlDriver {
     const tx = runnerOn(client);
     let broken = false;
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
+      // Statements are paired into single round trips: the lock is held until COMMIT, so every round trip counts.
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
       const result = await work(tx);
-      await client.query('COMMIT');
+      // Delivered at commit. No payload (NOTIFY carries at most 8000 bytes): listeners read the change log.
+      await client.query(`NOTIFY ${CHANNEL}; COMMIT`);
       return result;
     } catch (error) {
       broken = isConnectionFailure(error);
@@ -73,11 +74,6 @@ export class PostgresDriver implements SqlDriver {
     } finally {
       client.release(broken);
     }
-  }
-
-  async announce(tx: SqlRunner, seq: number): Promise<void> {
-    // Delivered at commit; a tiny payload, as NOTIFY carries at most 8000 bytes: readers fetch the records.
-    await tx.rows('SELECT pg_notify(?, ?)', [CHANNEL, String(seq)]);
   }
 
   onExternalChanges(listener: () => void): void {

@@ -14,11 +14,10 @@ export interface SqlDriver extends SqlRunner {
   readonly dialect: Dialect;
   /**
    * Runs `work` in a transaction that excludes every other writer, in this
-   * process and in others, so change-log sequence numbers commit in order.
+   * process and in others, so change-log sequence numbers commit in order;
+   * on commit, tells the other processes that the change log may have moved.
    */
   writeTransaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
-  /** Tells other processes, once `tx` commits, that the change log moved on to `seq`. */
-  announce(tx: SqlRunner, seq: number): Promise<void>;
   onExternalChanges(listener: () => void): void;
   isUnavailable(error: unknown): boolean;
   close(): Promise<void>;

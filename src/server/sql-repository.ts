@@ -23,6 +23,13 @@ interface SortRow {
   createdAt: string;
 }
 
+/** Rolls a write back (its idempotency key with it, so that a retry is checked afresh) and says why. */
+class NothingChanged extends Error {
+  constructor(readonly outcome: Outcome) {
+    super(outcome.status);
+  }
+}
+
 /** The columns kept beside a record's JSON for ordering lists: [sort_time, start, title, created_at]. */
 function sortColumns(record: OffRecord): unknown[] {
   const start = 'start' in record ? record.start : null;
@@ -90,23 +97,25 @@ export class SqlRepository implements Repository {
     return row && { status: Number(row[0]), body: row[1] as string };
   }
 
-  apply(kind: RecordKind, mutation: Mutation, idempotency?: Idempotency): Promise<Outcome> {
-    return this.driver.writeTransaction(async (tx) => {
-      // The write transaction excludes other writers, so nobody can use this key between this check and the insert below.
-      const saved = idempotency && (await this.savedResponse(idempotency.keyHash, tx));
-      if (saved) return { status: 'replayed', response: saved };
-      const outcome = await this.mutate(tx, kind, mutation);
-      if (outcome.status === 'applied' && idempotency) {
-        const { keyHash, response } = idempotency;
-        await tx.rows('INSERT INTO idempotency (key_hash, status, body, created_at) VALUES (?, ?, ?, ?)', [
-          keyHash,
-          response.status,
-          response.body,
-          Date.now(),
-        ]);
-      }
-      return outcome;
-    });
+  async apply(kind: RecordKind, mutation: Mutation, idempotency?: Idempotency): Promise<Outcome> {
+    try {
+      return await this.driver.writeTransaction(async (tx) => {
+        if (idempotency) {
+          const { keyHash, response } = idempotency;
+          const claimed = await tx.rows(
+            'INSERT INTO idempotency (key_hash, status, body, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key_hash) DO NOTHING RETURNING key_hash',
+            [keyHash, response.status, response.body, Date.now()],
+          );
+          if (claimed.length === 0) return { status: 'replayed', response: (await this.savedResponse(keyHash, tx))! };
+        }
+        const outcome = await this.mutate(tx, kind, mutation);
+        if (outcome.status === 'not-found') throw new NothingChanged(outcome);
+        return outcome;
+      });
+    } catch (error) {
+      if (error instanceof NothingChanged) return error.outcome;
+      throw error;
+    }
   }
 
   private async mutate(tx: SqlRunner, kind: RecordKind, mutation: Mutation): Promise<Outcome> {
@@ -155,14 +164,7 @@ export class SqlRepository implements Repository {
   }
 
   private async logChange(tx: SqlRunner, kind: RecordKind, id: string, event: string | null | undefined, op: Change['op']) {
-    const [[seq]] = await tx.rows('INSERT INTO changes (kind, record_id, event, op, at) VALUES (?, ?, ?, ?, ?) RETURNING seq', [
-      kind,
-      id,
-      event ?? null,
-      op,
-      Date.now(),
-    ]);
-    await this.driver.announce(tx, Number(seq));
+    await tx.rows('INSERT INTO changes (kind, record_id, event, op, at) VALUES (?, ?, ?, ?, ?)', [kind, id, event ?? null, op, Date.now()]);
   }
 
   async changesSince(seq: number, limit: number): Promise<Change[]> {

@@ -53,9 +53,7 @@ export class SqliteDriver implements SqlDriver {
     });
   }
 
-  /** One process owns a SQLite file: nobody else to tell. */
-  async announce(): Promise<void> {}
-
+  /** One process owns a SQLite file: nobody else writes to it. */
   onExternalChanges(): void {}
 
   isUnavailable(error: unknown): boolean {
