@@ -326,27 +326,42 @@ export class HttpStore implements OffStore {
 
   private async sendQueued(): Promise<void> {
     try {
-      for (const entry of await this.outbox.entries()) {
-        if (entry.failure) continue;
-        try {
-          const record = await this.reach(this.deliver(entry));
-          this.retry.reset();
-          await this.outbox.delete(entry.key);
-          this.confirmQueued(entry, record);
-        } catch (error) {
-          if (!isTransient(error)) {
-            await this.refuseQueued(entry, error);
-            continue;
-          }
-          this.retry.schedule(error instanceof RateLimitedError ? error.retryAfterMs : 0);
-          break;
+      // Writes queued while this runs are sent by it too: nothing else may come to flush them.
+      const attempted = new Set<string>();
+      let batch = await this.unattempted(attempted);
+      while (batch.length) {
+        for (const entry of batch) {
+          attempted.add(entry.key);
+          if (!(await this.sendQueuedEntry(entry))) return;
         }
+        batch = await this.unattempted(attempted);
       }
     } catch {
       // IndexedDB failed under us: the entries are still there for the next attempt.
     } finally {
       await this.countQueued();
     }
+  }
+
+  private async unattempted(attempted: Set<string>): Promise<OutboxEntry[]> {
+    return (await this.outbox.entries()).filter((entry) => !entry.failure && !attempted.has(entry.key));
+  }
+
+  /** False when the server cannot take writes now: the rest waits for the next attempt. */
+  private async sendQueuedEntry(entry: OutboxEntry): Promise<boolean> {
+    try {
+      const record = await this.reach(this.deliver(entry));
+      this.retry.reset();
+      await this.outbox.delete(entry.key);
+      this.confirmQueued(entry, record);
+    } catch (error) {
+      if (isTransient(error)) {
+        this.retry.schedule(error instanceof RateLimitedError ? error.retryAfterMs : 0);
+        return false;
+      }
+      await this.refuseQueued(entry, error);
+    }
+    return true;
   }
 
   private confirmQueued(entry: OutboxEntry, record: OffRecord | undefined): void {
