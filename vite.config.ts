@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { minifyCssLiterals } from './scripts/minify-css-literals.js';
 
 const root = import.meta.dirname;
 const DEMO_PAGES = ['index', 'venue', 'contribute', 'seeds', 'theming'];
@@ -12,6 +13,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     // The script-tag bundle: one self-contained ES module, Lit included, that registers every element.
     return {
+      plugins: [minifyCssLiterals()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -24,6 +26,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'lib') {
     return {
+      plugins: [minifyCssLiterals()],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
