@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { downloadText } from '../shared/download.js';
 import { plural } from '../shared/i18n.js';
 import { LiveListController } from '../shared/live-list-controller.js';
@@ -51,8 +51,6 @@ export class OffEventBadge extends OffElement {
   /** Text beside the count; defaults to "Side events around this event" in the element's language. */
   @property() label = '';
 
-  @query('svg.qr-code') private qrSvg?: SVGSVGElement;
-
   private readonly sideEvents = new LiveListController(this, 'side-event', () => this.event || undefined);
   private readonly qrFor = memoizeLast(qrGeometry);
 
@@ -66,7 +64,8 @@ export class OffEventBadge extends OffElement {
 
   /** Saves the rendered QR code as `off-<event>-qr.svg`, in the colours it has on screen. */
   downloadQr(): void {
-    const rendered = this.qrSvg;
+    // Looked up here rather than with @query: the badge is the smallest page, and the decorator is its only use there.
+    const rendered = this.renderRoot.querySelector<SVGSVGElement>('svg.qr-code');
     if (!rendered) return;
     const fill = (selector: string) => getComputedStyle(rendered.querySelector(selector)!).fill;
     const file = standaloneQrSvg(rendered, { dark: fill('.qr-dark'), light: fill('.qr-light') });
