@@ -11,8 +11,14 @@
 //   first write; the contribute form imports it statically). Each file is gzipped on its own, as a
 //   browser downloads it, and the sizes are added.
 //
-// TARGETS are the issue's figures; BUDGETS fail the check. Where a target is not reached yet, its budget is
-// the size reached, rounded up with a little slack, so that the check still catches regressions.
+// `target` is the issue's figure (issue 5), printed as met or missed; `budget` fails the check. Where the
+// target is not reached, the budget is the size reached, rounded up by about 0.5 KB, so that the check
+// still catches regressions without pretending the target is met:
+// - the script-tag bundle reached 39.4 KB (from 40.6): Lit alone is ~7 KB and the four elements with
+//   their strings ~20 KB; it also carries the HTTP store (~5 KB) and valibot, since `store="https://…"`
+//   and the contribute form must work from the one file. Budget 40 KB.
+// - the badge page reached 15.0 KB (from 23.3): Lit ~6.5 KB, the badge and its QR encoder ~4 KB, the
+//   default store ~2.5 KB, the shared element code ~2 KB. Budget 15.5 KB.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,9 +26,9 @@ import { relative } from 'node:path';
 
 const KB = 1024;
 const PAGES = [
-  { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 24 },
+  { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 40 },
   { name: 'a page with only the board', entry: 'dist/off-side-event-board.js', target: 20, budget: 20 },
-  { name: 'a page with only the badge', entry: 'dist/off-event-badge.js', target: 14, budget: 14 },
+  { name: 'a page with only the badge', entry: 'dist/off-event-badge.js', target: 14, budget: 15.5 },
 ];
 
 /** A module of the default store: proof that the page's count includes it. */
