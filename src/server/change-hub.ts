@@ -21,10 +21,6 @@ export class ChangeHub {
     this.repository.onExternalChanges(() => this.poke());
   }
 
-  get seq(): number {
-    return this.lastSeq;
-  }
-
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

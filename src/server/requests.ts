@@ -6,7 +6,7 @@ import { HttpError } from './http-error.js';
 import { idempotencyKeyHash } from './tokens.js';
 
 /** Below this, a form was filled by a machine: autofill is fast, people take a few seconds. */
-export const MIN_FILL_MS = 3000;
+const MIN_FILL_MS = 3000;
 export const MAX_BODY_BYTES = 64 * 1024;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 
