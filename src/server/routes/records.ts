@@ -53,6 +53,20 @@ export function recordRoutes(deps: Deps): Hono {
     return saved && replay(c, saved, idempotency);
   };
 
+  /** What a create or a replace sends, checked for bots; or the first answer, when it is a retry. */
+  async function contribution(c: Context, kind: RecordKind) {
+    const body = await readJson(c);
+    checkAntiBot(c);
+    const idempotency = idempotencyKey(c, kind);
+    return { body, idempotency, earlier: await earlierAnswer(c, idempotency) };
+  }
+
+  async function visible(kind: RecordKind, id: string) {
+    const stored = await repository.find(kind, id);
+    if (!stored || stored.hidden) throw new HttpError('not-found');
+    return stored;
+  }
+
   async function list(c: Context, event: string | undefined) {
     if (event !== undefined && !isSafeId(event)) {
       throw new HttpError('validation', { issues: [{ field: 'event', code: 'invalid-id' }] });
@@ -62,10 +76,7 @@ export function recordRoutes(deps: Deps): Hono {
 
   async function create(c: Context, pathEvent: string | undefined) {
     const kind = kindParam(c);
-    const body = await readJson(c);
-    checkAntiBot(c);
-    const idempotency = idempotencyKey(c, kind);
-    const earlier = await earlierAnswer(c, idempotency);
+    const { body, idempotency, earlier } = await contribution(c, kind);
     if (earlier) return earlier;
     const input = validInput(kind, pathEvent === undefined ? body : withAddressed(body, 'event', pathEvent));
     // Like every store: ids are never taken from the user, an id means "update that record".
@@ -83,24 +94,16 @@ export function recordRoutes(deps: Deps): Hono {
   routes.post(`/${KINDS_PATTERN}`, (c) => create(c, undefined));
   routes.post(`/events/:event/${KINDS_PATTERN}`, (c) => create(c, eventParam(c)));
 
-  routes.get(`/${KINDS_PATTERN}/:id`, async (c) => {
-    const stored = await repository.find(kindParam(c), c.req.param('id'));
-    if (!stored || stored.hidden) throw new HttpError('not-found');
-    return c.json(stored.record);
-  });
+  routes.get(`/${KINDS_PATTERN}/:id`, async (c) => c.json((await visible(kindParam(c), c.req.param('id'))).record));
 
   routes.put(`/${KINDS_PATTERN}/:id`, async (c) => {
     const kind = kindParam(c);
     const id = c.req.param('id');
-    const body = await readJson(c);
-    checkAntiBot(c);
-    const idempotency = idempotencyKey(c, kind);
-    const earlier = await earlierAnswer(c, idempotency);
+    const { body, idempotency, earlier } = await contribution(c, kind);
     if (earlier) return earlier;
     // Validation first, as in every store: a bad record is refused whoever sends it.
     const input = validInput(kind, withAddressed(body, 'id', id));
-    const stored = await repository.find(kind, id);
-    if (!stored || stored.hidden) throw new HttpError('not-found');
+    const stored = await visible(kind, id);
     deps.requireOwner(c, stored.tokenHash);
     deps.limitEvent(input.event);
     const record = stampRecord(input, stored.record);
@@ -113,8 +116,7 @@ export function recordRoutes(deps: Deps): Hono {
     const idempotency = idempotencyKey(c, kind);
     const earlier = await earlierAnswer(c, idempotency);
     if (earlier) return earlier;
-    const stored = await repository.find(kind, id);
-    if (!stored || stored.hidden) throw new HttpError('not-found');
+    const stored = await visible(kind, id);
     deps.requireOwner(c, stored.tokenHash);
     deps.limitEvent(stored.record.event);
     return write(c, { op: 'delete', id }, idempotency, { status: 204, body: '' }, () => c.body(null, 204));
