@@ -23,13 +23,13 @@ export class ListCache {
     }
   }
 
-  /** A record of `kind` from any cached list. */
-  async find(kind: RecordKind, id: string): Promise<OffRecord | undefined> {
+  /** The records of `kind` in every cached list, by id. */
+  async byId(kind: RecordKind): Promise<Map<string, OffRecord>> {
     try {
       const lists = await readUnder<OffRecord[]>(await listsTable(), keyUnder(this.base, kind, ''));
-      return lists.flat().find((record) => record.id === id);
+      return new Map(lists.flat().map((record) => [record.id, record]));
     } catch {
-      return undefined;
+      return new Map();
     }
   }
 

@@ -46,9 +46,10 @@ function isQueuedCreateOf(id: string) {
  * Writes the server cannot take right now (offline, server down) wait in an
  * outbox in IndexedDB and resolve with a provisional record, stamped here and
  * announced like any other put. When a queued create reaches the server, the
- * feed announces `remove` of the provisional id, then `put` of the server's
- * record (new id). Reads fall back to the last list seen. Edit tokens stay on
- * this device: only records created here can be changed from here.
+ * feed announces `remove` of the provisional id and `put` of the server's
+ * record (a new id), in either order: the live stream may bring the put first.
+ * Reads fall back to the last list seen. Edit tokens stay on this device: only
+ * records created here can be changed from here.
  */
 export class HttpStore implements OffStore {
   private readonly api: HttpApi;
@@ -156,7 +157,7 @@ export class HttpStore implements OffStore {
     try {
       return (await this.reach(this.api.get(kind, id))) as RecordOf[K];
     } catch (error) {
-      const cached = error instanceof UnavailableError ? await this.lists.find(kind, id) : undefined;
+      const cached = error instanceof UnavailableError ? (await this.lists.byId(kind)).get(id) : undefined;
       if (cached) return cached as RecordOf[K];
       throw error;
     }
@@ -228,7 +229,9 @@ export class HttpStore implements OffStore {
   private async write<K extends RecordKind>(kind: K, inputs: unknown[], options: PutOptions): Promise<RecordOf[K][]> {
     const valid = (await recordChecks()).validateAll(kind, inputs);
     const queued = await this.queuedEntries(kind);
-    const entries = await Promise.all(valid.map((input) => this.entryFor(kind, input, options, queued)));
+    // Read once for the whole batch: the provisional record of an update keeps the createdAt last seen.
+    const cached = valid.some((input) => input.id !== undefined) ? await this.lists.byId(kind) : new Map<string, OffRecord>();
+    const entries = await Promise.all(valid.map((input) => this.entryFor(kind, input, options, queued, cached)));
     const amended = entries.filter((entry) => queued.some((each) => each.key === entry.key));
     if (amended.length) {
       await this.outbox.save(amended);
@@ -247,6 +250,7 @@ export class HttpStore implements OffStore {
     input: Validated<K>,
     options: PutOptions,
     queued: OutboxEntry[],
+    cached: Map<string, OffRecord>,
   ): Promise<QueuedPut> {
     const { id, ...fields } = input;
     if (id === undefined) return this.outbox.entryFor({ op: 'create', kind, input: fields, options, record: stampRecord(input, undefined) });
@@ -255,7 +259,7 @@ export class HttpStore implements OffStore {
     if (queuedCreate) return { ...queuedCreate, input: fields, record: stampRecord(input, queuedCreate.record as RecordOf[K]) };
     if (!(await this.tokens.get(kind, id))) await this.refuseWithoutToken(kind, id);
     const queuedReplace = queued.findLast((entry): entry is QueuedPut => entry.op === 'replace' && entry.id === id);
-    const current = queuedReplace?.record ?? (await this.lists.find(kind, id));
+    const current = queuedReplace?.record ?? cached.get(id);
     const known = (current ?? { id, createdAt: nowIso() }) as RecordOf[K];
     return this.outbox.entryFor({ op: 'replace', kind, id, input: fields, record: stampRecord(input, known) });
   }
