@@ -97,16 +97,18 @@ export function testServersPlugin() {
   const actions = {
     async start({ database = 'sqlite', env = {} }) {
       const server = { port: 0, env, dataDir: mkdtempSync(join(DATA_ROOT, 'off-layer-server-')) };
+      nextId += 1;
+      const id = nextId;
+      // Registered first, so that its folder is removed at the end even if it never starts.
+      servers.set(id, server);
       if (database === 'postgres') {
         const created = await freshPostgresDatabase();
         server.databaseName = created.name;
         server.databaseUrl = created.url;
       }
-      nextId += 1;
-      servers.set(nextId, server);
       const origin = await launch(server);
       server.port = Number(new URL(origin).port);
-      return { id: nextId, url: `${origin}/api` };
+      return { id, url: `${origin}/api` };
     },
     async stop({ id }) {
       await stop(servers.get(id));
