@@ -1,6 +1,6 @@
 // Real server processes and real databases for the server tests: no mocks.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +11,16 @@ const CLI = join(ROOT, 'src/server/cli.ts');
 
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 
+const tempDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder, removed when the test file's process exits. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'off-server-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'off-server-test-'));
+  tempDirs.push(dir);
+  return dir;
 }
 
 export interface ServerProcess {
