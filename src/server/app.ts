@@ -11,7 +11,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Deps, type AppOptions } from './deps.js';
 import { HttpError } from './http-error.js';
 import openapi from './openapi.json' with { type: 'json' };
-import { MAX_BODY_BYTES } from './requests.js';
+import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from './requests.js';
 import { eventFileRoutes } from './routes/event-files.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { recordRoutes } from './routes/records.js';
@@ -20,6 +20,16 @@ import { streamRoutes } from './routes/stream.js';
 export type { AppOptions } from './deps.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
+const BATCH_PATH = /\/batch$/;
+
+function bodyLimitOf(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new HttpError('payload-too-large');
+    },
+  });
+}
 
 export function createApp(options: AppOptions): Hono {
   const deps = new Deps(options);
@@ -52,15 +62,9 @@ export function createApp(options: AppOptions): Hono {
     if (WRITE_METHODS.has(c.req.method)) deps.limitClient(c);
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HttpError('payload-too-large');
-      },
-    }),
-  );
+  const recordLimit = bodyLimitOf(MAX_BODY_BYTES);
+  const batchLimit = bodyLimitOf(MAX_BATCH_BODY_BYTES);
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && BATCH_PATH.test(c.req.path) ? batchLimit : recordLimit)(c, next));
 
   const api = new Hono();
   api.get('/health', async (c) => {

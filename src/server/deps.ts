@@ -40,12 +40,16 @@ export class Deps {
     this.adminTokenHash = options.adminToken ? sha256(options.adminToken) : undefined;
   }
 
-  limitClient(c: Context): void {
-    throttle(this.perClient.hit(clientAddress(c, this.options.trustProxy)));
+  limitClient(c: Context, writes = 1): void {
+    throttle(this.perClient.hit(clientAddress(c, this.options.trustProxy), writes));
   }
 
-  limitEvent(event: string | undefined): void {
-    throttle(this.perEvent.hit(event ?? ''));
+  /** Counts one write per record against each record's event; when any event is over its limit, counts none. */
+  limitEvents(events: (string | undefined)[]): void {
+    const writes = new Map<string, number>();
+    for (const event of events) writes.set(event ?? '', (writes.get(event ?? '') ?? 0) + 1);
+    throttle(Math.max(0, ...[...writes].map(([event, count]) => this.perEvent.wait(event, count))));
+    for (const [event, count] of writes) this.perEvent.hit(event, count);
   }
 
   isAdmin(token: string): boolean {

@@ -4,6 +4,7 @@ const ERRORS = {
   validation: { status: 400, message: 'Some fields need attention.' },
   'bad-json': { status: 400, message: 'The request body is not valid JSON.' },
   'bad-request': { status: 400, message: 'The request is malformed.' },
+  'too-many': { status: 400, message: 'A batch holds at most 1,000 records; send them in several batches.' },
   bot: { status: 400, message: 'This looks automated: the hidden field was filled in.' },
   'too-fast': { status: 400, message: 'The form was sent too quickly; wait a few seconds and send it again.' },
   unauthorized: { status: 401, message: 'This needs an Authorization: Bearer <token> header.' },
@@ -19,7 +20,8 @@ const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; issues?: FieldIssue[] };
+  /** `index`: the position of the record at fault in a batch. */
+  error: { code: ErrorCode; message: string; index?: number; issues?: FieldIssue[] };
 }
 
 /** A refusal the API answers with `{ error: { code, message, issues? } }` and the status its code implies. */
@@ -28,15 +30,15 @@ export class HttpError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    readonly details: { issues?: FieldIssue[]; retryAfterSeconds?: number; message?: string } = {},
+    readonly details: { issues?: FieldIssue[]; index?: number; retryAfterSeconds?: number; message?: string } = {},
   ) {
     super(details.message ?? ERRORS[code].message);
     this.status = ERRORS[code].status;
   }
 
   get body(): ErrorBody {
-    const { issues } = this.details;
-    return { error: { code: this.code, message: this.message, ...(issues && { issues }) } };
+    const { issues, index } = this.details;
+    return { error: { code: this.code, message: this.message, ...(index !== undefined && { index }), ...(issues && { issues }) } };
   }
 
   get headers(): Record<string, string> {

@@ -17,8 +17,20 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one hit; returns the seconds to wait when the key is over its limit, else 0. */
-  hit(key: string): number {
+  /** Counts `count` hits when they fit in the key's current window; else counts nothing and returns the seconds to wait. */
+  hit(key: string, count = 1): number {
+    const wait = this.wait(key, count);
+    if (wait === 0) this.window(key).count += count;
+    return wait;
+  }
+
+  /** The seconds to wait before `count` more hits fit, 0 when they fit now. */
+  wait(key: string, count: number): number {
+    const window = this.window(key);
+    return window.count + count > this.perMinute ? Math.ceil((window.endsAt - this.now()) / 1000) : 0;
+  }
+
+  private window(key: string): Window {
     const now = this.now();
     let window = this.windows.get(key);
     if (!window || window.endsAt <= now) {
@@ -26,8 +38,7 @@ export class RateLimiter {
       window = { count: 0, endsAt: now + WINDOW_MS };
       this.windows.set(key, window);
     }
-    window.count += 1;
-    return window.count > this.perMinute ? Math.ceil((window.endsAt - now) / 1000) : 0;
+    return window;
   }
 
   private forgetExpired(now: number): void {

@@ -20,8 +20,15 @@ export interface Idempotency {
   response: SavedResponse;
 }
 
+/** A record to create, with the hash of the edit token its creator was given. */
+export interface NewRecord {
+  record: OffRecord;
+  tokenHash: string;
+}
+
 export type Mutation =
-  | { op: 'insert'; record: OffRecord; tokenHash: string }
+  /** Creates records: all of them, or none. */
+  | { op: 'insert'; records: NewRecord[] }
   /** Replaces a visible record. */
   | { op: 'update'; record: OffRecord }
   /** Deletes a visible record. */

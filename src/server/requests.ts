@@ -8,6 +8,9 @@ import { idempotencyKeyHash } from './tokens.js';
 /** Below this, a form was filled by a machine: autofill is fast, people take a few seconds. */
 const MIN_FILL_MS = 3000;
 export const MAX_BODY_BYTES = 64 * 1024;
+/** A batch of the largest records would not fit: it is meant for imports of ordinary ones. */
+export const MAX_BATCH_BODY_BYTES = 2 * 1024 * 1024;
+export const MAX_BATCH_RECORDS = 1000;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 
 /**
@@ -50,6 +53,16 @@ export function withAddressed(body: unknown, field: 'event' | 'id', value: strin
   return { ...body, [field]: value };
 }
 
+/** The inputs of a batch create: `{ "records": [input, …] }`, 1 to MAX_BATCH_RECORDS of them. */
+export function batchInputs(body: unknown): unknown[] {
+  const records = (body as { records?: unknown } | null)?.records;
+  if (!Array.isArray(records) || records.length === 0) {
+    throw new HttpError('bad-request', { message: 'Send { "records": [input, …] } with at least one record.' });
+  }
+  if (records.length > MAX_BATCH_RECORDS) throw new HttpError('too-many');
+  return records;
+}
+
 export function bearerToken(c: Context): string | undefined {
   return /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
 }
@@ -59,14 +72,14 @@ export interface IdempotencyKey {
   hash: string;
 }
 
-/** The `Idempotency-Key` header, scoped to the method and kind it was sent with. */
-export function idempotencyKey(c: Context, kind: RecordKind): IdempotencyKey | undefined {
+/** The `Idempotency-Key` header, scoped to the method and `scope` (the kind, and whether a batch) it was sent with. */
+export function idempotencyKey(c: Context, scope: string): IdempotencyKey | undefined {
   const key = c.req.header('Idempotency-Key');
   if (key === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(key)) {
     throw new HttpError('bad-request', { message: 'Idempotency-Key must be 16 to 128 letters, digits, "-" or "_" (a UUID fits).' });
   }
-  return { key, hash: idempotencyKeyHash(`${c.req.method} ${kind} ${key}`) };
+  return { key, hash: idempotencyKeyHash(`${c.req.method} ${scope} ${key}`) };
 }
 
 /** Who to count a write against: the peer address, or the first X-Forwarded-For hop behind a trusted proxy. */

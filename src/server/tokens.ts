@@ -9,12 +9,15 @@ export function newEditToken(): string {
 }
 
 /**
- * The edit token of a create sent with an idempotency key. Derived rather than
- * stored so that a replay can return the same token while the database keeps
- * only hashes; the key is as secret as the token (122 random bits for a UUID).
+ * The edit token of a create sent with an idempotency key (of the record at
+ * `index` in a batch). Derived rather than stored so that a replay can return
+ * the same token while the database keeps only hashes; the key is as secret as
+ * the token (122 random bits for a UUID).
  */
-export function editTokenFor(idempotencyKey: string): string {
-  return createHash('sha256').update(`off-layer edit token\0${idempotencyKey}`).digest('base64url');
+export function editTokenFor(idempotencyKey: string, index?: number): string {
+  // "/" never occurs in a key: a batch's tokens differ from any single create's.
+  const scoped = index === undefined ? idempotencyKey : `${idempotencyKey}/${index}`;
+  return createHash('sha256').update(`off-layer edit token\0${scoped}`).digest('base64url');
 }
 
 export function idempotencyKeyHash(scopedKey: string): string {

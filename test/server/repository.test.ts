@@ -18,7 +18,7 @@ function newSeed(title: string) {
 /** What the routes cannot reach but a race can: a write that finds nothing, and the change log's view of it. */
 async function repositoryBehaviour(repository: Repository): Promise<void> {
   const kept = newSeed('Kept');
-  await repository.apply('seed', { op: 'insert', record: kept, tokenHash: 'hash' });
+  await repository.apply('seed', { op: 'insert', records: [{ record: kept, tokenHash: 'hash' }] });
   const start = await repository.latestSeq();
 
   const gone = { ...newSeed('Gone'), id: 'deleted-meanwhile' };

@@ -1,17 +1,25 @@
 import { Hono, type Context } from 'hono';
 import { isSafeId } from '../../model/ids.js';
-import type { RecordKind } from '../../model/records.js';
+import type { OffRecord, RecordKind } from '../../model/records.js';
 import { stampRecord } from '../../model/stamp.js';
+import type { Validated } from '../../model/validate.js';
 import type { Deps } from '../deps.js';
 import { HttpError } from '../http-error.js';
 import { KINDS_PATTERN, kindOfSegment } from '../kinds.js';
 import type { Mutation, SavedResponse } from '../repository.js';
-import { checkAntiBot, idempotencyKey, readJson, validInput, withAddressed, type IdempotencyKey } from '../requests.js';
+import { batchInputs, checkAntiBot, idempotencyKey, readJson, validInput, withAddressed, type IdempotencyKey } from '../requests.js';
 import { editTokenFor, newEditToken, sha256 } from '../tokens.js';
+
+/** A create's answer from what it saved: one record and its token, or a batch's records (saved as an array) in input order. */
+function createdAnswer(saved: OffRecord | OffRecord[], key: string) {
+  return Array.isArray(saved)
+    ? { results: saved.map((record, index) => ({ record, editToken: editTokenFor(key, index) })) }
+    : { record: saved, editToken: editTokenFor(key) };
+}
 
 /** The answer a write with this idempotency key got the first time. */
 function replay(c: Context, saved: SavedResponse, idempotency: IdempotencyKey): Response {
-  if (saved.status === 201) return c.json({ record: JSON.parse(saved.body), editToken: editTokenFor(idempotency.key) }, 201);
+  if (saved.status === 201) return c.json(createdAnswer(JSON.parse(saved.body), idempotency.key), 201);
   if (saved.status === 204) return c.body(null, 204);
   return c.body(saved.body, 200, { 'Content-Type': 'application/json' });
 }
@@ -25,6 +33,24 @@ export function eventParam(c: Context): string {
 
 function kindParam(c: Context): RecordKind {
   return kindOfSegment(c.req.param('kinds') ?? '');
+}
+
+/** The input of a new record, its event forced from the path when the path names one. */
+function createInput<K extends RecordKind>(kind: K, body: unknown, pathEvent: string | undefined): Validated<K> {
+  const input = validInput(kind, pathEvent === undefined ? body : withAddressed(body, 'event', pathEvent));
+  // Like every store: ids are never taken from the user, an id means "update that record".
+  if (input.id !== undefined) throw new HttpError('not-found');
+  return input;
+}
+
+/** Runs `check` on the record at `index` of a batch: a refusal names that index. */
+function atIndex<T>(index: number, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof HttpError) throw new HttpError(error.code, { ...error.details, index });
+    throw error;
+  }
 }
 
 /** List, create, read, replace and delete side events and seeds, globally or under one host event. */
@@ -53,11 +79,11 @@ export function recordRoutes(deps: Deps): Hono {
     return saved && replay(c, saved, idempotency);
   };
 
-  /** What a create or a replace sends, checked for bots; or the first answer, when it is a retry. */
-  async function contribution(c: Context, kind: RecordKind) {
+  /** What a create or a replace sends, checked for bots; or the first answer, when it is a retry of a write in `scope`. */
+  async function contribution(c: Context, scope: string) {
     const body = await readJson(c);
     checkAntiBot(c);
-    const idempotency = idempotencyKey(c, kind);
+    const idempotency = idempotencyKey(c, scope);
     return { body, idempotency, earlier: await earlierAnswer(c, idempotency) };
   }
 
@@ -74,25 +100,45 @@ export function recordRoutes(deps: Deps): Hono {
     return c.body(await repository.listJson(kindParam(c), { event }), 200, { 'Content-Type': 'application/json' });
   }
 
+  /**
+   * Stores new records, all or none. Each edit token is derived from the idempotency
+   * key when there is one (per index in a batch), so that a replay gives it again.
+   */
+  function insert(c: Context, inputs: Validated<RecordKind>[], idempotency: IdempotencyKey | undefined, batch: boolean) {
+    deps.limitEvents(inputs.map((input) => input.event));
+    const created = inputs.map((input, index) => ({
+      record: stampRecord(input, undefined),
+      editToken: idempotency ? editTokenFor(idempotency.key, batch ? index : undefined) : newEditToken(),
+    }));
+    const records = created.map(({ record }) => record);
+    const saved = { status: 201, body: JSON.stringify(batch ? records : records[0]) };
+    const inserted = created.map(({ record, editToken }) => ({ record, tokenHash: sha256(editToken) }));
+    return write(c, { op: 'insert', records: inserted }, idempotency, saved, () => c.json(batch ? { results: created } : created[0], 201));
+  }
+
   async function create(c: Context, pathEvent: string | undefined) {
     const kind = kindParam(c);
     const { body, idempotency, earlier } = await contribution(c, kind);
     if (earlier) return earlier;
-    const input = validInput(kind, pathEvent === undefined ? body : withAddressed(body, 'event', pathEvent));
-    // Like every store: ids are never taken from the user, an id means "update that record".
-    if (input.id !== undefined) throw new HttpError('not-found');
-    deps.limitEvent(input.event);
-    const record = stampRecord(input, undefined);
-    const editToken = idempotency ? editTokenFor(idempotency.key) : newEditToken();
-    return write(c, { op: 'insert', record, tokenHash: sha256(editToken) }, idempotency, { status: 201, body: JSON.stringify(record) }, () =>
-      c.json({ record, editToken }, 201),
-    );
+    return insert(c, [createInput(kind, body, pathEvent)], idempotency, false);
+  }
+
+  async function createBatch(c: Context, pathEvent: string | undefined) {
+    const kind = kindParam(c);
+    const { body, idempotency, earlier } = await contribution(c, `${kind} batch`);
+    if (earlier) return earlier;
+    const inputs = batchInputs(body).map((each, index) => atIndex(index, () => createInput(kind, each, pathEvent)));
+    // The app counted the request as one write already; each further record is one more.
+    deps.limitClient(c, inputs.length - 1);
+    return insert(c, inputs, idempotency, true);
   }
 
   routes.get(`/${KINDS_PATTERN}`, (c) => list(c, c.req.query('event')));
   routes.get(`/events/:event/${KINDS_PATTERN}`, (c) => list(c, eventParam(c)));
   routes.post(`/${KINDS_PATTERN}`, (c) => create(c, undefined));
   routes.post(`/events/:event/${KINDS_PATTERN}`, (c) => create(c, eventParam(c)));
+  routes.post(`/${KINDS_PATTERN}/batch`, (c) => createBatch(c, undefined));
+  routes.post(`/events/:event/${KINDS_PATTERN}/batch`, (c) => createBatch(c, eventParam(c)));
 
   routes.get(`/${KINDS_PATTERN}/:id`, async (c) => c.json((await visible(kindParam(c), c.req.param('id'))).record));
 
@@ -105,7 +151,7 @@ export function recordRoutes(deps: Deps): Hono {
     const input = validInput(kind, withAddressed(body, 'id', id));
     const stored = await visible(kind, id);
     deps.requireOwner(c, stored.tokenHash);
-    deps.limitEvent(input.event);
+    deps.limitEvents([input.event]);
     const record = stampRecord(input, stored.record);
     return write(c, { op: 'update', record }, idempotency, { status: 200, body: JSON.stringify(record) }, () => c.json(record));
   });
@@ -118,7 +164,7 @@ export function recordRoutes(deps: Deps): Hono {
     if (earlier) return earlier;
     const stored = await visible(kind, id);
     deps.requireOwner(c, stored.tokenHash);
-    deps.limitEvent(stored.record.event);
+    deps.limitEvents([stored.record.event]);
     return write(c, { op: 'delete', id }, idempotency, { status: 204, body: '' }, () => c.body(null, 204));
   });
 

@@ -7,9 +7,32 @@ import { eventParam } from './records.js';
 /** How many missed changes a reconnecting client (Last-Event-ID) is sent at most; beyond that it should reload. */
 const MAX_REPLAY = 1000;
 
-function toMessage(change: Change): SSEMessage {
-  const data = change.op === 'put' ? { kind: change.kind, records: [change.record] } : { kind: change.kind, id: change.id };
-  return { event: change.op, id: String(change.seq), data: JSON.stringify(data) };
+/** Records one `put` message carries at most. */
+const MAX_RECORDS_PER_PUT = 500;
+
+type Put = Extract<Change, { op: 'put' }>;
+
+/** Consecutive puts of one kind travel as one message (a batch create logs hundreds at once), its id the last one's seq. */
+function toMessages(changes: Change[]): SSEMessage[] {
+  const messages: SSEMessage[] = [];
+  let puts: Put[] = [];
+  const sendPuts = () => {
+    if (puts.length === 0) return;
+    const data = { kind: puts[0].kind, records: puts.map((put) => put.record) };
+    messages.push({ event: 'put', id: String(puts.at(-1)!.seq), data: JSON.stringify(data) });
+    puts = [];
+  };
+  for (const change of changes) {
+    if (change.op === 'put' && puts.length > 0 && (puts[0].kind !== change.kind || puts.length === MAX_RECORDS_PER_PUT)) sendPuts();
+    if (change.op === 'put') {
+      puts.push(change);
+      continue;
+    }
+    sendPuts();
+    messages.push({ event: 'remove', id: String(change.seq), data: JSON.stringify({ kind: change.kind, id: change.id }) });
+  }
+  sendPuts();
+  return messages;
 }
 
 /** Live changes as server-sent events: every host event, or one. Hidden records never appear. */
@@ -41,11 +64,13 @@ export function streamRoutes({ repository, hub, options }: Deps): Hono {
         }
         let sent = Number.isSafeInteger(lastEventId) ? lastEventId : 0;
         while (!sse.aborted && !sse.closed && !options.shutdown.aborted) {
+          const unsent: Change[] = [];
           for (const change of pending.splice(0)) {
             if (change.seq <= sent) continue;
-            await sse.writeSSE(toMessage(change));
+            unsent.push(change);
             sent = change.seq;
           }
+          for (const message of toMessages(unsent)) await sse.writeSSE(message);
           await new Promise<void>((resolve) => {
             wake = resolve;
             if (pending.length || sse.aborted || options.shutdown.aborted) resolve();
