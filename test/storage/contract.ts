@@ -126,6 +126,18 @@ export function storeContract(name: string, subject: StoreUnderTest): void {
       expect(await store.list('seed')).to.have.length(0);
     });
 
+    it('keeps what it stored when a caller changes a record it handed out', async () => {
+      const created = await store.put('seed', seedInput());
+      const listed = (await store.list('seed'))[0] as { title: string; tags: string[] };
+      try {
+        listed.title = 'changed by a caller';
+        listed.tags.push('intruder');
+      } catch {
+        // A frozen record refuses the change: just as good.
+      }
+      expect(await store.get('seed', created.id)).to.deep.equal(created);
+    });
+
     it('stores markup and SQL-looking text verbatim, as text', async () => {
       const title = `<img src=x onerror=alert(1)>'; DROP TABLE records; --`;
       const created = await store.put('seed', seedInput({ title }));
@@ -171,10 +183,12 @@ export function storeContract(name: string, subject: StoreUnderTest): void {
           tags: [`t${index % 10}`],
         }),
       );
+      const t0 = performance.now();
       const created = await store.putMany('side-event', inputs);
       expect(created).to.have.length(10000);
       const listed = await store.list('side-event', { event: 'g21' });
       expect(listed).to.have.length(10000);
+      console.log(`10k round trip: ${Math.round(performance.now() - t0)} ms`);
       expect(listed).to.deep.equal(created);
       expect(listed[9999].title).to.equal(`Side event 9999 — « ${'é'.repeat(9999 % 7)} » 🌱`);
     });
