@@ -28,6 +28,10 @@ export interface HttpStoreOptions {
 /** A write waiting in the outbox; `failure` is set when the server refused it for good (it is kept, not retried). */
 export type PendingWrite = Pick<OutboxEntry, 'key' | 'kind' | 'op' | 'failure'> & { id: string; record?: OffRecord };
 
+/** Creates sent in one request by `putMany`: the server takes up to 1,000 records and 2 MB. */
+const CREATES_PER_REQUEST = 500;
+const BYTES_PER_REQUEST = 1_900_000;
+
 const OFFLINE: StoreStatus = { persistent: true, online: false, reason: 'offline' };
 const FIRST_CONTACT_TIMEOUT_MS = 5000;
 
@@ -38,6 +42,28 @@ function targetId(entry: OutboxEntry): string {
 
 function isQueuedCreateOf(id: string) {
   return (entry: OutboxEntry): entry is Extract<OutboxEntry, { op: 'create' }> => entry.op === 'create' && entry.record.id === id;
+}
+
+type QueuedCreate = Extract<OutboxEntry, { op: 'create' }>;
+
+/** What one request sends: consecutive creates together (within the server's limits), every other write alone. */
+function requestsFor(entries: OutboxEntry[]): OutboxEntry[][] {
+  const encoder = new TextEncoder();
+  const requests: { entries: OutboxEntry[]; bytes: number }[] = [];
+  for (const entry of entries) {
+    const bytes = entry.op === 'create' ? encoder.encode(JSON.stringify(entry.input)).byteLength + 1 : 0;
+    const last = requests.at(-1);
+    const joins =
+      entry.op === 'create' &&
+      last?.entries[0].op === 'create' &&
+      last.entries.length < CREATES_PER_REQUEST &&
+      last.bytes + bytes <= BYTES_PER_REQUEST;
+    if (joins) {
+      last.entries.push(entry);
+      last.bytes += bytes;
+    } else requests.push({ entries: [entry], bytes });
+  }
+  return requests.map((request) => request.entries);
 }
 
 /**
@@ -280,16 +306,18 @@ export class HttpStore implements OffStore {
     const sent = new Map<string, OffRecord | undefined>();
     const held: OutboxEntry[] = [];
     let refusal: unknown;
-    for (let start = 0; start < entries.length && refusal === undefined; start += this.concurrency) {
-      const batch = entries.slice(start, start + this.concurrency);
+    const requests = requestsFor(entries);
+    for (let start = 0; start < requests.length && refusal === undefined; start += this.concurrency) {
+      const batch = requests.slice(start, start + this.concurrency);
       if (held.length || this.queued > 0) {
-        held.push(...batch);
+        held.push(...batch.flat());
         continue;
       }
-      const outcomes = await Promise.allSettled(batch.map((entry) => this.reach(this.deliver(entry))));
+      const outcomes = await Promise.allSettled(batch.map((request) => this.reach(this.deliverTogether(request))));
       outcomes.forEach((outcome, index) => {
-        if (outcome.status === 'fulfilled') sent.set(batch[index].key, outcome.value);
-        else if (outcome.reason instanceof UnavailableError) held.push(batch[index]);
+        const request = batch[index];
+        if (outcome.status === 'fulfilled') request.forEach((entry, position) => sent.set(entry.key, outcome.value[position]));
+        else if (outcome.reason instanceof UnavailableError) held.push(...request);
         else refusal ??= outcome.reason;
       });
     }
@@ -305,6 +333,20 @@ export class HttpStore implements OffStore {
       throw refusal;
     }
     return { sent, held };
+  }
+
+  /** One request: a single write, or creates all made at once (their tokens are kept in one IndexedDB transaction). */
+  private async deliverTogether(entries: OutboxEntry[]): Promise<(OffRecord | undefined)[]> {
+    if (entries.length === 1) return [await this.deliver(entries[0])];
+    const creates = entries as QueuedCreate[];
+    const { kind, options } = creates[0];
+    const created = await this.api.createMany(
+      kind,
+      creates.map((entry) => entry.input),
+      { idempotencyKey: crypto.randomUUID(), ...options },
+    );
+    await Promise.all(created.map(({ record, editToken }) => this.tokens.save(kind, record.id, editToken)));
+    return created.map(({ record }) => record);
   }
 
   /** One write to the server; keeps the edit token of what it creates. */
