@@ -31,6 +31,8 @@ add('type check', { passed: 0, failed: 0 }, typecheckOk);
 // The size budgets and the end-to-end tests are about what ships: build it first.
 const buildOk = run('build (npm run build)', 'npm', ['run', 'build', '--silent']);
 add('build', { passed: 0, failed: 0 }, buildOk);
+const storybookOk = run('Storybook build (no network, telemetry off)', 'npm', ['run', 'build-storybook', '--silent']);
+add('Storybook build', { passed: 0, failed: 0 }, storybookOk);
 const sizeCounts = join(work, 'size.json');
 const sizeOk = run('size budgets (gzip)', process.execPath, ['scripts/check-size.js'], { OFF_COUNT_FILE: sizeCounts });
 add('size budgets', readCounts(sizeCounts), sizeOk);
