@@ -1,6 +1,6 @@
 import { isSafeId } from './ids.js';
 import type { RecordKind, RecordOf, Seed, SideEvent } from './records.js';
-import { isIsoDateTimeWithOffset } from './time.js';
+import { isIsoDateTimeWithOffset } from './iso-date-time.js';
 import { validate, type FieldIssue } from './validate.js';
 
 /** `format` of an exported commons; see docs/commons-format.md. */

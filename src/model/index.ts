@@ -5,7 +5,7 @@ export * from './field-messages.js';
 export * from './validate.js';
 export * from './stamp.js';
 export * from './sort.js';
-export { isIsoDateTimeWithOffset } from './time.js';
+export { isIsoDateTimeWithOffset } from './iso-date-time.js';
 export { newId, isSafeId } from './ids.js';
 export * from './ics.js';
 export { localToIso } from './local-time.js';

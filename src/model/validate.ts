@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { isSafeId } from './ids.js';
 import type { FieldCode } from './field-messages.js';
 import { DEFAULT_LICENSE, LICENSES, type InputOf, type RecordKind } from './records.js';
-import { isIsoDateTimeWithOffset, toEpoch } from './time.js';
+import { isIsoDateTimeWithOffset, toEpoch } from './iso-date-time.js';
 
 export const LIMITS = {
   title: 140,

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { localToIso } from '../../src/model/local-time.js';
-import { isIsoDateTimeWithOffset } from '../../src/model/time.js';
+import { isIsoDateTimeWithOffset } from '../../src/model/iso-date-time.js';
 
 describe('localToIso', () => {
   it('adds the offset of the given zone at that date (summer and winter time)', () => {

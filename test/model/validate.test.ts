@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { issueMessage } from '../../src/model/field-messages.js';
 import { validate } from '../../src/model/validate.js';
-import { isIsoDateTimeWithOffset } from '../../src/model/time.js';
+import { isIsoDateTimeWithOffset } from '../../src/model/iso-date-time.js';
 import { seedInput, sideEventInput } from '../storage/fixtures.js';
 
 function issuesOf(kind: 'side-event' | 'seed', input: unknown) {

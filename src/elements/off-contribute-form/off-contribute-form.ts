@@ -13,6 +13,7 @@ import { plural } from '../shared/i18n.js';
 import { OffElement } from '../shared/off-element.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
+import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { Draft } from './draft.js';
 import { emptyValues, FIELDS, toInput, type FieldSpec, type FormValues } from './fields.js';
 import { styles } from './off-contribute-form.styles.js';
@@ -79,7 +80,7 @@ interface Done {
  * @event {OffContributedEvent} off-contributed - A contribution was stored; `detail: { kind, record }` (also for queued contributions, once sent).
  */
 export class OffContributeForm extends OffElement {
-  static override styles = [themeStyles, styles];
+  static override styles = [themeStyles, visuallyHiddenStyles, styles];
 
   /** Id of the host event the contribution belongs to, e.g. `g21`. */
   @property() event = '';

@@ -99,14 +99,9 @@ export const badgeStyles = css`
     border-color: var(--off-color-fg);
   }
 
+  /* Colours are set outright, not through tokens: the dark theme's token rules are more specific than these. */
   @media print {
     :host {
-      --off-color-bg: #ffffff;
-      --off-color-fg: #000000;
-      --off-color-accent: #000000;
-      --off-color-accent-fg: #ffffff;
-      --off-qr-dark: #000000;
-      --off-qr-light: #ffffff;
       max-width: none;
       color: #000000;
       background: #ffffff;

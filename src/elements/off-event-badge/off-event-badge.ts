@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { downloadText } from '../shared/download.js';
 import { plural } from '../shared/i18n.js';
-import { LiveListController } from '../shared/live-list-controller.js';
+import { LiveCountController } from '../shared/live-count-controller.js';
 import { memoizeLast } from '../shared/memo.js';
 import { OffElement } from '../shared/off-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -51,15 +51,15 @@ export class OffEventBadge extends OffElement {
   /** Text beside the count; defaults to "Side events around this event" in the element's language. */
   @property() label = '';
 
-  private readonly sideEvents = new LiveListController(this, 'side-event', () => this.event || undefined);
+  private readonly sideEvents = new LiveCountController(this, 'side-event', () => this.event || undefined);
   private readonly qrFor = memoizeLast(qrGeometry);
 
   private countText(): string {
     const text = strings[this.language];
-    const { state, records, error } = this.sideEvents;
+    const { state, count, error } = this.sideEvents;
     if (state === 'loading') return text.counting;
     if (state === 'error') return error?.messageIn?.(this.language) ?? text.counting;
-    return records.length === 0 ? text.zero : plural(this.language, records.length, text.count);
+    return count === 0 ? text.zero : plural(this.language, count, text.count);
   }
 
   /** Saves the rendered QR code as `off-<event>-qr.svg`, in the colours it has on screen. */

@@ -41,24 +41,12 @@ export interface QrColours {
   light: string;
 }
 
-/**
- * The rendered QR `<svg>` as a file of its own: namespace, size and fills written
- * out, and without Lit's comment markers or the page's classes and ARIA.
- */
+/** The rendered QR `<svg>` as a file of its own: namespace, size and fills written out, none of the page's classes or ARIA. */
 export function standaloneQrSvg(rendered: SVGSVGElement, colours: QrColours = { dark: '#000000', light: '#ffffff' }): string {
-  const copy = rendered.cloneNode(true) as SVGSVGElement;
-  const comments = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
-  const found: Node[] = [];
-  while (comments.nextNode()) found.push(comments.currentNode);
-  found.forEach((comment) => comment.parentNode?.removeChild(comment));
-  for (const element of [copy, ...copy.querySelectorAll('*')]) {
-    ['class', 'aria-hidden', 'focusable', 'part'].forEach((name) => element.removeAttribute(name));
-  }
-  const side = copy.viewBox.baseVal.width;
-  copy.setAttribute('xmlns', SVG_NS);
-  copy.setAttribute('width', String(side * 8));
-  copy.setAttribute('height', String(side * 8));
-  copy.querySelector('rect')?.setAttribute('fill', colours.light);
-  copy.querySelector('path')?.setAttribute('fill', colours.dark);
-  return new XMLSerializer().serializeToString(copy);
+  const side = rendered.viewBox.baseVal.width;
+  const path = rendered.querySelector('path')!.getAttribute('d');
+  return (
+    `<svg xmlns="${SVG_NS}" viewBox="0 0 ${side} ${side}" width="${side * 8}" height="${side * 8}" shape-rendering="crispEdges">` +
+    `<rect width="${side}" height="${side}" fill="${colours.light}"/><path d="${path}" fill="${colours.dark}"/></svg>`
+  );
 }

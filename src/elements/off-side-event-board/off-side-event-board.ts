@@ -14,6 +14,7 @@ import { memoizeLast } from '../shared/memo.js';
 import { OffElement } from '../shared/off-element.js';
 import { safeAuthorHref, safeWebUrl } from '../shared/safe-url.js';
 import { themeStyles } from '../shared/theme.styles.js';
+import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { AdditionsTracker } from './additions.js';
 import { dayKeys, filterSideEvents, groupByDay, indexSideEvents, type IndexedSideEvent } from './board-index.js';
 import { boardCalendar, ICS_TYPE, sideEventCalendar, type CalendarFile } from './calendar.js';
@@ -91,7 +92,7 @@ const dayLabels = memoizeLast((days: string[], lang: Lang) => new Map(days.map((
  * @cssproperty --off-font-size - Base font size.
  */
 export class OffSideEventBoard extends OffElement {
-  static override styles = [themeStyles, boardStyles];
+  static override styles = [themeStyles, visuallyHiddenStyles, boardStyles];
 
   /** Id of the host event whose side events are shown, e.g. `g21`; empty shows every event's. */
   @property() event = '';

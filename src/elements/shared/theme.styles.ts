@@ -77,18 +77,6 @@ export const themeStyles = css`
     outline-offset: 2px;
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0, 0, 0, 0);
-    white-space: nowrap;
-    border: 0;
-  }
-
   button {
     font: inherit;
     color: inherit;
