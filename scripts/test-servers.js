@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startCuttableProxy } from './test-proxy.js';
 
 const LISTENING = /listening on (http:\/\/\S+)/;
 // These tests are about the HTTP store, not the disk: data in memory (tmpfs) and PostgreSQL commits
@@ -84,7 +85,10 @@ function stop(server) {
 /**
  * `executeServerCommand('off-server', payload)` with payload
  * `{ action: 'start', database: 'sqlite' | 'postgres', env? }` → `{ id, url }` (url is the `/api` root),
- * `{ action: 'stop', id }` (kills it; the data is kept), `{ action: 'restart', id }` (same port, same data).
+ * `{ action: 'stop', id }` (kills it; the data is kept), `{ action: 'restart', id }` (same port, same data),
+ * `{ action: 'proxy', id }` → `{ url }` of a forwarding proxy in front of it (see test-proxy.js),
+ * `{ action: 'cut-after', id, method, pathEnd }` (its proxy loses the answer of the next such request,
+ * then cuts the network) and `{ action: 'mend', id }` (the network is back).
  */
 export function testServersPlugin() {
   const servers = new Map();
@@ -120,6 +124,19 @@ export function testServersPlugin() {
       await launch(server);
       return true;
     },
+    async proxy({ id }) {
+      const server = servers.get(id);
+      server.proxy ??= await startCuttableProxy(server.port);
+      return { url: `http://127.0.0.1:${server.proxy.port}/api` };
+    },
+    async 'cut-after'({ id, method, pathEnd }) {
+      servers.get(id).proxy.cutAfter(method, pathEnd);
+      return true;
+    },
+    async mend({ id }) {
+      servers.get(id).proxy.mend();
+      return true;
+    },
   };
 
   return {
@@ -134,6 +151,7 @@ export function testServersPlugin() {
       const all = [...servers.values()];
       servers.clear();
       await Promise.all(all.map(stop));
+      await Promise.all(all.map((server) => server.proxy?.close()));
       for (const server of all) rmSync(server.dataDir, { recursive: true, force: true });
       const names = all.map((server) => server.databaseName).filter(Boolean);
       if (names.length) {

@@ -13,7 +13,7 @@ import { ListCache } from './http-list-cache.js';
 import { SeenRecords } from './http-seen.js';
 import { LiveStream } from './http-stream.js';
 import { EditTokens } from './http-tokens.js';
-import { Outbox, type OutboxEntry, type QueuedPut } from './outbox.js';
+import { Outbox, type BatchPlace, type OutboxEntry, type QueuedPut } from './outbox.js';
 import { recordChecks } from './record-store.js';
 import { PERSISTENT_ONLINE } from './statuses.js';
 import type { ChangeListener, ListQuery, OffStore, PutOptions, StoreStatus } from './store.js';
@@ -45,6 +45,27 @@ function isQueuedCreateOf(id: string) {
 }
 
 type QueuedCreate = Extract<OutboxEntry, { op: 'create' }>;
+type BatchedCreate = QueuedCreate & { batch: BatchPlace };
+
+function isBatched(entry: OutboxEntry): entry is BatchedCreate {
+  return entry.op === 'create' && entry.batch !== undefined;
+}
+
+function recordsIn(results: (OffRecord | undefined)[]): OffRecord[] {
+  return results.filter((record): record is OffRecord => record !== undefined);
+}
+
+/** Creates sent in one request carry its idempotency key and their place in it, kept if they have to wait in the outbox. */
+function inOneBatch(creates: QueuedCreate[]): BatchedCreate[] {
+  const idempotencyKey = crypto.randomUUID();
+  return creates.map((entry, index) => ({ ...entry, batch: { idempotencyKey, index, size: creates.length } }));
+}
+
+/** The queued writes to send in one request with `entry`: the creates of its batch still waiting, or itself alone. */
+function sentWith(entry: OutboxEntry, waiting: OutboxEntry[]): OutboxEntry[] {
+  if (!isBatched(entry)) return [entry];
+  return waiting.filter((each) => isBatched(each) && each.batch.idempotencyKey === entry.batch.idempotencyKey);
+}
 
 /** What one request sends: consecutive creates together (within the server's limits), every other write alone. */
 function requestsFor(entries: OutboxEntry[]): OutboxEntry[][] {
@@ -63,7 +84,7 @@ function requestsFor(entries: OutboxEntry[]): OutboxEntry[][] {
       last.bytes += bytes;
     } else requests.push({ entries: [entry], bytes });
   }
-  return requests.map((request) => request.entries);
+  return requests.map(({ entries }) => (entries.length === 1 ? entries : inOneBatch(entries as QueuedCreate[])));
 }
 
 /**
@@ -74,7 +95,9 @@ function requestsFor(entries: OutboxEntry[]): OutboxEntry[][] {
  * announced like any other put. When a queued create reaches the server, the
  * feed announces `remove` of the provisional id and `put` of the server's
  * record (a new id), in either order: the live stream may bring the put first.
- * Reads fall back to the last list seen. Edit tokens stay on this device: only
+ * Creates sent in one batch request wait together and are sent again with its
+ * idempotency key, so a batch the server wrote but whose answer was lost is not
+ * written twice. Reads fall back to the last list seen. Edit tokens stay on this device: only
  * records created here can be changed from here.
  */
 export class HttpStore implements OffStore {
@@ -264,7 +287,7 @@ export class HttpStore implements OffStore {
       this.feed.emit({ type: 'put', kind, records: amended.map((entry) => entry.record) });
     }
     const { sent, held } = await this.sendOrQueue(entries.filter((entry) => !amended.includes(entry)));
-    const confirmed = [...sent.values()].filter((record): record is OffRecord => record !== undefined);
+    const confirmed = recordsIn([...sent.values()]);
     if (confirmed.length) this.announce(kind, confirmed);
     if (held.length) this.feed.emit({ type: 'put', kind, records: held.map((entry) => (entry as QueuedPut).record) });
     return entries.map((entry) => (sent.get(entry.key) ?? entry.record) as RecordOf[K]);
@@ -328,25 +351,35 @@ export class HttpStore implements OffStore {
       else void this.flush();
     }
     if (refusal !== undefined) {
-      const confirmed = [...sent.values()].filter((record): record is OffRecord => record !== undefined);
+      const confirmed = recordsIn([...sent.values()]);
       if (confirmed.length) this.announce(entries[0].kind, confirmed);
       throw refusal;
     }
     return { sent, held };
   }
 
-  /** One request: a single write, or creates all made at once (their tokens are kept in one IndexedDB transaction). */
+  /** One request: a single write, or the creates of one batch (their tokens are kept in one IndexedDB transaction). */
   private async deliverTogether(entries: OutboxEntry[]): Promise<(OffRecord | undefined)[]> {
-    if (entries.length === 1) return [await this.deliver(entries[0])];
-    const creates = entries as QueuedCreate[];
-    const { kind, options } = creates[0];
-    const created = await this.api.createMany(
-      kind,
-      creates.map((entry) => entry.input),
-      { idempotencyKey: crypto.randomUUID(), ...options },
-    );
-    await Promise.all(created.map(({ record, editToken }) => this.tokens.save(kind, record.id, editToken)));
-    return created.map(({ record }) => record);
+    return isBatched(entries[0]) ? this.deliverBatch(entries as BatchedCreate[]) : [await this.deliver(entries[0])];
+  }
+
+  /**
+   * Sends creates with the key of the batch they were first sent in. If the server wrote
+   * that batch, it answers for all of it again, including records removed here since:
+   * those are removed from the server too.
+   */
+  private async deliverBatch(creates: BatchedCreate[]): Promise<OffRecord[]> {
+    const { kind, options, batch } = creates[0];
+    const inputs = creates.map((entry) => entry.input);
+    const answers = await this.api.createMany(kind, inputs, { idempotencyKey: batch.idempotencyKey, ...options });
+    await Promise.all(answers.map(({ record, editToken }) => this.tokens.save(kind, record.id, editToken)));
+    // A first write answers for the creates sent now; a replay, for every create first sent, in its place.
+    if (answers.length === creates.length) return answers.map(({ record }) => record);
+    const ours = creates.map((entry) => answers[entry.batch.index].record);
+    const removedHere = answers.map(({ record }) => record.id).filter((id) => !ours.some((record) => record.id === id));
+    await this.outbox.save(removedHere.map((id) => this.outbox.entryFor({ op: 'remove', kind, id })));
+    for (const id of removedHere) this.feed.emit({ type: 'remove', kind, id });
+    return ours;
   }
 
   /** One write to the server; keeps the edit token of what it creates. */
@@ -374,13 +407,15 @@ export class HttpStore implements OffStore {
     try {
       // Writes queued while this runs are sent by it too: nothing else may come to flush them.
       const attempted = new Set<string>();
-      let batch = await this.unattempted(attempted);
-      while (batch.length) {
-        for (const entry of batch) {
-          attempted.add(entry.key);
-          if (!(await this.sendQueuedEntry(entry))) return;
+      let waiting = await this.unattempted(attempted);
+      while (waiting.length) {
+        for (const entry of waiting) {
+          if (attempted.has(entry.key)) continue;
+          const request = sentWith(entry, waiting);
+          for (const each of request) attempted.add(each.key);
+          if (!(await this.sendQueuedRequest(request))) return;
         }
-        batch = await this.unattempted(attempted);
+        waiting = await this.unattempted(attempted);
       }
     } catch {
       // IndexedDB failed under us: the entries are still there for the next attempt.
@@ -394,29 +429,30 @@ export class HttpStore implements OffStore {
   }
 
   /** False when the server cannot take writes now: the rest waits for the next attempt. */
-  private async sendQueuedEntry(entry: OutboxEntry): Promise<boolean> {
+  private async sendQueuedRequest(entries: OutboxEntry[]): Promise<boolean> {
     try {
-      const record = await this.reach(this.deliver(entry));
+      const records = await this.reach(this.deliverTogether(entries));
       this.retry.reset();
-      await this.outbox.delete(entry.key);
-      this.confirmQueued(entry, record);
+      await this.outbox.delete(...entries.map((entry) => entry.key));
+      this.confirmQueued(entries, records);
     } catch (error) {
       if (isTransient(error)) {
         this.retry.schedule(error instanceof RateLimitedError ? error.retryAfterMs : 0);
         return false;
       }
-      await this.refuseQueued(entry, error);
+      // A batch is written all or none: the server refused every record of it.
+      for (const entry of entries) await this.refuseQueued(entry, error);
     }
     return true;
   }
 
-  private confirmQueued(entry: OutboxEntry, record: OffRecord | undefined): void {
-    if (entry.op === 'remove') {
-      this.seen.unseenRemoval(entry.kind, entry.id);
-      return;
+  private confirmQueued(entries: OutboxEntry[], records: (OffRecord | undefined)[]): void {
+    for (const entry of entries) {
+      if (entry.op === 'remove') this.seen.unseenRemoval(entry.kind, entry.id);
+      if (entry.op === 'create') this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.record.id });
     }
-    if (entry.op === 'create') this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.record.id });
-    if (record) this.announce(entry.kind, [record]);
+    const confirmed = recordsIn(records);
+    if (confirmed.length) this.announce(entries[0].kind, confirmed);
   }
 
   /** The server will never take this write: keep it for the person to see, and show the server's version again. */

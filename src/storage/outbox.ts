@@ -1,4 +1,4 @@
-import { del, setMany } from 'idb-keyval';
+import { delMany, setMany } from 'idb-keyval';
 import type { StorageErrorCode } from '../model/messages.js';
 import type { OffRecord, RecordKind } from '../model/records.js';
 import { keyUnder, localTable, readUnder } from './http-local.js';
@@ -7,8 +7,19 @@ import type { PutOptions } from './store.js';
 
 const writesTable = localTable('off-layer-outbox', 'writes');
 
+/**
+ * Where a create stands in the batch request it was first sent in. Creates whose answer
+ * never came are sent again together with the same key: if the server wrote them the
+ * first time, it answers that first request again and writes nothing.
+ */
+export interface BatchPlace {
+  idempotencyKey: string;
+  index: number;
+  size: number;
+}
+
 export type QueuedWrite =
-  | { op: 'create'; kind: RecordKind; input: object; options: PutOptions; record: OffRecord }
+  | { op: 'create'; kind: RecordKind; input: object; options: PutOptions; record: OffRecord; batch?: BatchPlace }
   | { op: 'replace'; kind: RecordKind; id: string; input: object; record: OffRecord }
   | { op: 'remove'; kind: RecordKind; id: string };
 
@@ -51,9 +62,9 @@ export class Outbox {
     await guarded(() => setMany(entries.map((entry) => [entry.key, entry]), db));
   }
 
-  async delete(key: string): Promise<void> {
+  async delete(...keys: string[]): Promise<void> {
     const db = await writesTable();
-    await guarded(() => del(key, db));
+    await guarded(() => delMany(keys, db));
   }
 
   /** Every entry of this server, oldest first, refused ones included. */

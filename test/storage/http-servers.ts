@@ -32,6 +32,21 @@ export async function restartServer(server: TestServer): Promise<void> {
   await executeServerCommand('off-server', { action: 'restart', id: server.id });
 }
 
+/** The API root of a forwarding proxy in front of `server`, whose network `cutNetworkAfter` can cut. */
+export async function proxyTo(server: TestServer): Promise<string> {
+  const { url } = (await executeServerCommand('off-server', { action: 'proxy', id: server.id })) as { url: string };
+  return url;
+}
+
+/** The next `method` request to a path ending with `pathEnd` is committed by the server, but its answer is lost: the network is cut until `mendNetwork`. */
+export async function cutNetworkAfter(server: TestServer, method: string, pathEnd: string): Promise<void> {
+  await executeServerCommand('off-server', { action: 'cut-after', id: server.id, method, pathEnd });
+}
+
+export async function mendNetwork(server: TestServer): Promise<void> {
+  await executeServerCommand('off-server', { action: 'mend', id: server.id });
+}
+
 /** A store on `url` that is closed after the test. */
 export async function openStore(url: string): Promise<HttpStore> {
   const store = createHttpStore(url, { retryBaseMs: 200 });

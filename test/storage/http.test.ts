@@ -7,7 +7,17 @@ import { createMemoryStore } from '../../src/storage/memory.js';
 import type { StoreChange } from '../../src/storage/store.js';
 import { storeContract } from './contract.js';
 import { seedInput, sideEventInput } from './fixtures.js';
-import { openStore, restartServer, startServer, stopServer, type Database, type TestServer } from './http-servers.js';
+import {
+  cutNetworkAfter,
+  mendNetwork,
+  openStore,
+  proxyTo,
+  restartServer,
+  startServer,
+  stopServer,
+  type Database,
+  type TestServer,
+} from './http-servers.js';
 
 const urls = new WeakMap<object, string>();
 const ADMIN_TOKEN = 'moderator-token-for-tests';
@@ -206,6 +216,72 @@ describe('http store, server down and back', function () {
     expect((await store.pendingWrites())[0].failure).to.equal('not-found');
     await store.discardPending(refused.key);
     expect(await store.pendingWrites()).to.deep.equal([]);
+  });
+});
+
+describe('http store, putMany batches that wait', function () {
+  this.timeout(60000);
+
+  it('queues a batch sent while the server is down and sends it exactly once when the server is back', async () => {
+    const server = await startServer('sqlite');
+    const store = await openStore(server.url);
+    await stopServer(server);
+
+    const provisional = await store.putMany('seed', ['One', 'Two', 'Three'].map((title) => seedInput({ title })));
+    expect(store.pendingCount()).to.equal(3);
+    expect((await store.pendingWrites()).map((write) => [write.op, write.id])).to.deep.equal(provisional.map(({ id }) => ['create', id]));
+    expect((await store.list('seed')).map((seed) => seed.id)).to.have.members(provisional.map(({ id }) => id));
+
+    await restartServer(server);
+    await until(() => store.pendingCount() === 0, 'the outbox to be sent');
+    const stored = await onServer(server, 'seed');
+    expect(stored.map((seed) => seed.title)).to.have.members(['One', 'Two', 'Three']);
+    expect((await store.list('seed')).map((seed) => seed.id)).to.have.members(stored.map(({ id }) => id)).and.have.length(3);
+    for (const { id } of stored) expect(await canEdit(store, 'seed', id)).to.equal(true);
+
+    await store.flush();
+    expect(await onServer(server, 'seed')).to.have.length(3);
+  });
+
+  for (const database of ['sqlite', 'postgres'] as Database[]) {
+    it(`sends a batch whose answer was lost again with its key, so each record is written once (${database})`, async () => {
+      const server = await startServer(database);
+      const store = await openStore(await proxyTo(server));
+      await cutNetworkAfter(server, 'POST', '/seeds/batch');
+
+      const provisional = await store.putMany('seed', ['One', 'Two', 'Three'].map((title) => seedInput({ title })));
+      expect(store.pendingCount()).to.equal(3);
+      expect(await onServer(server, 'seed'), 'committed before the answer was lost').to.have.length(3);
+
+      // Another process answers the retry: the key is kept in the database, not in memory.
+      await restartServer(server);
+      await mendNetwork(server);
+      await until(() => store.pendingCount() === 0, 'the outbox to be sent');
+      const stored = await onServer(server, 'seed');
+      expect(stored.map((seed) => seed.title)).to.have.members(['One', 'Two', 'Three']);
+      const listed = (await store.list('seed')).map((seed) => seed.id);
+      expect(listed).to.have.members(stored.map(({ id }) => id)).and.have.length(3);
+      expect(listed).to.not.include.members(provisional.map(({ id }) => id));
+      for (const { id } of stored) expect(await canEdit(store, 'seed', id)).to.equal(true);
+
+      await store.flush();
+      expect(await onServer(server, 'seed')).to.have.length(3);
+    });
+  }
+
+  it('removes from the server a record of a lost batch that was removed here before the batch was sent again', async () => {
+    const server = await startServer('sqlite');
+    const store = await openStore(await proxyTo(server));
+    await cutNetworkAfter(server, 'POST', '/seeds/batch');
+    const [, dropped] = await store.putMany('seed', ['Kept', 'Dropped', 'Also kept'].map((title) => seedInput({ title })));
+    await store.remove('seed', dropped.id);
+    expect(store.pendingCount()).to.equal(2);
+
+    await mendNetwork(server);
+    await until(() => store.pendingCount() === 0, 'the outbox to be sent');
+    await until(async () => (await onServer(server, 'seed')).length === 2, 'the dropped record to be removed from the server');
+    expect((await onServer(server, 'seed')).map((seed) => seed.title)).to.have.members(['Kept', 'Also kept']);
+    expect((await store.list('seed')).map((seed) => seed.title)).to.have.members(['Kept', 'Also kept']).and.have.length(2);
   });
 });
 

@@ -1,0 +1,56 @@
+// A forwarding proxy in front of a real test server that can lose an answer for real: the
+// chosen request reaches the server, which commits it, then the network is cut before the
+// answer gets back to the browser, and stays cut until mended.
+import { createServer, request } from 'node:http';
+
+/**
+ * Starts a proxy on a free port that passes every request to `targetPort` on 127.0.0.1.
+ * `cutAfter(method, pathEnd)`: the next such request is answered by the server, its answer
+ * is dropped and every connection is closed and refused from then on; `mend()` undoes that.
+ */
+export async function startCuttableProxy(targetPort) {
+  let losing;
+  let cut = false;
+  const sockets = new Set();
+  const cutNow = () => {
+    cut = true;
+    for (const socket of sockets) socket.destroy();
+  };
+
+  const proxy = createServer((incoming, outgoing) => {
+    if (cut) return incoming.socket.destroy();
+    const losesAnswer = losing && incoming.method === losing.method && incoming.url.split('?')[0].endsWith(losing.pathEnd);
+    if (losesAnswer) losing = undefined;
+    const { method, url: path, headers } = incoming;
+    const upstream = request({ host: '127.0.0.1', port: targetPort, method, path, headers }, (answer) => {
+      if (losesAnswer) {
+        answer.on('end', cutNow).resume();
+        return;
+      }
+      outgoing.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(outgoing);
+    });
+    // The server is down: to the browser, as if the network were.
+    upstream.on('error', () => incoming.socket.destroy());
+    incoming.pipe(upstream);
+  });
+  proxy.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+
+  return {
+    port: proxy.address().port,
+    cutAfter(method, pathEnd) {
+      losing = { method, pathEnd };
+    },
+    mend() {
+      cut = false;
+    },
+    close() {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => proxy.close(resolve));
+    },
+  };
+}
