@@ -3,6 +3,7 @@ import type { Seed } from '../src/model/records.js';
 import { storeFor } from '../src/elements/shared/store-registry.js';
 import type { OffStore } from '../src/storage/store.js';
 import { DEMO_EVENT, ORIGIN_SEED, sampleSeeds, sampleSideEvents } from './sample-data.js';
+import { renderSiteChrome } from './site-chrome.js';
 
 /** `?store=…` wins; else the reference server when this site is served by it; else this browser's IndexedDB. */
 async function chooseStore(): Promise<string> {
@@ -46,6 +47,7 @@ function showSeeds(container: HTMLElement, store: OffStore, spec: string): void 
   void render();
 }
 
+renderSiteChrome();
 const spec = await chooseStore();
 for (const element of document.querySelectorAll('off-event-badge, off-side-event-board, off-seed-card, off-contribute-form')) {
   element.setAttribute('store', spec);
