@@ -91,6 +91,24 @@ test('the badge’s QR code leads to the board', async () => {
   await context.close();
 });
 
+test('the badge prints for a venue door: large QR that still scans, the address in text, no buttons', async () => {
+  const context = await browser.newContext();
+  const venue = await open(await context.newPage(), 'venue.html');
+  const badge = venue.locator('off-event-badge');
+  await badge.locator('[part="qr"] svg').waitFor();
+  const screenWidth = (await badge.locator('[part="qr"]').boundingBox())!.width;
+  await venue.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  const printed = (await badge.locator('[part="qr"]').boundingBox())!.width;
+  assert.ok(printed > screenWidth * 1.5, `the printed QR (${printed}px) is much larger than on screen (${screenWidth}px)`);
+  assert.equal(await badge.locator('[part="link"]').isVisible(), false);
+  assert.equal(await badge.locator('[part="download"]').isVisible(), false);
+  assert.equal((await badge.locator('.print-url').textContent())?.trim(), `${server.url}/index.html#off`);
+  assert.equal(await badge.locator('.print-url').isVisible(), true);
+  const png = PNG.sync.read(await badge.locator('[part="qr"] svg').screenshot());
+  assert.equal(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data, `${server.url}/index.html#off`);
+  await context.close();
+});
+
 test('the board’s “add all to calendar” file is an iCalendar file calendars can read', async () => {
   const context = await browser.newContext({ acceptDownloads: true });
   const board = await open(await context.newPage(), 'index.html');
