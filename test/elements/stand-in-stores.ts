@@ -5,17 +5,19 @@ import type { OffStore, StoreStatus } from '../../src/storage/store.js';
 import { uniqueName } from '../storage/fixtures.js';
 
 /**
- * Stores that behave in one chosen way, for tests and stories: each wraps its
- * own memory store, is registered under a fresh `store` attribute value, and
- * returns that value.
+ * Registers under `spec` a memory store of its own with some members replaced
+ * (and, optionally, a fixed status), for tests and stories; returns `spec`.
  */
-function standIn(overrides: (base: OffStore) => Partial<OffStore>, status?: StoreStatus): string {
-  const base = createMemoryStore({ name: uniqueName('stand-in') });
+export function registerStandIn(spec: string, overrides: (base: OffStore) => Partial<OffStore>, status?: StoreStatus): string {
+  const base = createMemoryStore({ name: spec });
   const store = Object.assign(Object.create(base) as OffStore, overrides(base));
-  if (status) Object.defineProperty(store, 'status', { get: () => status });
-  const spec = uniqueName('stand-in');
+  if (status) Object.defineProperties(store, { status: { get: () => status }, ready: { value: async () => status } });
   registerStore(spec, store);
   return spec;
+}
+
+function standIn(overrides: (base: OffStore) => Partial<OffStore>, status?: StoreStatus): string {
+  return registerStandIn(uniqueName('stand-in'), overrides, status);
 }
 
 /** A store whose list never arrives: the loading state. */
