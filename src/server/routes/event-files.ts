@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { exportCommons } from '../../model/commons.js';
 import { toIcs } from '../../model/ics.js';
 import type { Seed, SideEvent } from '../../model/records.js';
 import type { Deps } from '../deps.js';
@@ -22,14 +23,7 @@ export function eventFileRoutes({ repository }: Deps): Hono {
   routes.get('/events/:event/export.json', async (c) => {
     const event = eventParam(c);
     const [sideEvents, seeds] = await Promise.all([repository.list('side-event', { event }), repository.list('seed', { event })]);
-    return c.json({
-      format: 'off-layer/commons',
-      version: 1,
-      event,
-      exportedAt: new Date().toISOString(),
-      sideEvents: sideEvents as SideEvent[],
-      seeds: seeds as Seed[],
-    });
+    return c.json(exportCommons(event, sideEvents as SideEvent[], seeds as Seed[]));
   });
 
   return routes;
