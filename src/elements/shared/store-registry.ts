@@ -11,10 +11,20 @@ export const DEFAULT_STORE: StoreSpec = 'idb';
 
 const stores = new Map<StoreSpec, OffStore>();
 
+const isServerUrl = (spec: StoreSpec) => /^(https?:\/)?\//i.test(spec);
+
+/** The registry key of a `store` value: a typo falls back to the default store rather than opening a second one. */
+function canonical(spec: StoreSpec | null | undefined): StoreSpec {
+  const key = spec?.trim() || DEFAULT_STORE;
+  if (stores.has(key) || key === 'memory' || key === DEFAULT_STORE || isServerUrl(key)) return key;
+  console.warn(`off-layer: unknown store "${key}"; using "${DEFAULT_STORE}". Use idb, memory or a server's API URL.`);
+  return DEFAULT_STORE;
+}
+
 function openStore(spec: StoreSpec): OffStore {
   if (spec === 'memory') return createMemoryStore();
   // The HTTP store (outbox, live stream, edit tokens) is its own chunk, downloaded only by pages that name a server.
-  if (/^(https?:\/)?\//i.test(spec)) {
+  if (isServerUrl(spec)) {
     return new LazyStore(async () => (await import('../../storage/http.js')).createHttpStore(spec), PERSISTENT_ONLINE);
   }
   return createIdbStore();
@@ -25,7 +35,7 @@ function openStore(spec: StoreSpec): OffStore {
  * A server's store is a `LazyStore`: `await (store as LazyStore).adapter()` gives the `HttpStore` itself.
  */
 export function storeFor(spec: StoreSpec | null | undefined): OffStore {
-  const key = spec?.trim() || DEFAULT_STORE;
+  const key = canonical(spec);
   let store = stores.get(key);
   if (!store) {
     store = openStore(key);
