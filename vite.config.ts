@@ -9,15 +9,16 @@ const ELEMENTS = ['off-event-badge', 'off-side-event-board', 'off-seed-card', 'o
 /** Lit and the small libraries stay shared dependencies in the bundler build. */
 const isDependency = (id: string) => /^(lit|@lit\/|lit-html|lit-element|idb-keyval|valibot|lean-qr)(\/|$)/.test(id);
 
+/** Both library builds write into `dist/` side by side (scripts/build.js runs them in turn). */
+const DIST = { outDir: 'dist', emptyOutDir: false, target: 'es2022' } as const;
+
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     // The script-tag bundle: one self-contained ES module, Lit included, that registers every element.
     return {
       plugins: [minifyCssLiterals()],
       build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: 'es2022',
+        ...DIST,
         minify: true,
         lib: { entry: resolve(root, 'src/off-layer.ts'), formats: ['es'], fileName: () => 'off-layer.js' },
         rolldownOptions: { output: { codeSplitting: false, minify: true } },
@@ -28,9 +29,7 @@ export default defineConfig(({ mode }) => {
     return {
       plugins: [minifyCssLiterals()],
       build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        target: 'es2022',
+        ...DIST,
         minify: false,
         lib: {
           entry: {
