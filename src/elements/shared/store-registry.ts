@@ -13,11 +13,10 @@ const stores = new Map<StoreSpec, OffStore>();
 
 const isServerUrl = (spec: StoreSpec) => /^(https?:\/)?\//i.test(spec);
 
-/** The registry key of a `store` value: a typo falls back to the default store rather than opening a second one. */
+/** The registry key of a `store` value: an unknown value (a typo) means the default store, not a second copy of it. */
 function canonical(spec: StoreSpec | null | undefined): StoreSpec {
   const key = spec?.trim() || DEFAULT_STORE;
   if (stores.has(key) || key === 'memory' || key === DEFAULT_STORE || isServerUrl(key)) return key;
-  console.warn(`off-layer: unknown store "${key}"; using "${DEFAULT_STORE}". Use idb, memory or a server's API URL.`);
   return DEFAULT_STORE;
 }
 
