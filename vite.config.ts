@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { minifyCssLiterals } from './scripts/minify-css-literals.js';
+import { staticImports } from './scripts/static-imports.js';
 
 const root = import.meta.dirname;
 const DEMO_PAGES = ['index', 'venue', 'contribute', 'seeds', 'theming'];
@@ -16,7 +17,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     // The script-tag bundle: one self-contained ES module, Lit included, that registers every element.
     return {
-      plugins: [minifyCssLiterals()],
+      plugins: [minifyCssLiterals(), staticImports()],
       build: {
         ...DIST,
         minify: true,

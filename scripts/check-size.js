@@ -2,14 +2,15 @@
 //
 // What is counted:
 // - the script-tag bundle `dist/off-layer.js` is one self-contained, minified file (Lit and every adapter
-//   inlined): the file as built, gzipped;
+//   inlined, its `import()`s made static by scripts/static-imports.ts): the file as built, gzipped;
 // - a page with one element imports its define module from the bundler build (`dist/<tag>.js`, Lit a
 //   shared dependency). esbuild bundles it with code splitting, Lit included, and the page pays for the
 //   entry chunk and every chunk it imports statically, which includes the default `idb` store (and the
 //   `memory` store it falls back to). Not counted: the chunks only a dynamic `import()` reaches, i.e. the
-//   HTTP store (loaded only for `store="https://…"`) and record validation with valibot (loaded on the
-//   first write; the contribute form imports it statically). Each file is gzipped on its own, as a
-//   browser downloads it, and the sizes are added.
+//   HTTP store (loaded only for `store="https://…"`), record validation with valibot and the stamping of local
+//   writes (loaded on the first write; the contribute form imports validation statically), and the badge's SVG file
+//   (loaded on the first click of its download button). Each file is gzipped on its own, as a browser downloads it,
+//   and the sizes are added.
 //
 // `target` is the issue's figure (issue 5), printed as met or missed; `budget` fails the check. Where the
 // target is not reached, the budget is the size reached, rounded up by about 0.5 KB, so that the check
@@ -17,8 +18,6 @@
 // - the script-tag bundle reached 39.4 KB (from 40.6): Lit alone is ~7 KB and the four elements with
 //   their strings ~20 KB; it also carries the HTTP store (~5 KB) and valibot, since `store="https://…"`
 //   and the contribute form must work from the one file. Budget 40 KB.
-// - the badge page reached 14.5 KB (from 23.3): Lit ~6.5 KB, the badge and its QR encoder ~4 KB, the
-//   default store ~2.5 KB, the shared element code ~2 KB. Budget 15 KB.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +27,7 @@ const KB = 1024;
 const PAGES = [
   { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 40 },
   { name: 'a page with only the board', entry: 'dist/off-side-event-board.js', target: 20, budget: 20 },
-  { name: 'a page with only the badge', entry: 'dist/off-event-badge.js', target: 14, budget: 15 },
+  { name: 'a page with only the badge', entry: 'dist/off-event-badge.js', target: 14, budget: 14 },
 ];
 
 /** A module of the default store: proof that the page's count includes it. */

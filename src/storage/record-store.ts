@@ -1,6 +1,5 @@
-import type { OffRecord, RecordKind, RecordOf } from '../model/records.js';
+import type { RecordKind, RecordOf } from '../model/records.js';
 import { sortRecords } from '../model/sort.js';
-import { stampRecord } from '../model/stamp.js';
 import type { RecordBackend } from './backend.js';
 import type { ChangeFeed } from './change-feed.js';
 import { NotFoundError } from './errors.js';
@@ -8,6 +7,10 @@ import type { ChangeListener, ListQuery, OffStore, StoreStatus } from './store.j
 
 /** The validation rules (valibot), loaded with the first write: a page that only reads never downloads them. */
 export const recordChecks = () => import('./record-checks.js');
+
+/** Validation and stamping of local writes, loaded with the first one for the same reason. */
+const localWrites = () => import('./local-writes.js');
+type LocalWrites = typeof import('./local-writes.js');
 
 /** A store on top of a local backend (memory or IndexedDB), with one change feed. */
 export class RecordStore implements OffStore {
@@ -43,41 +46,21 @@ export class RecordStore implements OffStore {
     return record;
   }
 
-  async putMany<K extends RecordKind>(kind: K, inputs: unknown[]): Promise<RecordOf[K][]> {
-    const valid = (await recordChecks()).validateAll(kind, inputs);
-    const backend = await this.backend();
-    const updates = valid.filter((input) => input.id !== undefined);
-    const existing = new Map<string, OffRecord>();
-    if (updates.length) {
-      const found = await backend.readMany(kind, updates.map((input) => input.id as string));
-      updates.forEach((input, index) => {
-        const record = found[index];
-        if (!record) throw new NotFoundError(input.id as string);
-        existing.set(record.id, record);
-      });
-    }
-    const records = valid.map((input) =>
-      stampRecord(input, input.id === undefined ? undefined : (existing.get(input.id) as RecordOf[K])),
-    );
-    if (records.length === 0) return records;
-    await backend.writeMany(kind, records);
-    this.feed.emit({ type: 'put', kind, records });
-    return records;
+  putMany<K extends RecordKind>(kind: K, inputs: unknown[]): Promise<RecordOf[K][]> {
+    return this.write(kind, (writes) => writes.recordsToPut(kind, inputs, this.backend));
   }
 
-  /**
-   * Writes whole records as exported elsewhere, keeping their ids and stamps
-   * (an import). Every record is checked first; one already here is replaced only by a newer one.
-   */
-  async restore<K extends RecordKind>(kind: K, candidates: unknown[]): Promise<RecordOf[K][]> {
-    const records = (await recordChecks()).checkAll(kind, candidates);
-    const backend = await this.backend();
-    const existing = await backend.readMany(kind, records.map((record) => record.id));
-    const newer = records.filter((record, index) => !existing[index] || existing[index].updatedAt < record.updatedAt);
-    if (newer.length === 0) return newer;
-    await backend.writeMany(kind, newer);
-    this.feed.emit({ type: 'put', kind, records: newer });
-    return newer;
+  /** Writes whole records as exported elsewhere, keeping their ids and stamps (an import); see `recordsToRestore`. */
+  restore<K extends RecordKind>(kind: K, candidates: unknown[]): Promise<RecordOf[K][]> {
+    return this.write(kind, (writes) => writes.recordsToRestore(kind, candidates, this.backend));
+  }
+
+  private async write<K extends RecordKind>(kind: K, prepare: (writes: LocalWrites) => Promise<RecordOf[K][]>): Promise<RecordOf[K][]> {
+    const records = await prepare(await localWrites());
+    if (records.length === 0) return records;
+    await (await this.backend()).writeMany(kind, records);
+    this.feed.emit({ type: 'put', kind, records });
+    return records;
   }
 
   async remove(kind: RecordKind, id: string): Promise<void> {

@@ -1,14 +1,12 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { downloadText } from '../shared/download.js';
 import { plural } from '../shared/i18n.js';
 import { LiveCountController } from '../shared/live-count-controller.js';
-import { memoizeLast } from '../shared/memo.js';
 import { OffElement } from '../shared/off-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { badgeStyles } from './off-event-badge.styles.js';
 import { strings } from './off-event-badge.strings.js';
-import { qrContent, qrGeometry, standaloneQrSvg } from './qr.js';
+import { qrContent, qrGeometry, type QrGeometry } from './qr.js';
 import { badgeTarget } from './target.js';
 
 /**
@@ -52,7 +50,8 @@ export class OffEventBadge extends OffElement {
   @property() label = '';
 
   private readonly sideEvents = new LiveCountController(this, 'side-event', () => this.event || undefined);
-  private readonly qrFor = memoizeLast(qrGeometry);
+  /** The QR code of the address the badge points to, encoded again only when that address changes. */
+  private qr?: QrGeometry & { target: string };
 
   private countText(): string {
     const text = strings[this.language];
@@ -63,19 +62,24 @@ export class OffEventBadge extends OffElement {
   }
 
   /** Saves the rendered QR code as `off-<event>-qr.svg`, in the colours it has on screen. */
-  downloadQr(): void {
+  async downloadQr(): Promise<void> {
     // Looked up here rather than with @query: the badge is the smallest page, and the decorator is its only use there.
     const rendered = this.renderRoot.querySelector<SVGSVGElement>('svg.qr-code');
     if (!rendered) return;
-    const fill = (selector: string) => getComputedStyle(rendered.querySelector(selector)!).fill;
-    const file = standaloneQrSvg(rendered, { dark: fill('.qr-dark'), light: fill('.qr-light') });
-    downloadText(file, `off-${this.event || 'event'}-qr.svg`, 'image/svg+xml');
+    // Loaded on the first click: most pages that show a badge never save it.
+    const { downloadQrSvg } = await import('./qr-file.js');
+    downloadQrSvg(rendered, `off-${this.event || 'event'}-qr.svg`);
+  }
+
+  protected override willUpdate(): void {
+    const target = badgeTarget(this.href);
+    if (this.qr?.target !== target) this.qr = { target, ...qrGeometry(target) };
   }
 
   protected override render() {
     const text = strings[this.language];
-    const target = badgeTarget(this.href);
-    const qr = this.qrFor(target);
+    const qr = this.qr!;
+    const { target } = qr;
     return html`
       <div part="card" class="card">
         <div class="text">

@@ -7,8 +7,6 @@ export const QUIET_ZONE = 4;
 /** Medium error correction at least: a printed badge still scans with a scuff or a fold. */
 export const QR_OPTIONS = { minCorrectionLevel: correction.M } as const;
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
 export interface QrGeometry {
   /** Modules per side, quiet zone included: the viewBox is `0 0 side side`. */
   side: number;
@@ -34,19 +32,4 @@ export function qrGeometry(text: string): QrGeometry {
 /** The inside of the QR `<svg>`: a light square for the quiet zone and one path for the dark modules (colours from CSS). */
 export function qrContent({ side, path }: QrGeometry): SVGTemplateResult {
   return svg`<rect class="qr-light" width=${side} height=${side}></rect><path class="qr-dark" d=${path}></path>`;
-}
-
-export interface QrColours {
-  dark: string;
-  light: string;
-}
-
-/** The rendered QR `<svg>` as a file of its own: namespace, size and fills written out, none of the page's classes or ARIA. */
-export function standaloneQrSvg(rendered: SVGSVGElement, colours: QrColours = { dark: '#000000', light: '#ffffff' }): string {
-  const side = rendered.viewBox.baseVal.width;
-  const path = rendered.querySelector('path')!.getAttribute('d');
-  return (
-    `<svg xmlns="${SVG_NS}" viewBox="0 0 ${side} ${side}" width="${side * 8}" height="${side * 8}" shape-rendering="crispEdges">` +
-    `<rect width="${side}" height="${side}" fill="${colours.light}"/><path d="${path}" fill="${colours.dark}"/></svg>`
-  );
 }

@@ -2,7 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { generate } from 'lean-qr/nano';
 import '../../../src/elements/off-event-badge/define.js';
 import type { OffEventBadge } from '../../../src/elements/off-event-badge/off-event-badge.js';
-import { QR_OPTIONS, QUIET_ZONE, standaloneQrSvg } from '../../../src/elements/off-event-badge/qr.js';
+import { standaloneQrSvg } from '../../../src/elements/off-event-badge/qr-file.js';
+import { QR_OPTIONS, QUIET_ZONE } from '../../../src/elements/off-event-badge/qr.js';
 import { storeFor } from '../../../src/elements/shared/store-registry.js';
 import { createIdbStore } from '../../../src/storage/idb.js';
 import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
@@ -173,6 +174,7 @@ describe('off-event-badge', () => {
     };
     try {
       part(el, 'download').click();
+      await waitUntil(() => clicked.length > 0, 'the SVG file is offered');
     } finally {
       HTMLAnchorElement.prototype.click = originalClick;
     }
