@@ -68,7 +68,7 @@ export interface Repository {
    */
   apply(kind: RecordKind, mutation: Mutation, idempotency?: Idempotency): Promise<Outcome>;
   savedResponse(keyHash: string): Promise<SavedResponse | undefined>;
-  /** Changes after `seq`; `put` entries whose record is gone or hidden by now are left out. */
+  /** Changes after `seq`; `put` entries whose record is gone, hidden or in another event by now are left out. */
   changesSince(seq: number, limit: number): Promise<Change[]>;
   latestSeq(): Promise<number>;
   /** Calls `listener` when another process may have committed changes (and after reconnecting). */

@@ -143,6 +143,12 @@ export class SqlRepository implements Repository {
       }
       case 'update': {
         const { record } = mutation;
+        // Moved to another host event: the old event's streams hear that it left, before its put.
+        await tx.rows(
+          `INSERT INTO changes (kind, record_id, event, op, at)
+           SELECT kind, id, event, 'remove', ? FROM records WHERE kind = ? AND id = ? AND NOT hidden AND event IS DISTINCT FROM ?`,
+          [Date.now(), kind, record.id, record.event ?? null],
+        );
         const updated = await tx.rows(
           `UPDATE records SET data = ?, event = ?, sort_time = ?, start = ?, title = ?, created_at = ?
             WHERE kind = ? AND id = ? AND NOT hidden RETURNING id`,
@@ -194,7 +200,8 @@ export class SqlRepository implements Repository {
   async changesSince(seq: number, limit: number): Promise<Change[]> {
     const rows = await this.driver.rows(
       `SELECT c.seq, c.kind, c.record_id, c.event, c.op, r.data
-         FROM changes c LEFT JOIN records r ON r.kind = c.kind AND r.id = c.record_id AND NOT r.hidden
+         FROM changes c
+         LEFT JOIN records r ON r.kind = c.kind AND r.id = c.record_id AND NOT r.hidden AND r.event IS NOT DISTINCT FROM c.event
         WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
       [seq, limit],
     );
@@ -202,7 +209,7 @@ export class SqlRepository implements Repository {
     for (const [seqValue, kind, id, event, op, data] of rows) {
       const common = { seq: Number(seqValue), kind: kind as RecordKind, event: event as string | null };
       if (op === 'remove') changes.push({ ...common, op, id: id as string });
-      // A put whose record has since gone or been hidden is followed by its remove: skip it.
+      // A put whose record has since gone, been hidden or moved to another event is followed by its remove: skip it.
       else if (data !== null) changes.push({ ...common, op: 'put', record: parse(data) });
     }
     return changes;

@@ -290,6 +290,65 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
       for (const client of [mine, all, resumed]) client.close();
     });
 
+    it('a record moved to another host event is a remove on the old event\'s stream and a put on the new one\'s, live and on replay', async () => {
+      const from = uniqueName('ev');
+      const to = uniqueName('ev');
+      const streamOf = (event: string, headers?: Record<string, string>) => new SseClient(`${api}/events/${event}/stream`, headers);
+      const [old, fresh, all] = [streamOf(from), streamOf(to), new SseClient(`${api}/stream`)];
+      await Promise.all([old.opened, fresh.opened, all.opened]);
+      const batch = await call(`${api}/events/${from}/side-events/batch`, {
+        method: 'POST',
+        json: { records: [sideEventInput({ event: from, title: 'Stays' }), sideEventInput({ event: from, title: 'Moves' })] },
+        headers: FORM_FILLED,
+      });
+      assert.equal(batch.status, 201, batch.text);
+      const [stays, moves] = batch.body.results as { record: any; editToken: string }[];
+      const created = await old.next((message) => message.event === 'put');
+
+      const moved = await call(`${api}/side-events/${moves.record.id}`, { method: 'PUT', json: { ...moves.record, event: to }, headers: bearer(moves.editToken) });
+      assert.equal(moved.status, 200, moved.text);
+      assert.deepEqual((await old.next((message) => message.event === 'remove')).data, { kind: 'side-event', id: moves.record.id });
+      const arrived = await fresh.next((message) => message.event === 'put');
+      assert.deepEqual(arrived.data, { kind: 'side-event', records: [moved.body] });
+      await all.next((message) => message.event === 'put' && message.data.records[0].updatedAt === moved.body.updatedAt);
+      assert.ok(!all.events.some((message) => message.event === 'remove'), 'the stream of every event sees a move as its put alone');
+
+      const moderate = (op: string) => call(`${api}/side-events/${moves.record.id}/${op}`, { method: 'POST', headers: bearer(ADMIN_TOKEN) });
+      assert.equal((await moderate('hide')).status, 200);
+      assert.deepEqual((await fresh.next((message) => message.event === 'remove')).data, { kind: 'side-event', id: moves.record.id });
+      assert.equal((await moderate('unhide')).status, 200);
+      await fresh.next((message) => message.event === 'put' && message.id !== arrived.id);
+
+      const seed = await create('seeds', seedInput({ event: from }));
+      const { event: _, ...withoutEvent } = seed.record;
+      const unfiled = await call(`${api}/seeds/${seed.record.id}`, { method: 'PUT', json: withoutEvent, headers: bearer(seed.editToken) });
+      assert.equal(unfiled.status, 200, unfiled.text);
+      const last = await create('side-events', sideEventInput({ event: from, title: 'Last' }));
+
+      const moveAway = [
+        ['remove', { kind: 'side-event', id: moves.record.id }],
+        ['remove', { kind: 'seed', id: seed.record.id }],
+        ['put', { kind: 'side-event', records: [last.record] }],
+      ];
+      const isLast = (message: { event: string; data: any }) => message.event === 'put' && message.data.records[0].id === last.record.id;
+      const seen = (client: SseClient) => client.events.map((message) => [message.event, message.data]);
+      await old.next(isLast);
+      assert.deepEqual(seen(old), [
+        ['put', { kind: 'side-event', records: [stays.record, moves.record] }],
+        moveAway[0],
+        ['put', { kind: 'seed', records: [seed.record] }],
+        ...moveAway.slice(1),
+      ]);
+
+      // Replayed, a put is sent only while its record is still in this event: what left it is only a remove.
+      const reconnected = streamOf(from, { 'Last-Event-ID': created.id! });
+      const fromScratch = streamOf(from, { 'Last-Event-ID': String(Number(created.id) - 2) });
+      await Promise.all([reconnected.next(isLast), fromScratch.next(isLast)]);
+      assert.deepEqual(seen(reconnected), moveAway);
+      assert.deepEqual(seen(fromScratch), [['put', { kind: 'side-event', records: [stays.record] }], ...moveAway]);
+      for (const client of [old, fresh, all, reconnected, fromScratch]) client.close();
+    });
+
     it('serves an RFC 5545 calendar of upcoming side events (all with ?all=1)', async () => {
       const event = uniqueName('ev');
       const past = await create('side-events', sideEventInput({ event, title: 'Yesterday', start: '2020-01-01T10:00:00Z', end: '2020-01-01T11:00:00Z' }));

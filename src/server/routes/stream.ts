@@ -12,7 +12,10 @@ const MAX_RECORDS_PER_PUT = 500;
 
 type Put = Extract<Change, { op: 'put' }>;
 
-/** Consecutive puts of one kind travel as one message (a batch create logs hundreds at once), its id the last one's seq. */
+/**
+ * Consecutive puts of one kind travel as one message (a batch create logs hundreds at once), its id the last one's seq.
+ * A remove followed straight by a put of the same record (a move between host events, on a stream that sees both) is that put alone.
+ */
 function toMessages(changes: Change[]): SSEMessage[] {
   const messages: SSEMessage[] = [];
   let puts: Put[] = [];
@@ -22,12 +25,14 @@ function toMessages(changes: Change[]): SSEMessage[] {
     messages.push({ event: 'put', id: String(puts.at(-1)!.seq), data: JSON.stringify(data) });
     puts = [];
   };
-  for (const change of changes) {
+  for (const [index, change] of changes.entries()) {
     if (change.op === 'put' && puts.length > 0 && (puts[0].kind !== change.kind || puts.length === MAX_RECORDS_PER_PUT)) sendPuts();
     if (change.op === 'put') {
       puts.push(change);
       continue;
     }
+    const next = changes[index + 1];
+    if (next?.op === 'put' && next.kind === change.kind && next.record.id === change.id) continue;
     sendPuts();
     messages.push({ event: 'remove', id: String(change.seq), data: JSON.stringify({ kind: change.kind, id: change.id }) });
   }
