@@ -5,7 +5,7 @@ import { nowIso } from '../model/time.js';
 import type { Validated } from '../model/validate.js';
 import { ChangeFeed } from './change-feed.js';
 import { NotFoundError, StorageError, UnavailableError } from './errors.js';
-import { HttpApi } from './http-api.js';
+import { HttpApi, type Created } from './http-api.js';
 import { Backoff } from './http-backoff.js';
 import { isTransient, RateLimitedError } from './http-errors.js';
 import { LazyStore } from './lazy.js';
@@ -97,7 +97,10 @@ function requestsFor(entries: OutboxEntry[]): OutboxEntry[][] {
  * record (a new id), in either order: the live stream may bring the put first.
  * Creates sent in one batch request wait together and are sent again with its
  * idempotency key, so a batch the server wrote but whose answer was lost is not
- * written twice. Reads fall back to the last list seen. Edit tokens stay on this device: only
+ * written twice. A queued create edited meanwhile is edited on the server once it is
+ * answered, even by a replay of the first answer; one removed meanwhile is withdrawn (a
+ * single create) or removed when its batch is answered again.
+ * Reads fall back to the last list seen. Edit tokens stay on this device: only
  * records created here can be changed from here.
  */
 export class HttpStore implements OffStore {
@@ -225,8 +228,10 @@ export class HttpStore implements OffStore {
     const queued = await this.queuedEntries(kind);
     const queuedCreate = queued.find(isQueuedCreateOf(id));
     if (queuedCreate) {
-      // Never sent: forgetting it is the whole removal.
-      await this.outbox.delete(queuedCreate.key);
+      const { key, idempotencyKey, queuedAt, options, batch } = queuedCreate;
+      // A batch sent again reveals its records removed here; a create alone is withdrawn in its place in the queue.
+      if (batch) await this.outbox.delete(key);
+      else await this.outbox.save([{ op: 'remove', kind, id, withdraws: options, key, idempotencyKey, queuedAt }]);
       await this.countQueued();
       this.feed.emit({ type: 'remove', kind, id });
       return;
@@ -304,8 +309,8 @@ export class HttpStore implements OffStore {
     const { id, ...fields } = input;
     if (id === undefined) return this.outbox.entryFor({ op: 'create', kind, input: fields, options, record: stampRecord(input, undefined) });
     const queuedCreate = queued.find(isQueuedCreateOf(id));
-    // Still unsent: the create itself is amended, keeping its place in the queue and its idempotency key.
-    if (queuedCreate) return { ...queuedCreate, input: fields, record: stampRecord(input, queuedCreate.record as RecordOf[K]) };
+    // Still queued: the create itself is amended, keeping its place in the queue and its idempotency key.
+    if (queuedCreate) return { ...queuedCreate, input: fields, record: stampRecord(input, queuedCreate.record as RecordOf[K]), amended: true };
     if (!(await this.tokens.get(kind, id))) await this.refuseWithoutToken(kind, id);
     const queuedReplace = queued.findLast((entry): entry is QueuedPut => entry.op === 'replace' && entry.id === id);
     const current = queuedReplace?.record ?? cached.get(id);
@@ -374,22 +379,40 @@ export class HttpStore implements OffStore {
     const answers = await this.api.createMany(kind, inputs, { idempotencyKey: batch.idempotencyKey, ...options });
     await Promise.all(answers.map(({ record, editToken }) => this.tokens.save(kind, record.id, editToken)));
     // A first write answers for the creates sent now; a replay, for every create first sent, in its place.
-    if (answers.length === creates.length) return answers.map(({ record }) => record);
-    const ours = creates.map((entry) => answers[entry.batch.index].record);
-    const removedHere = answers.map(({ record }) => record.id).filter((id) => !ours.some((record) => record.id === id));
-    await this.outbox.save(removedHere.map((id) => this.outbox.entryFor({ op: 'remove', kind, id })));
+    const ours = answers.length === creates.length ? answers : creates.map((entry) => answers[entry.batch.index]);
+    const removedHere = answers.filter((answer) => !ours.includes(answer)).map(({ record }) => record.id);
+    if (removedHere.length) await this.outbox.save(removedHere.map((id) => this.outbox.entryFor({ op: 'remove', kind, id })));
     for (const id of removedHere) this.feed.emit({ type: 'remove', kind, id });
-    return ours;
+    return Promise.all(creates.map((entry, index) => this.withAmendment(entry, ours[index])));
+  }
+
+  /** The server may answer an amended create as first sent: the amendment follows it, new each time (it may have changed again). */
+  private async withAmendment(entry: QueuedCreate, { record, editToken }: Created): Promise<OffRecord> {
+    if (!entry.amended) return record;
+    return this.api.replace(entry.kind, record.id, entry.input, { idempotencyKey: crypto.randomUUID(), editToken });
+  }
+
+  /**
+   * Removes a create removed here while it waited, if the server wrote it: sent again with its
+   * key but no record, it gets the create's answer, or a refusal of the empty record, writing nothing.
+   */
+  private async withdraw(kind: RecordKind, idempotencyKey: string, options: PutOptions): Promise<undefined> {
+    const created = await this.api.create(kind, {}, { idempotencyKey, ...options }).catch((error: unknown) => {
+      if (isTransient(error)) throw error;
+    });
+    // The delete may reuse the key: the server keys it apart from the create. The live stream announces it.
+    if (created) await this.api.remove(kind, created.record.id, { idempotencyKey, editToken: created.editToken });
   }
 
   /** One write to the server; keeps the edit token of what it creates. */
   private async deliver(entry: OutboxEntry): Promise<OffRecord | undefined> {
     const { kind, idempotencyKey } = entry;
     if (entry.op === 'create') {
-      const { record, editToken } = await this.api.create(kind, entry.input, { idempotencyKey, ...entry.options });
-      await this.tokens.save(kind, record.id, editToken);
-      return record;
+      const created = await this.api.create(kind, entry.input, { idempotencyKey, ...entry.options });
+      await this.tokens.save(kind, created.record.id, created.editToken);
+      return this.withAmendment(entry, created);
     }
+    if (entry.op === 'remove' && entry.withdraws) return this.withdraw(kind, idempotencyKey, entry.withdraws);
     const editToken = await this.tokens.get(kind, entry.id);
     if (entry.op === 'replace') return this.api.replace(kind, entry.id, entry.input, { idempotencyKey, editToken });
     await this.api.remove(kind, entry.id, { idempotencyKey, editToken });

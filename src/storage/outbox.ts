@@ -18,10 +18,16 @@ export interface BatchPlace {
   size: number;
 }
 
+/**
+ * A create's answer may be lost after the server wrote it; sent again, it gets that first answer.
+ * So a create changed while it waited is `amended`: once sent, the change follows it. And a
+ * create removed while it waited becomes a removal that `withdraws` it: its key is sent again
+ * with the create's options, to remove what the server may have written.
+ */
 export type QueuedWrite =
-  | { op: 'create'; kind: RecordKind; input: object; options: PutOptions; record: OffRecord; batch?: BatchPlace }
+  | { op: 'create'; kind: RecordKind; input: object; options: PutOptions; record: OffRecord; batch?: BatchPlace; amended?: true }
   | { op: 'replace'; kind: RecordKind; id: string; input: object; record: OffRecord }
-  | { op: 'remove'; kind: RecordKind; id: string };
+  | { op: 'remove'; kind: RecordKind; id: string; withdraws?: PutOptions };
 
 /**
  * A write waiting for the server. `record` is the provisional record shown meanwhile;

@@ -125,7 +125,8 @@ describe('http store, server down and back', function () {
     expect(edited.createdAt).to.equal(kept.createdAt);
     const dropped = await store.put('seed', seedInput({ title: 'Changed my mind' }));
     await store.remove('seed', dropped.id);
-    expect(store.pendingCount()).to.equal(1);
+    // Its create may have reached the server, answer lost: it is withdrawn, not just forgotten.
+    expect((await store.pendingWrites()).map((write) => [write.op, write.id])).to.deep.equal([['create', kept.id], ['remove', dropped.id]]);
     expect((await store.list('seed')).map((seed) => seed.title)).to.deep.equal(['Final text']);
 
     await restartServer(server);
@@ -219,6 +220,52 @@ describe('http store, server down and back', function () {
   });
 });
 
+describe('http store, a create whose answer was lost', function () {
+  this.timeout(60000);
+
+  for (const database of ['sqlite', 'postgres'] as Database[]) {
+    it(`sends the edit made while the create waited, though the server answers the create as first sent (${database})`, async () => {
+      const server = await startServer(database);
+      const store = await openStore(await proxyTo(server));
+      await cutNetworkAfter(server, 'POST', '/seeds');
+      const provisional = await store.put('seed', seedInput({ title: 'First draft' }));
+      expect((await onServer(server, 'seed')).map((seed) => seed.title), 'committed before the answer was lost').to.deep.equal(['First draft']);
+      await store.put('seed', { ...provisional, title: 'Edited while it waited' });
+      expect(store.pendingCount()).to.equal(1);
+
+      await mendNetwork(server);
+      await until(() => store.pendingCount() === 0, 'the outbox to be sent');
+      const [stored, ...more] = await onServer(server, 'seed');
+      expect(more).to.deep.equal([]);
+      expect(stored.title).to.equal('Edited while it waited');
+      await until(async () => (await store.get('seed', stored.id)).title === stored.title, 'the edit to be read back');
+      expect((await store.list('seed')).map((seed) => seed.title)).to.deep.equal(['Edited while it waited']);
+      expect(await canEdit(store, 'seed', stored.id)).to.equal(true);
+    });
+
+    it(`removes from the server a create removed while it waited (${database})`, async () => {
+      const server = await startServer(database);
+      const store = await openStore(await proxyTo(server));
+      const changes = changesOf(store);
+      expect(await store.list('seed'), 'a list to fall back to while the network is cut').to.deep.equal([]);
+      await cutNetworkAfter(server, 'POST', '/seeds');
+      const provisional = await store.put('seed', seedInput({ title: 'Changed my mind' }));
+      const [written] = await onServer(server, 'seed');
+      expect(written.title, 'committed before the answer was lost').to.equal('Changed my mind');
+      await store.remove('seed', provisional.id);
+      expect(await store.list('seed')).to.deep.equal([]);
+      expect(await canEdit(store, 'seed', provisional.id)).to.equal(false);
+      expect(await rejection(store.get('seed', provisional.id))).to.be.instanceOf(NotFoundError);
+
+      await mendNetwork(server);
+      await until(() => store.pendingCount() === 0, 'the outbox to be sent');
+      expect(await onServer(server, 'seed')).to.deep.equal([]);
+      expect(await store.list('seed')).to.deep.equal([]);
+      expect(changes).to.deep.include({ type: 'remove', kind: 'seed', id: provisional.id });
+    });
+  }
+});
+
 describe('http store, putMany batches that wait', function () {
   this.timeout(60000);
 
@@ -266,6 +313,24 @@ describe('http store, putMany batches that wait', function () {
 
       await store.flush();
       expect(await onServer(server, 'seed')).to.have.length(3);
+    });
+  }
+
+  for (const database of ['sqlite', 'postgres'] as Database[]) {
+    it(`sends the edit of a record of a lost batch after the batch is answered again (${database})`, async () => {
+      const server = await startServer(database);
+      const store = await openStore(await proxyTo(server));
+      await cutNetworkAfter(server, 'POST', '/seeds/batch');
+      const [, edited] = await store.putMany('seed', ['One', 'Two', 'Three'].map((title) => seedInput({ title })));
+      expect(await onServer(server, 'seed'), 'committed before the answer was lost').to.have.length(3);
+      await store.put('seed', { ...edited, title: 'Two, edited while it waited' });
+
+      await mendNetwork(server);
+      await until(() => store.pendingCount() === 0, 'the outbox to be sent');
+      const titles = ['One', 'Two, edited while it waited', 'Three'];
+      expect((await onServer(server, 'seed')).map((seed) => seed.title)).to.have.members(titles).and.have.length(3);
+      await until(async () => (await store.list('seed')).some((seed) => seed.title === titles[1]), 'the edit to be listed');
+      expect((await store.list('seed')).map((seed) => seed.title)).to.have.members(titles).and.have.length(3);
     });
   }
 
