@@ -7,10 +7,15 @@ export function foldForSearch(text: string): string {
   return (plain ? text : text.normalize('NFD').replace(MARKS, '')).toLowerCase();
 }
 
-/** True when every word of an already folded query appears in an already folded haystack. */
-export function matchesWords(haystack: string, foldedQuery: string): boolean {
-  for (const word of foldedQuery.split(/\s+/)) {
-    if (word && !haystack.includes(word)) return false;
+/** The folded words of a query ("  Café du " → ["cafe", "du"]), split once rather than once per haystack. */
+export function searchWords(query: string): string[] {
+  return foldForSearch(query).split(/\s+/).filter(Boolean);
+}
+
+/** True when every word (from `searchWords`) appears in an already folded haystack. */
+export function matchesWords(haystack: string, words: readonly string[]): boolean {
+  for (const word of words) {
+    if (!haystack.includes(word)) return false;
   }
   return true;
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { foldForSearch, matchesWords } from '../../src/model/search.js';
+import { foldForSearch, matchesWords, searchWords } from '../../src/model/search.js';
 
 describe('search', () => {
   it('folds case and accents', () => {
@@ -7,10 +7,15 @@ describe('search', () => {
     expect(foldForSearch('Plain ASCII')).to.equal('plain ascii');
   });
 
+  it('splits a query into folded words', () => {
+    expect(searchWords('  Port   CAFÉ ')).to.deep.equal(['port', 'cafe']);
+    expect(searchWords('   ')).to.deep.equal([]);
+  });
+
   it('matches when every word appears, in any order', () => {
     const haystack = foldForSearch('Breakfast of the commons\nCafé du Port\nLes Communs');
-    expect(matchesWords(haystack, 'port cafe')).to.equal(true);
-    expect(matchesWords(haystack, '  commons  ')).to.equal(true);
-    expect(matchesWords(haystack, 'cafe lunch')).to.equal(false);
+    expect(matchesWords(haystack, searchWords('port cafe'))).to.equal(true);
+    expect(matchesWords(haystack, searchWords('  commons  '))).to.equal(true);
+    expect(matchesWords(haystack, searchWords('cafe lunch'))).to.equal(false);
   });
 });

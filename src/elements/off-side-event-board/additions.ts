@@ -4,17 +4,20 @@ import type { SideEvent } from '../../model/records.js';
 export class AdditionsTracker {
   private source?: string;
   private revision = -1;
-  private known = new Set<string>();
+  // The list as last seen (never edited in place), not a set of its ids: a first look, on the first render, builds nothing.
+  private seen: readonly SideEvent[] = [];
 
   /** The records that were not there at the previous call for the same `source` (store and event). */
   added(source: string, records: readonly SideEvent[], revision: number): SideEvent[] {
     if (source === this.source && revision === this.revision) return [];
     const firstLook = source !== this.source;
-    const previous = this.known;
+    const previous = this.seen;
     this.source = source;
     this.revision = revision;
-    this.known = new Set(records.map((record) => record.id));
-    return firstLook ? [] : records.filter((record) => !previous.has(record.id));
+    this.seen = records;
+    if (firstLook) return [];
+    const known = new Set(previous.map((record) => record.id));
+    return records.filter((record) => !known.has(record.id));
   }
 
   /** Forgets what was seen: the next look is a first look. */

@@ -1,15 +1,6 @@
 import type { SideEvent } from '../../model/records.js';
-import { foldForSearch, matchesWords } from '../../model/search.js';
+import { foldForSearch, matchesWords, searchWords } from '../../model/search.js';
 import { eventDayKey } from '../shared/format.js';
-
-/** A side event with what filtering needs, computed once per change of the list rather than per keystroke. */
-export interface IndexedSideEvent {
-  record: SideEvent;
-  /** The event's wall-clock day, "2026-06-12". */
-  day: string;
-  /** Title, place, organiser and tags, folded for accent- and case-insensitive search. */
-  haystack: string;
-}
 
 export interface BoardFilter {
   /** Words typed by the visitor; every word must match. */
@@ -20,50 +11,53 @@ export interface BoardFilter {
 
 export interface DayGroup {
   day: string;
-  items: { entry: IndexedSideEvent; index: number }[];
+  items: { record: SideEvent; index: number }[];
 }
 
-// A change to the list keeps the other records' objects, so only new and changed records are indexed again.
-const indexed = new WeakMap<SideEvent, IndexedSideEvent>();
+// A change to the list keeps the other records' objects, so only new and changed records are folded again.
+const folded = new WeakMap<SideEvent, string>();
 
-function indexSideEvent(record: SideEvent): IndexedSideEvent {
-  let entry = indexed.get(record);
-  if (!entry) {
-    const text = [record.title, record.place ?? '', record.organizer ?? '', ...record.tags].join('\n');
-    entry = { record, day: eventDayKey(record.start), haystack: foldForSearch(text) };
-    indexed.set(record, entry);
+function searchText(record: SideEvent): string {
+  let text = folded.get(record);
+  if (text === undefined) {
+    const { title, place = '', organizer = '', tags } = record;
+    text = foldForSearch(`${title}\n${place}\n${organizer}\n${tags.join('\n')}`);
+    folded.set(record, text);
   }
-  return entry;
+  return text;
 }
 
-export function indexSideEvents(records: readonly SideEvent[]): IndexedSideEvent[] {
-  return records.map(indexSideEvent);
+/** Title, place, organiser and tags of each side event, folded for accent- and case-insensitive search. */
+export function searchTexts(records: readonly SideEvent[]): string[] {
+  return records.map(searchText);
 }
 
 /** The distinct days, in calendar order. */
-export function dayKeys(entries: readonly IndexedSideEvent[]): string[] {
-  return [...new Set(entries.map((entry) => entry.day))].sort();
+export function dayKeys(records: readonly SideEvent[]): string[] {
+  return [...new Set(records.map((record) => eventDayKey(record.start)))].sort();
 }
 
-export function filterSideEvents(entries: IndexedSideEvent[], { query, day }: BoardFilter): IndexedSideEvent[] {
-  const folded = foldForSearch(query.trim());
-  if (!folded && !day) return entries;
-  return entries.filter((entry) => (!day || entry.day === day) && (!folded || matchesWords(entry.haystack, folded)));
+/** The side events that match `filter`; `texts` are their search texts, in the same order. */
+export function filterSideEvents(records: SideEvent[], texts: readonly string[], { query, day }: BoardFilter): SideEvent[] {
+  const words = searchWords(query);
+  if (!words.length && !day) return records;
+  return records.filter((record, index) => (!day || eventDayKey(record.start) === day) && matchesWords(texts[index]!, words));
 }
 
 /**
- * Groups entries by day in order of appearance, keeping each entry's position
+ * Groups side events by day in order of appearance, keeping each one's position
  * in the whole filtered list (`start` is the position of the first one).
  */
-export function groupByDay(entries: readonly IndexedSideEvent[], start: number): DayGroup[] {
+export function groupByDay(records: readonly SideEvent[], start: number): DayGroup[] {
   const groups = new Map<string, DayGroup>();
-  entries.forEach((entry, offset) => {
-    let group = groups.get(entry.day);
+  records.forEach((record, offset) => {
+    const day = eventDayKey(record.start);
+    let group = groups.get(day);
     if (!group) {
-      group = { day: entry.day, items: [] };
-      groups.set(entry.day, group);
+      group = { day, items: [] };
+      groups.set(day, group);
     }
-    group.items.push({ entry, index: start + offset });
+    group.items.push({ record, index: start + offset });
   });
   return [...groups.values()];
 }

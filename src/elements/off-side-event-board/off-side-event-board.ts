@@ -16,7 +16,7 @@ import { safeAuthorHref, safeWebUrl } from '../shared/safe-url.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { AdditionsTracker } from './additions.js';
-import { dayKeys, filterSideEvents, groupByDay, indexSideEvents, type IndexedSideEvent } from './board-index.js';
+import { dayKeys, filterSideEvents, groupByDay, searchTexts } from './board-index.js';
 import { boardCalendar, ICS_TYPE, sideEventCalendar, type CalendarFile } from './calendar.js';
 import { clampWindow, firstWindow, nextWindow, PAGE_SIZE, previousWindow, type ItemWindow } from './item-window.js';
 import { JsonLdController } from './json-ld-controller.js';
@@ -114,10 +114,11 @@ export class OffSideEventBoard extends OffElement {
   /** Position in the filtered list of the item to focus after the next render. */
   private focusIndex?: number;
 
-  private readonly index = memoizeLast((_revision: number, records: SideEvent[]) => indexSideEvents(records));
-  private readonly days = memoizeLast((entries: IndexedSideEvent[]) => dayKeys(entries));
-  private readonly matching = memoizeLast((entries: IndexedSideEvent[], query: string, day: string) =>
-    filterSideEvents(entries, { query, day }),
+  private readonly days = memoizeLast(dayKeys);
+  // Read by every render (the first included), so the first keystroke finds them ready.
+  private readonly searchTexts = memoizeLast(searchTexts);
+  private readonly matching = memoizeLast((records: SideEvent[], texts: string[], query: string, day: string) =>
+    filterSideEvents(records, texts, { query, day }),
   );
 
   constructor() {
@@ -143,12 +144,9 @@ export class OffSideEventBoard extends OffElement {
     return strings[this.language];
   }
 
-  private get entries(): IndexedSideEvent[] {
-    return this.index(this.list.revision, this.list.records);
-  }
-
-  private get results(): IndexedSideEvent[] {
-    return this.matching(this.entries, this.query, this.day);
+  private get results(): SideEvent[] {
+    const records = this.list.records;
+    return this.matching(records, this.searchTexts(records), this.query, this.day);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -287,7 +285,7 @@ export class OffSideEventBoard extends OffElement {
   }
 
   private renderDayFilter(): TemplateResult {
-    const days = this.days(this.entries);
+    const days = this.days(this.list.records);
     if (days.length > MAX_DAY_OPTIONS) {
       return html`<input id="day" part="day-filter" type="date" min=${days[0]!} max=${days.at(-1)!} .value=${this.day} @change=${this.onDayChange} />`;
     }
@@ -337,7 +335,7 @@ export class OffSideEventBoard extends OffElement {
     const start = this.shown.start;
     const end = Math.min(this.shown.end, total);
     const groups = groupByDay(this.results.slice(start, end), start);
-    const labels = dayLabels(this.days(this.entries), this.language);
+    const labels = dayLabels(this.days(this.list.records), this.language);
     const number = (value: number) => new Intl.NumberFormat(this.language).format(value);
     const left = total - end;
     return html`
@@ -355,8 +353,8 @@ export class OffSideEventBoard extends OffElement {
             <ul part="day-list" class="day-list" role="list">
               ${repeat(
                 group.items,
-                (item) => item.entry.record.id,
-                (item) => this.renderItem(item.entry.record, item.index),
+                (item) => item.record.id,
+                (item) => this.renderItem(item.record, item.index),
               )}
             </ul>
           `,
