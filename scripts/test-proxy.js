@@ -1,15 +1,19 @@
 // A forwarding proxy in front of a real test server that can lose an answer for real: the
 // chosen request reaches the server, which commits it, then the network is cut before the
-// answer gets back to the browser, and stays cut until mended.
+// answer gets back to the browser, and stays cut until mended. It can also hold an answer until released.
 import { createServer, request } from 'node:http';
 
 /**
  * Starts a proxy on a free port that passes every request to `targetPort` on 127.0.0.1.
  * `cutAfter(method, pathEnd)`: the next such request is answered by the server, its answer
  * is dropped and every connection is closed and refused from then on; `mend()` undoes that.
+ * `holdAfter(method, pathEnd)`: the next such request is answered by the server, its answer
+ * is held back until `release()`.
  */
 export async function startCuttableProxy(targetPort) {
   let losing;
+  let holding;
+  let release = () => {};
   let cut = false;
   const sockets = new Set();
   const cutNow = () => {
@@ -19,16 +23,23 @@ export async function startCuttableProxy(targetPort) {
 
   const proxy = createServer((incoming, outgoing) => {
     if (cut) return incoming.socket.destroy();
-    const losesAnswer = losing && incoming.method === losing.method && incoming.url.split('?')[0].endsWith(losing.pathEnd);
+    const matches = (rule) => rule && incoming.method === rule.method && incoming.url.split('?')[0].endsWith(rule.pathEnd);
+    const losesAnswer = matches(losing);
     if (losesAnswer) losing = undefined;
+    const held = matches(holding) && holding.released;
+    if (held) holding = undefined;
     const { method, url: path, headers } = incoming;
     const upstream = request({ host: '127.0.0.1', port: targetPort, method, path, headers }, (answer) => {
       if (losesAnswer) {
         answer.on('end', cutNow).resume();
         return;
       }
-      outgoing.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(outgoing);
+      const pass = () => {
+        outgoing.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(outgoing);
+      };
+      if (held) held.then(pass);
+      else pass();
     });
     // The server is down: to the browser, as if the network were.
     upstream.on('error', () => incoming.socket.destroy());
@@ -47,6 +58,12 @@ export async function startCuttableProxy(targetPort) {
     },
     mend() {
       cut = false;
+    },
+    holdAfter(method, pathEnd) {
+      holding = { method, pathEnd, released: new Promise((resolve) => (release = resolve)) };
+    },
+    release() {
+      release();
     },
     close() {
       for (const socket of sockets) socket.destroy();

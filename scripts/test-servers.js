@@ -88,7 +88,8 @@ function stop(server) {
  * `{ action: 'stop', id }` (kills it; the data is kept), `{ action: 'restart', id }` (same port, same data),
  * `{ action: 'proxy', id }` → `{ url }` of a forwarding proxy in front of it (see test-proxy.js),
  * `{ action: 'cut-after', id, method, pathEnd }` (its proxy loses the answer of the next such request,
- * then cuts the network) and `{ action: 'mend', id }` (the network is back).
+ * then cuts the network), `{ action: 'mend', id }` (the network is back), `{ action: 'hold-after', id, method, pathEnd }`
+ * (its proxy holds the answer of the next such request) and `{ action: 'release', id }` (the held answer goes on).
  */
 export function testServersPlugin() {
   const servers = new Map();
@@ -135,6 +136,14 @@ export function testServersPlugin() {
     },
     async mend({ id }) {
       servers.get(id).proxy.mend();
+      return true;
+    },
+    async 'hold-after'({ id, method, pathEnd }) {
+      servers.get(id).proxy.holdAfter(method, pathEnd);
+      return true;
+    },
+    async release({ id }) {
+      servers.get(id).proxy.release();
       return true;
     },
   };

@@ -99,7 +99,9 @@ function requestsFor(entries: OutboxEntry[]): OutboxEntry[][] {
  * idempotency key, so a batch the server wrote but whose answer was lost is not
  * written twice. A queued create edited meanwhile is edited on the server once it is
  * answered, even by a replay of the first answer; one removed meanwhile is withdrawn (a
- * single create) or removed when its batch is answered again.
+ * single create) or removed when its batch is answered again. One edited or removed while
+ * its request is in flight is, once answered, replaced in the queue by a replace or a
+ * removal of the server's record, sent by the same flush.
  * Reads fall back to the last list seen. Edit tokens stay on this device: only
  * records created here can be changed from here.
  */
@@ -456,8 +458,9 @@ export class HttpStore implements OffStore {
     try {
       const records = await this.reach(this.deliverTogether(entries));
       this.retry.reset();
-      await this.outbox.delete(...entries.map((entry) => entry.key));
-      this.confirmQueued(entries, records);
+      // A follow-up has a new key, not attempted yet: this flush sends it too.
+      const followUps = await this.outbox.settle(entries, records);
+      this.confirmQueued(entries, records, followUps);
     } catch (error) {
       if (isTransient(error)) {
         this.retry.schedule(error instanceof RateLimitedError ? error.retryAfterMs : 0);
@@ -469,13 +472,17 @@ export class HttpStore implements OffStore {
     return true;
   }
 
-  private confirmQueued(entries: OutboxEntry[], records: (OffRecord | undefined)[]): void {
+  private confirmQueued(entries: OutboxEntry[], records: (OffRecord | undefined)[], followUps: OutboxEntry[]): void {
     for (const entry of entries) {
       if (entry.op === 'remove') this.seen.unseenRemoval(entry.kind, entry.id);
       if (entry.op === 'create') this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.record.id });
     }
     const confirmed = recordsIn(records);
     if (confirmed.length) this.announce(entries[0].kind, confirmed);
+    // A create changed while it was sent is shown at once as its follow-up will leave it.
+    for (const next of followUps) {
+      this.feed.emit(next.op === 'remove' ? { type: 'remove', kind: next.kind, id: next.id } : { type: 'put', kind: next.kind, records: [next.record] });
+    }
   }
 
   /** The server will never take this write: keep it for the person to see, and show the server's version again. */

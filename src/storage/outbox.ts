@@ -1,4 +1,4 @@
-import { delMany, setMany } from 'idb-keyval';
+import { delMany, promisifyRequest, setMany } from 'idb-keyval';
 import type { StorageErrorCode } from '../model/messages.js';
 import type { OffRecord, RecordKind } from '../model/records.js';
 import { keyUnder, localTable, readUnder } from './http-local.js';
@@ -50,6 +50,17 @@ export type QueuedPut = Extract<OutboxEntry, { op: 'create' | 'replace' }>;
 
 let sequence = 0;
 
+/**
+ * What a create edited or removed here while its request was in flight (`now`, its entry as it
+ * stands) means for the record the server `created`: a replace or a removal of it. Nothing if unchanged.
+ */
+function followUp(sent: OutboxEntry, now: OutboxEntry | undefined, created: OffRecord | undefined): QueuedWrite | undefined {
+  if (sent.op !== 'create' || (now?.op === 'create' && now.record.updatedAt === sent.record.updatedAt)) return undefined;
+  const { kind } = sent;
+  const { id, createdAt } = created!;
+  return now?.op === 'create' ? { op: 'replace', kind, id, input: now.input, record: { ...now.record, id, createdAt } } : { op: 'remove', kind, id };
+}
+
 /** Writes made on this device that the server has not acknowledged yet, kept in IndexedDB across reloads. */
 export class Outbox {
   constructor(private readonly base: string) {}
@@ -71,6 +82,28 @@ export class Outbox {
   async delete(...keys: string[]): Promise<void> {
     const db = await writesTable();
     await guarded(() => delMany(keys, db));
+  }
+
+  /**
+   * Deletes the entries one request sent, read again in the same transaction so that no change
+   * made meanwhile is lost: a create changed while it was sent is followed by a write of the
+   * record the server `created`, a new entry at the end of the queue. Returns those new entries.
+   */
+  async settle(sent: OutboxEntry[], created: (OffRecord | undefined)[]): Promise<OutboxEntry[]> {
+    const db = await writesTable();
+    return guarded(() =>
+      db('readwrite', async (store) => {
+        const now = await Promise.all(sent.map((entry) => promisifyRequest<OutboxEntry | undefined>(store.get(entry.key))));
+        const followUps = sent.flatMap((entry, index) => {
+          store.delete(entry.key);
+          const write = followUp(entry, now[index], created[index]);
+          return write ? [this.entryFor(write)] : [];
+        });
+        for (const next of followUps) store.put(next, next.key);
+        await promisifyRequest(store.transaction);
+        return followUps;
+      }),
+    );
   }
 
   /** Every entry of this server, oldest first, refused ones included. */

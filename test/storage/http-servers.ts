@@ -47,6 +47,15 @@ export async function mendNetwork(server: TestServer): Promise<void> {
   await executeServerCommand('off-server', { action: 'mend', id: server.id });
 }
 
+/** The next `method` request to a path ending with `pathEnd` is committed by the server, but its answer is held back until `releaseAnswer`. */
+export async function holdAnswerAfter(server: TestServer, method: string, pathEnd: string): Promise<void> {
+  await executeServerCommand('off-server', { action: 'hold-after', id: server.id, method, pathEnd });
+}
+
+export async function releaseAnswer(server: TestServer): Promise<void> {
+  await executeServerCommand('off-server', { action: 'release', id: server.id });
+}
+
 /** A store on `url` that is closed after the test. */
 export async function openStore(url: string): Promise<HttpStore> {
   const store = createHttpStore(url, { retryBaseMs: 200 });

@@ -7,11 +7,14 @@ import { createMemoryStore } from '../../src/storage/memory.js';
 import type { StoreChange } from '../../src/storage/store.js';
 import { storeContract } from './contract.js';
 import { seedInput, sideEventInput } from './fixtures.js';
+import type { OffRecord } from '../../src/model/records.js';
 import {
   cutNetworkAfter,
+  holdAnswerAfter,
   mendNetwork,
   openStore,
   proxyTo,
+  releaseAnswer,
   restartServer,
   startServer,
   stopServer,
@@ -40,6 +43,16 @@ function changesOf(store: HttpStore): StoreChange[] {
   const changes: StoreChange[] = [];
   store.subscribe((change) => changes.push(change));
   return changes;
+}
+
+/** The records the change feed leaves shown: the last put of each id not removed since. */
+function shownBy(changes: StoreChange[]): OffRecord[] {
+  const shown = new Map<string, OffRecord>();
+  for (const change of changes) {
+    if (change.type === 'put') for (const record of change.records) shown.set(record.id, record);
+    if (change.type === 'remove') shown.delete(change.id);
+  }
+  return [...shown.values()];
 }
 
 async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15000): Promise<void> {
@@ -262,6 +275,74 @@ describe('http store, a create whose answer was lost', function () {
       expect(await onServer(server, 'seed')).to.deep.equal([]);
       expect(await store.list('seed')).to.deep.equal([]);
       expect(changes).to.deep.include({ type: 'remove', kind: 'seed', id: provisional.id });
+    });
+  }
+});
+
+describe('http store, a queued create changed while it is being sent', function () {
+  this.timeout(60000);
+
+  /** `queue` runs while the server is down; then the server is back and writes its creates, but their answer is held until `releaseAnswer`. */
+  async function sentWithAnswerHeld<T>(database: Database, pathEnd: string, queue: (store: HttpStore) => Promise<T>) {
+    const server = await startServer(database);
+    const store = await openStore(await proxyTo(server));
+    const changes = changesOf(store);
+    await stopServer(server);
+    const queued = await queue(store);
+    await holdAnswerAfter(server, 'POST', pathEnd);
+    await restartServer(server);
+    // One create, or one batch written in one transaction.
+    await until(async () => (await onServer(server, 'seed')).length > 0, 'the queued creates to be written');
+    return { server, store, changes, queued };
+  }
+
+  const titlesAndIds = (records: OffRecord[]) => records.map(({ id, title }) => [id, title]);
+
+  for (const database of ['sqlite', 'postgres'] as Database[]) {
+    it(`sends an edit made while the create was in flight, and shows it under the server's id (${database})`, async () => {
+      const { server, store, changes, queued } = await sentWithAnswerHeld(database, '/seeds', (store) =>
+        store.put('seed', seedInput({ title: 'First draft' })),
+      );
+      await store.put('seed', { ...queued, title: 'Edited while it was sent' });
+      await releaseAnswer(server);
+
+      await until(() => store.pendingCount() === 0, 'the outbox to be sent');
+      const stored = await onServer(server, 'seed');
+      expect(stored.map((seed) => seed.title)).to.deep.equal(['Edited while it was sent']);
+      expect(titlesAndIds(await store.list('seed'))).to.deep.equal(titlesAndIds(stored));
+      await until(() => JSON.stringify(titlesAndIds(shownBy(changes))) === JSON.stringify(titlesAndIds(stored)), 'the feed to show the edit');
+      expect(await canEdit(store, 'seed', stored[0].id)).to.equal(true);
+    });
+
+    it(`removes from the server a create removed while it was in flight (${database})`, async () => {
+      const { server, store, changes, queued } = await sentWithAnswerHeld(database, '/seeds', (store) =>
+        store.put('seed', seedInput({ title: 'Changed my mind' })),
+      );
+      await store.remove('seed', queued.id);
+      await releaseAnswer(server);
+
+      await until(() => store.pendingCount() === 0, 'the outbox to be sent');
+      expect(await onServer(server, 'seed')).to.deep.equal([]);
+      expect(await store.list('seed')).to.deep.equal([]);
+      await until(() => shownBy(changes).length === 0, 'the feed to show nothing');
+    });
+
+    it(`sends the edits and removals of a batch's records made while it was in flight (${database})`, async () => {
+      const { server, store, changes, queued } = await sentWithAnswerHeld(database, '/seeds/batch', (store) =>
+        store.putMany('seed', ['One', 'Two', 'Three'].map((title) => seedInput({ title }))),
+      );
+      const [, edited, removed] = queued;
+      expect(await onServer(server, 'seed')).to.have.length(3);
+      await store.put('seed', { ...edited, title: 'Two, edited while it was sent' });
+      await store.remove('seed', removed.id);
+      await releaseAnswer(server);
+
+      await until(() => store.pendingCount() === 0, 'the outbox to be sent');
+      const stored = await onServer(server, 'seed');
+      expect(stored.map((seed) => seed.title)).to.have.members(['One', 'Two, edited while it was sent']).and.have.length(2);
+      const byTitle = (records: OffRecord[]) => titlesAndIds(records).sort((a, b) => a[1].localeCompare(b[1]));
+      expect(byTitle(await store.list('seed'))).to.deep.equal(byTitle(stored));
+      await until(() => JSON.stringify(byTitle(shownBy(changes))) === JSON.stringify(byTitle(stored)), 'the feed to show the edit, not the removed record');
     });
   }
 });
