@@ -17,7 +17,9 @@
 // still catches regressions without pretending the target is met:
 // - the script-tag bundle reached 39.4 KB (from 40.6): Lit alone is ~7 KB and the four elements with
 //   their strings ~20 KB; it also carries the HTTP store (~5 KB) and valibot, since `store="https://…"`
-//   and the contribute form must work from the one file. Budget 40 KB.
+//   and the contribute form must work from the one file. The outbox fixes for lost answers and edits made
+//   while a write is in flight took it to 39.99 KB, so the budget is now 40.5 KB. The 24 KB target needs a
+//   product decision (see the closing note of issue 5): without the HTTP store and valibot it is still ~32 KB.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +27,7 @@ import { relative } from 'node:path';
 
 const KB = 1024;
 const PAGES = [
-  { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 40 },
+  { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 40.5 },
   { name: 'a page with only the board', entry: 'dist/off-side-event-board.js', target: 20, budget: 20 },
   { name: 'a page with only the badge', entry: 'dist/off-event-badge.js', target: 14, budget: 14 },
 ];
