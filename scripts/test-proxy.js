@@ -8,12 +8,14 @@ import { createServer, request } from 'node:http';
  * `cutAfter(method, pathEnd)`: the next such request is answered by the server, its answer
  * is dropped and every connection is closed and refused from then on; `mend()` undoes that.
  * `holdAfter(method, pathEnd)`: the next such request is answered by the server, its answer
- * is held back until `release()`.
+ * is held back until `release()`; `whenHeld()` settles once it is.
  */
 export async function startCuttableProxy(targetPort) {
   let losing;
   let holding;
   let release = () => {};
+  let answerHeld;
+  let heldNow = () => {};
   let cut = false;
   const sockets = new Set();
   const cutNow = () => {
@@ -38,8 +40,9 @@ export async function startCuttableProxy(targetPort) {
         outgoing.writeHead(answer.statusCode, answer.headers);
         answer.pipe(outgoing);
       };
-      if (held) held.then(pass);
-      else pass();
+      if (!held) return pass();
+      heldNow();
+      held.then(pass);
     });
     // The server is down: to the browser, as if the network were.
     upstream.on('error', () => incoming.socket.destroy());
@@ -61,6 +64,10 @@ export async function startCuttableProxy(targetPort) {
     },
     holdAfter(method, pathEnd) {
       holding = { method, pathEnd, released: new Promise((resolve) => (release = resolve)) };
+      answerHeld = new Promise((resolve) => (heldNow = resolve));
+    },
+    whenHeld() {
+      return answerHeld;
     },
     release() {
       release();

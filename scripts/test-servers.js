@@ -89,7 +89,8 @@ function stop(server) {
  * `{ action: 'proxy', id }` → `{ url }` of a forwarding proxy in front of it (see test-proxy.js),
  * `{ action: 'cut-after', id, method, pathEnd }` (its proxy loses the answer of the next such request,
  * then cuts the network), `{ action: 'mend', id }` (the network is back), `{ action: 'hold-after', id, method, pathEnd }`
- * (its proxy holds the answer of the next such request) and `{ action: 'release', id }` (the held answer goes on).
+ * (its proxy holds the answer of the next such request), `{ action: 'await-held', id }` (settles once it holds it)
+ * and `{ action: 'release', id }` (the held answer goes on).
  */
 export function testServersPlugin() {
   const servers = new Map();
@@ -140,6 +141,10 @@ export function testServersPlugin() {
     },
     async 'hold-after'({ id, method, pathEnd }) {
       servers.get(id).proxy.holdAfter(method, pathEnd);
+      return true;
+    },
+    async 'await-held'({ id }) {
+      await servers.get(id).proxy.whenHeld();
       return true;
     },
     async release({ id }) {

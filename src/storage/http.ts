@@ -467,7 +467,7 @@ export class HttpStore implements OffStore {
         return false;
       }
       // A batch is written all or none: the server refused every record of it.
-      for (const entry of entries) await this.refuseQueued(entry, error);
+      await this.refuseQueued(entries, error);
     }
     return true;
   }
@@ -485,15 +485,18 @@ export class HttpStore implements OffStore {
     }
   }
 
-  /** The server will never take this write: keep it for the person to see, and show the server's version again. */
-  private async refuseQueued(entry: OutboxEntry, error: unknown): Promise<void> {
-    if (entry.op === 'remove' && error instanceof NotFoundError) {
-      await this.outbox.delete(entry.key);
+  /** The server will never take these writes: keep them for the person to see, and show the server's version again. */
+  private async refuseQueued(entries: OutboxEntry[], error: unknown): Promise<void> {
+    const [first] = entries;
+    if (first.op === 'remove' && error instanceof NotFoundError) {
+      await this.outbox.delete(first.key);
       return;
     }
-    await this.outbox.save([{ ...entry, failure: error instanceof StorageError ? error.code : 'unavailable' }]);
-    if (entry.op === 'create') this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.record.id });
-    else await this.showServerVersion(entry.kind, entry.id);
+    await this.outbox.refuse(entries, error instanceof StorageError ? error.code : 'unavailable');
+    for (const entry of entries) {
+      if (entry.op === 'create') this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.record.id });
+      else await this.showServerVersion(entry.kind, entry.id);
+    }
   }
 
   /** Replaces what this device showed of a record by what the server holds (or its absence). */

@@ -89,19 +89,39 @@ export class Outbox {
    * made meanwhile is lost: a create changed while it was sent is followed by a write of the
    * record the server `created`, a new entry at the end of the queue. Returns those new entries.
    */
-  async settle(sent: OutboxEntry[], created: (OffRecord | undefined)[]): Promise<OutboxEntry[]> {
+  settle(sent: OutboxEntry[], created: (OffRecord | undefined)[]): Promise<OutboxEntry[]> {
+    return this.rewrite(sent, (entry, now, index) => {
+      const write = followUp(entry, now, created[index]);
+      return write && this.entryFor(write);
+    });
+  }
+
+  /**
+   * Keeps the entries of a request the server refused for good, marked with its `failure`, as they
+   * are now: edited meanwhile, the latest version; removed, or a create turned into its withdrawal
+   * (the server wrote nothing to withdraw), nothing.
+   */
+  async refuse(sent: OutboxEntry[], failure: StorageErrorCode): Promise<void> {
+    await this.rewrite(sent, (entry, now) => (now?.op === entry.op ? { ...now, failure } : undefined));
+  }
+
+  /** Deletes the entries one request sent and puts what `next` makes of each, given as it is now: one transaction. Returns what it put. */
+  private async rewrite(
+    sent: OutboxEntry[],
+    next: (entry: OutboxEntry, now: OutboxEntry | undefined, index: number) => OutboxEntry | undefined,
+  ): Promise<OutboxEntry[]> {
     const db = await writesTable();
     return guarded(() =>
       db('readwrite', async (store) => {
         const now = await Promise.all(sent.map((entry) => promisifyRequest<OutboxEntry | undefined>(store.get(entry.key))));
-        const followUps = sent.flatMap((entry, index) => {
+        const written = sent.flatMap((entry, index) => {
           store.delete(entry.key);
-          const write = followUp(entry, now[index], created[index]);
-          return write ? [this.entryFor(write)] : [];
+          const write = next(entry, now[index], index);
+          return write ? [write] : [];
         });
-        for (const next of followUps) store.put(next, next.key);
+        for (const entry of written) store.put(entry, entry.key);
         await promisifyRequest(store.transaction);
-        return followUps;
+        return written;
       }),
     );
   }

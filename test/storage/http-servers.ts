@@ -52,6 +52,11 @@ export async function holdAnswerAfter(server: TestServer, method: string, pathEn
   await executeServerCommand('off-server', { action: 'hold-after', id: server.id, method, pathEnd });
 }
 
+/** Settles once the server answered the request `holdAnswerAfter` named (having committed it, or refused it) and its answer is held. */
+export async function answerHeld(server: TestServer): Promise<void> {
+  await executeServerCommand('off-server', { action: 'await-held', id: server.id });
+}
+
 export async function releaseAnswer(server: TestServer): Promise<void> {
   await executeServerCommand('off-server', { action: 'release', id: server.id });
 }

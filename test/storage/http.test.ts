@@ -9,6 +9,7 @@ import { storeContract } from './contract.js';
 import { seedInput, sideEventInput } from './fixtures.js';
 import type { OffRecord } from '../../src/model/records.js';
 import {
+  answerHeld,
   cutNetworkAfter,
   holdAnswerAfter,
   mendNetwork,
@@ -282,7 +283,7 @@ describe('http store, a create whose answer was lost', function () {
 describe('http store, a queued create changed while it is being sent', function () {
   this.timeout(60000);
 
-  /** `queue` runs while the server is down; then the server is back and writes its creates, but their answer is held until `releaseAnswer`. */
+  /** `queue` runs while the server is down; then the server is back and writes (or refuses) its creates, but its answer is held until `releaseAnswer`. */
   async function sentWithAnswerHeld<T>(database: Database, pathEnd: string, queue: (store: HttpStore) => Promise<T>) {
     const server = await startServer(database);
     const store = await openStore(await proxyTo(server));
@@ -291,8 +292,7 @@ describe('http store, a queued create changed while it is being sent', function 
     const queued = await queue(store);
     await holdAnswerAfter(server, 'POST', pathEnd);
     await restartServer(server);
-    // One create, or one batch written in one transaction.
-    await until(async () => (await onServer(server, 'seed')).length > 0, 'the queued creates to be written');
+    await answerHeld(server);
     return { server, store, changes, queued };
   }
 
@@ -343,6 +343,39 @@ describe('http store, a queued create changed while it is being sent', function 
       const byTitle = (records: OffRecord[]) => titlesAndIds(records).sort((a, b) => a[1].localeCompare(b[1]));
       expect(byTitle(await store.list('seed'))).to.deep.equal(byTitle(stored));
       await until(() => JSON.stringify(byTitle(shownBy(changes))) === JSON.stringify(byTitle(stored)), 'the feed to show the edit, not the removed record');
+    });
+
+    // The server's time trap refuses a form sent in under 3 seconds: for good, not worth sending again.
+    const tooFast = { fillMs: 0 };
+
+    it(`keeps, marked refused, the edit made while a create the server refuses was in flight (${database})`, async () => {
+      const { server, store, changes, queued } = await sentWithAnswerHeld(database, '/seeds', (store) =>
+        store.put('seed', seedInput({ title: 'First draft' }), tooFast),
+      );
+      await store.put('seed', { ...queued, title: 'Edited while it was sent' });
+      await releaseAnswer(server);
+
+      await until(() => store.pendingCount() === 0, 'the refusal');
+      const refused = await store.pendingWrites();
+      expect(refused.map(({ op, id, failure, record }) => [op, id, failure, record?.title])).to.deep.equal([
+        ['create', queued.id, 'rate-limited', 'Edited while it was sent'],
+      ]);
+      expect(await onServer(server, 'seed')).to.deep.equal([]);
+      expect(shownBy(changes)).to.deep.equal([]);
+    });
+
+    it(`leaves nothing of a create removed while the server was refusing it (${database})`, async () => {
+      const { server, store, changes, queued } = await sentWithAnswerHeld(database, '/seeds', (store) =>
+        store.put('seed', seedInput({ title: 'Changed my mind' }), tooFast),
+      );
+      await store.remove('seed', queued.id);
+      await releaseAnswer(server);
+
+      await until(() => store.pendingCount() === 0, 'the refusal');
+      expect(await store.pendingWrites()).to.deep.equal([]);
+      expect(await onServer(server, 'seed')).to.deep.equal([]);
+      expect(await store.list('seed')).to.deep.equal([]);
+      expect(shownBy(changes)).to.deep.equal([]);
     });
   }
 });
