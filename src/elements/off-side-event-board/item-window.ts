@@ -37,3 +37,11 @@ export function clampWindow(window: ItemWindow, total: number): ItemWindow {
   const lastStart = Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE;
   return { start: lastStart, end: lastStart + PAGE_SIZE };
 }
+
+/** The window that renders item `index`: this one, or the one reached by paging towards it as the pager buttons do. */
+export function windowWith(window: ItemWindow, index: number, total: number): ItemWindow {
+  let shown = window;
+  while (index < shown.start) shown = previousWindow(shown);
+  while (index >= shown.end && shown.end < total) shown = nextWindow(shown, total);
+  return shown;
+}

@@ -27,6 +27,7 @@ export interface BoardStrings {
   showMore: (count: string, left: string) => string;
   showEarlier: (count: string) => string;
   showing: (from: string, to: string, total: string) => string;
+  keysHint: string;
   added: { one: string; other: string };
   addedOne: (title: string) => string;
   calendarName: (event: string) => string;
@@ -60,6 +61,7 @@ export const strings: Catalogue<BoardStrings> = {
     showMore: (count, left) => `Show ${count} more (${left} left)`,
     showEarlier: (count) => `Show ${count} earlier`,
     showing: (from, to, total) => `Showing ${from}–${to} of ${total}`,
+    keysHint: 'Arrow keys move between side events, Home and End to the first and last.',
     added: { one: '{n} new side event', other: '{n} new side events' },
     addedOne: (title) => `New side event: ${title}`,
     calendarName: (event) => `#OFF ${event}`,
@@ -91,6 +93,7 @@ export const strings: Catalogue<BoardStrings> = {
     showMore: (count, left) => `Afficher ${count} de plus (${left} restants)`,
     showEarlier: (count) => `Afficher les ${count} précédents`,
     showing: (from, to, total) => `${from} à ${to} sur ${total}`,
+    keysHint: 'Les flèches passent d’un évènement OFF à l’autre, Début et Fin au premier et au dernier.',
     added: { one: '{n} nouvel évènement OFF', other: '{n} nouveaux évènements OFF' },
     addedOne: (title) => `Nouvel évènement OFF : ${title}`,
     calendarName: (event) => `#OFF ${event}`,

@@ -18,7 +18,8 @@ import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { AdditionsTracker } from './additions.js';
 import { dayKeys, filterSideEvents, groupByDay, searchTexts } from './board-index.js';
 import { boardCalendar, ICS_TYPE, sideEventCalendar, type CalendarFile } from './calendar.js';
-import { clampWindow, firstWindow, nextWindow, PAGE_SIZE, previousWindow, type ItemWindow } from './item-window.js';
+import { itemKeyTarget } from './item-keys.js';
+import { clampWindow, firstWindow, nextWindow, PAGE_SIZE, previousWindow, windowWith, type ItemWindow } from './item-window.js';
 import { JsonLdController } from './json-ld-controller.js';
 import { boardStyles } from './off-side-event-board.styles.js';
 import { strings, type BoardStrings } from './off-side-event-board.strings.js';
@@ -39,6 +40,12 @@ const dayLabels = memoizeLast((days: string[], lang: Lang) => new Map(days.map((
  * filters, live updates (this page and other tabs), add-to-calendar and
  * schema.org JSON-LD for search engines. Renders at most 60 side events at a
  * time (pages of 30), so it stays fast with tens of thousands.
+ *
+ * Keyboard: when focus is on a side event (its title or one of its controls),
+ * ArrowDown/ArrowUp move focus to the next/previous side event's title and
+ * Home/End to the first/last one of the filtered list, showing its page if
+ * needed; Tab still goes through every control. Keys with a modifier, and keys
+ * in the filters, are left alone. A visually hidden hint before the list says so.
  *
  * @summary Side events of an event, grouped by day, filterable, live.
  * @tag off-side-event-board
@@ -162,6 +169,18 @@ export class OffSideEventBoard extends OffElement {
     const title = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.focusIndex}"] [part='item-title']`);
     this.focusIndex = undefined;
     title?.focus();
+  }
+
+  private onListKeydown(event: KeyboardEvent): void {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const item = (event.target as Element).closest<HTMLElement>('[data-index]');
+    const total = this.results.length;
+    const target = item ? itemKeyTarget(event.key, Number(item.dataset.index), total) : undefined;
+    if (target === undefined) return;
+    event.preventDefault();
+    this.focusIndex = target;
+    this.shown = windowWith(this.shown, target, total);
+    this.requestUpdate();
   }
 
   private announceAdditions(added: SideEvent[]): void {
@@ -344,7 +363,8 @@ export class OffSideEventBoard extends OffElement {
             ${t.showEarlier(number(Math.min(PAGE_SIZE, start)))}
           </button>`
         : nothing}
-      <div part="list" class="list">
+      <p class="visually-hidden">${t.keysHint}</p>
+      <div part="list" class="list" @keydown=${this.onListKeydown}>
         ${repeat(
           groups,
           (group) => group.day,

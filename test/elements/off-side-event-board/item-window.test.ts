@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { clampWindow, firstWindow, MAX_RENDERED, nextWindow, PAGE_SIZE, previousWindow } from '../../../src/elements/off-side-event-board/item-window.js';
+import { clampWindow, firstWindow, MAX_RENDERED, nextWindow, PAGE_SIZE, previousWindow, windowWith } from '../../../src/elements/off-side-event-board/item-window.js';
 
 describe('item window', () => {
   it('grows by a page, then slides so no more than MAX_RENDERED items are rendered', () => {
@@ -24,5 +24,14 @@ describe('item window', () => {
     expect(clampWindow(shown, 500)).to.equal(shown);
     expect(clampWindow(shown, 0)).to.equal(shown);
     expect(clampWindow(shown, 75)).to.deep.equal({ start: 60, end: 90 });
+  });
+
+  it('renders an item by keeping the window or paging towards it', () => {
+    const shown = { start: 30, end: 90 };
+    expect(windowWith(shown, 89, 500)).to.equal(shown);
+    expect(windowWith(shown, 90, 500)).to.deep.equal({ start: 60, end: 120 });
+    expect(windowWith(shown, 29, 500)).to.deep.equal({ start: 0, end: 60 });
+    expect(windowWith(shown, 499, 500)).to.deep.equal({ start: 440, end: 500 });
+    expect(windowWith({ start: 440, end: 500 }, 0, 500)).to.deep.equal({ start: 0, end: 60 });
   });
 });
