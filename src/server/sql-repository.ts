@@ -58,8 +58,10 @@ export class SqlRepository implements Repository {
   private constructor(private readonly driver: SqlDriver) {}
 
   static async open(driver: SqlDriver): Promise<SqlRepository> {
-    await driver.script(MIGRATIONS_TABLE);
+    // Inside the writers' lock, table and all: processes started together on an empty PostgreSQL would
+    // otherwise race on CREATE TABLE IF NOT EXISTS, which is not safe against a concurrent create.
     await driver.writeTransaction(async (tx) => {
+      await tx.script(MIGRATIONS_TABLE);
       const applied = new Set((await tx.rows('SELECT version FROM schema_migrations')).map(([version]) => Number(version)));
       for (const migration of MIGRATIONS[driver.dialect]) {
         if (applied.has(migration.version)) continue;

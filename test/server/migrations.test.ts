@@ -69,4 +69,21 @@ describe('schema migrations', { timeout: 60_000 }, () => {
       await database.drop();
     }
   });
+
+  it('let several processes start at once on an empty PostgreSQL, each migrating it or waiting for the one that does', async () => {
+    const database = await createDatabase();
+    const drivers = Array.from({ length: 8 }, () => new PostgresDriver(database.url));
+    try {
+      const opened = await Promise.allSettled(drivers.map((driver) => SqlRepository.open(driver)));
+      assert.deepEqual(
+        opened.map((result) => (result.status === 'rejected' ? String(result.reason) : 'opened')),
+        drivers.map(() => 'opened'),
+      );
+      const versions = await drivers[0]!.rows('SELECT version FROM schema_migrations ORDER BY version');
+      assert.deepEqual(versions.map(([version]) => Number(version)), MIGRATIONS.postgres.map((migration) => migration.version));
+    } finally {
+      await Promise.all(drivers.map((driver) => driver.close()));
+      await database.drop();
+    }
+  });
 });

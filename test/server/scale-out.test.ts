@@ -11,15 +11,20 @@ describe('several server processes on one PostgreSQL', { timeout: 180_000 }, () 
   let database: TestDatabase;
   let a: ServerProcess;
   let b: ServerProcess;
+  let running: ServerProcess[] = [];
 
   before(async () => {
     database = await createDatabase();
     // Both at once: concurrent migrations must not trip over each other.
-    [a, b] = await Promise.all([startServer({ databaseUrl: database.url }), startServer({ databaseUrl: database.url })]);
+    const started = await Promise.allSettled([startServer({ databaseUrl: database.url }), startServer({ databaseUrl: database.url })]);
+    // Whichever started is stopped in `after`, even when the other failed: a live process would hang the run.
+    running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    [a, b] = running as [ServerProcess, ServerProcess];
   });
 
   after(async () => {
-    const codes = await Promise.all([a?.stop(), b?.stop()]);
+    const codes = await Promise.all(running.map((server) => server.stop()));
     assert.deepEqual(codes, [0, 0]);
     await database?.drop();
   });
