@@ -58,9 +58,8 @@ function nodeTests(name, folder) {
     .sort()
     .map((file) => join(folder, file));
   // One file at a time: the PostgreSQL restart test must not pull the database from under the others.
-  // Force exit: a file whose failed hook leaves a server or socket open must end the run, not hang CI.
   const ok = run(name, process.execPath, [
-    '--import', 'tsx', '--test', '--test-concurrency=1', '--test-force-exit',
+    '--import', 'tsx', '--test', '--test-concurrency=1',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...files,
