@@ -231,9 +231,13 @@ export class HttpStore implements OffStore {
     const queuedCreate = queued.find(isQueuedCreateOf(id));
     if (queuedCreate) {
       const { key, idempotencyKey, queuedAt, options, batch } = queuedCreate;
-      // A batch sent again reveals its records removed here; a create alone is withdrawn in its place in the queue.
-      if (batch) await this.outbox.delete(key);
-      else await this.outbox.save([{ op: 'remove', kind, id, withdraws: options, key, idempotencyKey, queuedAt }]);
+      const withdrawal = { op: 'remove', kind, id, withdraws: options, key, queuedAt } as const;
+      // A batch sent again reveals its records removed here; a create alone, or the last of its batch, is
+      // withdrawn in its place in the queue.
+      if (!batch) await this.outbox.save([{ ...withdrawal, idempotencyKey }]);
+      else if (queued.some((entry) => entry !== queuedCreate && isBatched(entry) && entry.batch.idempotencyKey === batch.idempotencyKey)) {
+        await this.outbox.delete(key);
+      } else await this.outbox.save([{ ...withdrawal, idempotencyKey: batch.idempotencyKey, withdrawsBatch: true }]);
       await this.countQueued();
       this.feed.emit({ type: 'remove', kind, id });
       return;
@@ -379,13 +383,18 @@ export class HttpStore implements OffStore {
     const { kind, options, batch } = creates[0];
     const inputs = creates.map((entry) => entry.input);
     const answers = await this.api.createMany(kind, inputs, { idempotencyKey: batch.idempotencyKey, ...options });
-    await Promise.all(answers.map(({ record, editToken }) => this.tokens.save(kind, record.id, editToken)));
     // A first write answers for the creates sent now; a replay, for every create first sent, in its place.
     const ours = answers.length === creates.length ? answers : creates.map((entry) => answers[entry.batch.index]);
-    const removedHere = answers.filter((answer) => !ours.includes(answer)).map(({ record }) => record.id);
-    if (removedHere.length) await this.outbox.save(removedHere.map((id) => this.outbox.entryFor({ op: 'remove', kind, id })));
-    for (const id of removedHere) this.feed.emit({ type: 'remove', kind, id });
+    await this.keepTokensRemoving(kind, answers, answers.filter((answer) => !ours.includes(answer)));
     return Promise.all(creates.map((entry, index) => this.withAmendment(entry, ours[index])));
+  }
+
+  /** Keeps the tokens of records the server created for us, and queues the removal of those removed here meanwhile. */
+  private async keepTokensRemoving(kind: RecordKind, answers: Created[], removedHere: Created[]): Promise<void> {
+    await Promise.all(answers.map(({ record, editToken }) => this.tokens.save(kind, record.id, editToken)));
+    if (!removedHere.length) return;
+    await this.outbox.save(removedHere.map(({ record }) => this.outbox.entryFor({ op: 'remove', kind, id: record.id })));
+    for (const { record } of removedHere) this.feed.emit({ type: 'remove', kind, id: record.id });
   }
 
   /** The server may answer an amended create as first sent: the amendment follows it, new each time (it may have changed again). */
@@ -397,11 +406,19 @@ export class HttpStore implements OffStore {
   /**
    * Removes a create removed here while it waited, if the server wrote it: sent again with its
    * key but no record, it gets the create's answer, or a refusal of the empty record, writing nothing.
+   * A batch, all of whose creates were removed here, is withdrawn the same way with no records.
    */
-  private async withdraw(kind: RecordKind, idempotencyKey: string, options: PutOptions): Promise<undefined> {
-    const created = await this.api.create(kind, {}, { idempotencyKey, ...options }).catch((error: unknown) => {
+  private async withdraw(kind: RecordKind, idempotencyKey: string, options: PutOptions, batch: boolean): Promise<undefined> {
+    const headers = { idempotencyKey, ...options };
+    const refusedForGood = (error: unknown) => {
       if (isTransient(error)) throw error;
-    });
+    };
+    if (batch) {
+      const answers = await this.api.createMany(kind, [], headers).catch(refusedForGood);
+      if (answers) await this.keepTokensRemoving(kind, answers, answers);
+      return undefined;
+    }
+    const created = await this.api.create(kind, {}, headers).catch(refusedForGood);
     // The delete may reuse the key: the server keys it apart from the create. The live stream announces it.
     if (created) await this.api.remove(kind, created.record.id, { idempotencyKey, editToken: created.editToken });
   }
@@ -414,7 +431,7 @@ export class HttpStore implements OffStore {
       await this.tokens.save(kind, created.record.id, created.editToken);
       return this.withAmendment(entry, created);
     }
-    if (entry.op === 'remove' && entry.withdraws) return this.withdraw(kind, idempotencyKey, entry.withdraws);
+    if (entry.op === 'remove' && entry.withdraws) return this.withdraw(kind, idempotencyKey, entry.withdraws, entry.withdrawsBatch === true);
     const editToken = await this.tokens.get(kind, entry.id);
     if (entry.op === 'replace') return this.api.replace(kind, entry.id, entry.input, { idempotencyKey, editToken });
     await this.api.remove(kind, entry.id, { idempotencyKey, editToken });

@@ -22,12 +22,13 @@ export interface BatchPlace {
  * A create's answer may be lost after the server wrote it; sent again, it gets that first answer.
  * So a create changed while it waited is `amended`: once sent, the change follows it. And a
  * create removed while it waited becomes a removal that `withdraws` it: its key is sent again
- * with the create's options, to remove what the server may have written.
+ * with the create's options, to remove what the server may have written. The last waiting create
+ * of a batch does the same for its whole batch (`withdrawsBatch`, with the batch's key).
  */
 export type QueuedWrite =
   | { op: 'create'; kind: RecordKind; input: object; options: PutOptions; record: OffRecord; batch?: BatchPlace; amended?: true }
   | { op: 'replace'; kind: RecordKind; id: string; input: object; record: OffRecord }
-  | { op: 'remove'; kind: RecordKind; id: string; withdraws?: PutOptions };
+  | { op: 'remove'; kind: RecordKind; id: string; withdraws?: PutOptions; withdrawsBatch?: true };
 
 /**
  * A write waiting for the server. `record` is the provisional record shown meanwhile;

@@ -292,6 +292,8 @@ describe('http store, a queued create changed while it is being sent', function 
     const queued = await queue(store);
     await holdAnswerAfter(server, 'POST', pathEnd);
     await restartServer(server);
+    // At once, not at the next retry: on a loaded machine the backoff can outgrow the wait for the held answer.
+    void store.flush();
     await answerHeld(server);
     return { server, store, changes, queued };
   }
@@ -461,6 +463,34 @@ describe('http store, putMany batches that wait', function () {
     await until(async () => (await onServer(server, 'seed')).length === 2, 'the dropped record to be removed from the server');
     expect((await onServer(server, 'seed')).map((seed) => seed.title)).to.have.members(['Kept', 'Also kept']);
     expect((await store.list('seed')).map((seed) => seed.title)).to.have.members(['Kept', 'Also kept']).and.have.length(2);
+  });
+
+  it('withdraws from the server a lost batch whose records were all removed here before it was sent again', async () => {
+    const server = await startServer('sqlite');
+    const store = await openStore(await proxyTo(server));
+    await cutNetworkAfter(server, 'POST', '/seeds/batch');
+    const provisional = await store.putMany('seed', ['One', 'Two'].map((title) => seedInput({ title })));
+    expect(await onServer(server, 'seed'), 'committed before the answer was lost').to.have.length(2);
+    for (const { id } of provisional) await store.remove('seed', id);
+    expect((await store.pendingWrites()).map((write) => write.op), 'one withdrawal for the whole batch').to.deep.equal(['remove']);
+
+    await mendNetwork(server);
+    await until(() => store.pendingCount() === 0, 'the outbox to be sent');
+    await until(async () => (await onServer(server, 'seed')).length === 0, 'the batch to be withdrawn from the server');
+    expect(await store.list('seed')).to.have.length(0);
+  });
+
+  it('withdraws a batch the server never received, all of it removed here, without writing anything', async () => {
+    const server = await startServer('sqlite');
+    const store = await openStore(server.url);
+    await stopServer(server);
+    const provisional = await store.putMany('seed', ['One', 'Two'].map((title) => seedInput({ title })));
+    for (const { id } of provisional) await store.remove('seed', id);
+
+    await restartServer(server);
+    await until(() => store.pendingCount() === 0, 'the withdrawal to be settled');
+    expect(await onServer(server, 'seed')).to.have.length(0);
+    expect(await store.pendingWrites()).to.have.length(0);
   });
 });
 
