@@ -1,6 +1,6 @@
 import type { Lang } from './lang.js';
 
-export type StorageErrorCode = 'validation' | 'not-found' | 'unavailable' | 'quota' | 'conflict' | 'forbidden' | 'rate-limited';
+export type StorageErrorCode = 'validation' | 'not-found' | 'unavailable' | 'quota' | 'conflict' | 'forbidden' | 'rate-limited' | 'too-fast';
 
 const STORAGE_MESSAGES: Record<Lang, Record<StorageErrorCode, string>> = {
   en: {
@@ -11,6 +11,7 @@ const STORAGE_MESSAGES: Record<Lang, Record<StorageErrorCode, string>> = {
     conflict: 'This record was changed elsewhere.',
     forbidden: 'You are not allowed to change this record.',
     'rate-limited': 'Too many contributions at once; please wait a moment.',
+    'too-fast': 'Sent too fast; please send it again.',
   },
   fr: {
     validation: 'Certains champs demandent votre attention.',
@@ -20,6 +21,7 @@ const STORAGE_MESSAGES: Record<Lang, Record<StorageErrorCode, string>> = {
     conflict: 'Cet élément a été modifié ailleurs.',
     forbidden: "Vous n'avez pas le droit de modifier cet élément.",
     'rate-limited': 'Trop de contributions à la fois ; patientez un instant.',
+    'too-fast': 'Envoyé trop vite ; renvoyez-le.',
   },
 };
 

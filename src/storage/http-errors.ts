@@ -40,8 +40,8 @@ export async function toStorageError(response: Response, id: string): Promise<St
   if (status === 401 || status === 403) return new StorageError('forbidden');
   if (status === 409) return new StorageError('conflict');
   const body = await errorBody(response);
-  // The anti-bot checks: a person who was too quick should wait, a bot is refused.
-  if (body?.code === 'too-fast') return new StorageError('rate-limited');
+  // The anti-bot checks: a person who was too quick checks and sends again, a bot is refused.
+  if (body?.code === 'too-fast') return new StorageError('too-fast');
   if (body?.code === 'bot') return new StorageError('forbidden');
   return new ValidationError(body?.issues ?? []);
 }

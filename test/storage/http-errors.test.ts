@@ -41,7 +41,7 @@ describe('http store: server refusals as typed errors', () => {
   });
 
   it('maps the anti-bot refusals and a conflict', async () => {
-    expect((await toStorageError(answer(400, { error: { code: 'too-fast', message: 'x' } }), '')).code).to.equal('rate-limited');
+    expect((await toStorageError(answer(400, { error: { code: 'too-fast', message: 'x' } }), '')).code).to.equal('too-fast');
     expect((await toStorageError(answer(400, { error: { code: 'bot', message: 'x' } }), '')).code).to.equal('forbidden');
     const conflict = await toStorageError(answer(409), '');
     expect(conflict).to.be.instanceOf(StorageError);

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { storageMessage } from '../../src/model/messages.js';
 import { NotFoundError, StorageError } from '../../src/storage/errors.js';
 import { ValidationError } from '../../src/storage/validation-error.js';
 import { HttpApi } from '../../src/storage/http-api.js';
@@ -360,7 +361,7 @@ describe('http store, a queued create changed while it is being sent', function 
       await until(() => store.pendingCount() === 0, 'the refusal');
       const refused = await store.pendingWrites();
       expect(refused.map(({ op, id, failure, record }) => [op, id, failure, record?.title])).to.deep.equal([
-        ['create', queued.id, 'rate-limited', 'Edited while it was sent'],
+        ['create', queued.id, 'too-fast', 'Edited while it was sent'],
       ]);
       expect(await onServer(server, 'seed')).to.deep.equal([]);
       expect(shownBy(changes)).to.deep.equal([]);
@@ -541,7 +542,8 @@ describe('http store, edit tokens and refusals', function () {
   it('passes the anti-bot fields to the server, which refuses a form sent too fast or with the honeypot filled', async () => {
     const server = await startServer('sqlite');
     const store = await openStore(server.url);
-    expect((await rejection(store.put('seed', seedInput(), { fillMs: 400 }))).code).to.equal('rate-limited');
+    const tooFast = await rejection(store.put('seed', seedInput(), { fillMs: 400 }));
+    expect([tooFast.code, tooFast.messageIn('en')]).to.deep.equal(['too-fast', storageMessage('too-fast', 'en')]);
     expect((await rejection(store.put('seed', seedInput(), { honeypot: 'https://spam.example', fillMs: 9000 }))).code).to.equal('forbidden');
     expect(await onServer(server, 'seed')).to.deep.equal([]);
     const person = await store.put('seed', seedInput(), { honeypot: '', fillMs: 3000 });

@@ -202,7 +202,8 @@ export class OffContributeForm extends OffElement {
     } catch (error) {
       if (error instanceof ValidationError) return this.showIssues(error.issues);
       if (isPermanent(error)) {
-        this.notice = { type: 'error', error };
+        // The server's time trap is stricter than this form's `min-fill-ms`: the same notice as the form's own.
+        this.notice = error.code === 'too-fast' ? { type: 'too-fast' } : { type: 'error', error };
         return;
       }
       const item = this.queueController.add({ kind, input: result.value, options, title: result.value.title });

@@ -18,7 +18,7 @@ export interface QueuedContribution {
 }
 
 /** Failures that say "not now" rather than "no": the contribution waits and is tried again. */
-const PERMANENT: readonly StorageErrorCode[] = ['validation', 'forbidden', 'conflict', 'not-found'];
+const PERMANENT: readonly StorageErrorCode[] = ['validation', 'forbidden', 'conflict', 'not-found', 'too-fast'];
 
 export function isPermanent(error: unknown): error is StorageError {
   return error instanceof StorageError && PERMANENT.includes(error.code);

@@ -81,11 +81,4 @@ export const themeStyles = css`
     font: inherit;
     color: inherit;
   }
-
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      animation: none !important;
-      transition: none !important;
-    }
-  }
 `;
