@@ -35,6 +35,7 @@ function showSeeds(container: HTMLElement, store: OffStore, spec: string): void 
         const card = document.createElement('off-seed-card');
         card.setAttribute('store', spec);
         card.setAttribute('replant-event', event);
+        card.setAttribute('heading-level', '2');
         card.id = `seed-${seed.id}`;
         card.seed = seed;
         return card;

@@ -1,6 +1,7 @@
 // End to end: the demo event site served by the reference server, driven in Debian's Chromium.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -125,4 +126,35 @@ test('the board’s “add all to calendar” file is an iCalendar file calendar
   assert.equal(breakfast.location, 'Café du Port, 12 quai de Rive-Neuve');
   assert.equal(breakfast.startDate.toJSDate().getTime(), Date.parse(listed.find((item) => item.title === 'Breakfast of the commons')!.start));
   await context.close();
+});
+
+test('the demo pages have no axe violations and no console errors, in light and in dark', async () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 390, height: 844 } });
+    for (const path of ['index.html', 'venue.html', 'contribute.html', 'seeds.html', 'theming.html']) {
+      const tab = await context.newPage();
+      // A missing file or a script error shows in the console of every organiser who opens the page.
+      tab.on('console', (message) => {
+        if (message.type() === 'error') found.push(`${colorScheme} ${path}: console: ${message.text()}`);
+      });
+      const page = await open(tab, path);
+      await page.waitForFunction(() => customElements.get('off-seed-card') !== undefined);
+      // Settled: every widget rendered its data, not its loading state.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('off-event-badge, off-side-event-board')].every((element) => /\d/.test(element.shadowRoot?.querySelector('[part="count"], [part="status"]')?.textContent ?? '')),
+      );
+      await page.addScriptTag({ content: axeSource });
+      // The theming page shows one board three times on purpose, so three regions share its heading.
+      const rules = path === 'theming.html' ? { 'landmark-unique': { enabled: false } } : {};
+      const violations = await page.evaluate(async (rules) => {
+        const { axe } = window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
+        return (await axe.run(document, { rules, resultTypes: ['violations'] })).violations.map(({ id, nodes }) => `${id} (${nodes.length})`);
+      }, rules);
+      found.push(...violations.map((violation) => `${colorScheme} ${path}: ${violation}`));
+    }
+    await context.close();
+  }
+  assert.deepEqual(found, []);
 });
