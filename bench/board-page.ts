@@ -54,7 +54,8 @@ async function keystrokes(apply: (query: string) => Promise<void>): Promise<numb
   return timings;
 }
 
-async function board(count: number) {
+/** `pauseMs`: how long the visitor looks at the first render before typing; the board folds its search texts in idle time. */
+async function board(count: number, pauseMs: number) {
   await seedMemory(count);
   const start = performance.now();
   const element = document.createElement('off-side-event-board');
@@ -66,6 +67,7 @@ async function board(count: number) {
   document.body.getBoundingClientRect();
   const firstRender = performance.now() - start;
   const domElements = elementCount(element.shadowRoot!) + elementCount(document.body);
+  await new Promise((resolve) => setTimeout(resolve, pauseMs));
   const input = element.shadowRoot!.querySelector<HTMLInputElement>('#filter')!;
   const form = element.shadowRoot!.querySelector<HTMLFormElement>('form')!;
   const timings = await keystrokes(async (query) => {
@@ -93,7 +95,7 @@ function plainItem(record: SideEvent): HTMLLIElement {
 }
 
 /** The baseline: the same records from the same store, every one rendered at once in one plain list. */
-async function plain(count: number) {
+async function plain(count: number, pauseMs: number) {
   const store = await seedMemory(count);
   const start = performance.now();
   const records = await store.list('side-event', { event: EVENT });
@@ -103,6 +105,7 @@ async function plain(count: number) {
   document.body.append(list);
   document.body.getBoundingClientRect();
   const firstRender = performance.now() - start;
+  await new Promise((resolve) => setTimeout(resolve, pauseMs));
   const haystacks = records.map((record) => `${record.title} ${record.place} ${record.organizer} ${record.tags.join(' ')}`.toLowerCase());
   const timings = await keystrokes(async (query) => {
     const needle = query.toLowerCase();

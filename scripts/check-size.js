@@ -19,8 +19,10 @@
 //   their strings ~20 KB; it also carries the HTTP store (~5 KB) and valibot, since `store="https://…"`
 //   and the contribute form must work from the one file. The outbox fixes for lost answers and edits made
 //   while a write is in flight took it to 40.0 KB, so the budget is now 40.5 KB; the board's keyboard navigation
-//   then added 0.3 KB, and withdrawing a lost batch all of whose records were removed 0.1 KB. The 24 KB target needs a
-//   product decision (see the closing note of issue 5): without the HTTP store and valibot it is still ~32 KB.
+//   then added 0.3 KB, withdrawing a lost batch all of whose records were removed 0.1 KB, the server's "too fast"
+//   refusal as its own error 0.05 KB, and folding the board's search texts in idle time (first render at 10,000
+//   from ~150 to ~105 ms) 0.06 KB: 40.53 KB, so the budget is now 41 KB. The 24 KB target needs a
+//   product decision (see the closing notes of issue 5): without the HTTP store and valibot it is still ~32 KB.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +30,7 @@ import { relative } from 'node:path';
 
 const KB = 1024;
 const PAGES = [
-  { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 40.5 },
+  { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 41 },
   { name: 'a page with only the board', entry: 'dist/off-side-event-board.js', target: 20, budget: 20 },
   { name: 'a page with only the badge', entry: 'dist/off-event-badge.js', target: 14, budget: 14 },
 ];

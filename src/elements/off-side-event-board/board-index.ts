@@ -37,11 +37,12 @@ export function dayKeys(records: readonly SideEvent[]): string[] {
   return [...new Set(records.map((record) => eventDayKey(record.start)))].sort();
 }
 
-/** The side events that match `filter`; `texts` are their search texts, in the same order. */
-export function filterSideEvents(records: SideEvent[], texts: readonly string[], { query, day }: BoardFilter): SideEvent[] {
+/** The side events that match `filter`; `texts` gives their search texts, in the same order, read only for a query. */
+export function filterSideEvents(records: SideEvent[], texts: () => readonly string[], { query, day }: BoardFilter): SideEvent[] {
   const words = searchWords(query);
   if (!words.length && !day) return records;
-  return records.filter((record, index) => (!day || eventDayKey(record.start) === day) && matchesWords(texts[index]!, words));
+  const haystacks = words.length ? texts() : [];
+  return records.filter((record, index) => (!day || eventDayKey(record.start) === day) && (!words.length || matchesWords(haystacks[index]!, words)));
 }
 
 /**

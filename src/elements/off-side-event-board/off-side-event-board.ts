@@ -118,14 +118,15 @@ export class OffSideEventBoard extends OffElement {
   private readonly list = new LiveListController(this, 'side-event', () => this.event || undefined);
   private readonly additions = new AdditionsTracker();
   private filterTimer?: ReturnType<typeof setTimeout>;
+  private foldedRecords?: SideEvent[];
   /** Position in the filtered list of the item to focus after the next render. */
   private focusIndex?: number;
 
   private readonly days = memoizeLast(dayKeys);
-  // Read by every render (the first included), so the first keystroke finds them ready.
+  // Folded by the first query, or in idle time after a render (`updated`), so that the first render need not.
   private readonly searchTexts = memoizeLast(searchTexts);
-  private readonly matching = memoizeLast((records: SideEvent[], texts: string[], query: string, day: string) =>
-    filterSideEvents(records, texts, { query, day }),
+  private readonly matching = memoizeLast((records: SideEvent[], query: string, day: string) =>
+    filterSideEvents(records, () => this.searchTexts(records), { query, day }),
   );
 
   constructor() {
@@ -153,7 +154,7 @@ export class OffSideEventBoard extends OffElement {
 
   private get results(): SideEvent[] {
     const records = this.list.records;
-    return this.matching(records, this.searchTexts(records), this.query, this.day);
+    return this.matching(records, this.query, this.day);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -165,6 +166,10 @@ export class OffSideEventBoard extends OffElement {
   }
 
   protected override updated(): void {
+    if (this.list.records !== this.foldedRecords) {
+      this.foldedRecords = this.list.records;
+      (globalThis.requestIdleCallback ?? setTimeout)(() => this.searchTexts(this.list.records));
+    }
     if (this.focusIndex === undefined) return;
     const title = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.focusIndex}"] [part='item-title']`);
     this.focusIndex = undefined;
