@@ -21,6 +21,7 @@ export interface OffEventBadgeAttributes extends OffCommonAttributes {
 
 export interface OffSideEventBoardAttributes extends OffCommonAttributes {
   event?: string;
+  label?: string;
   'contribute-href'?: string;
   'onoff-filter-change'?: (event: OffFilterChangeEvent) => void;
 }

@@ -104,6 +104,9 @@ export class OffSideEventBoard extends OffElement {
   /** Id of the host event whose side events are shown, e.g. `g21`; empty shows every event's. */
   @property() event = '';
 
+  /** The board's heading, "Side events #OFF" in its language by default; two boards on one page need different ones. */
+  @property() label = '';
+
   /** Where the empty state's "Add your side event" link leads: a relative or http(s) URL. */
   @property({ attribute: 'contribute-href' }) contributeHref = DEFAULT_CONTRIBUTE_HREF;
 
@@ -268,7 +271,7 @@ export class OffSideEventBoard extends OffElement {
     return html`
       <section part="board" class="board" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
         <header part="header" class="header">
-          <h2 id="heading" part="heading">${t.heading}</h2>
+          <h2 id="heading" part="heading">${this.label || t.heading}</h2>
           ${hasRecords
             ? html`<button part="calendar-all-button" class="secondary" type="button" @click=${this.downloadAll}>
                 ${t.addAllToCalendar}
@@ -276,7 +279,7 @@ export class OffSideEventBoard extends OffElement {
             : nothing}
         </header>
         ${this.renderWarnings()}
-        <form part="filters" class="filters" role="search" ?hidden=${!hasRecords} @submit=${this.onFilterSubmit}>
+        <form part="filters" class="filters" role="search" aria-labelledby="heading" ?hidden=${!hasRecords} @submit=${this.onFilterSubmit}>
           <div class="field">
             <label for="filter">${t.filterLabel}</label>
             <input

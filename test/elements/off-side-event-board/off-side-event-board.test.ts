@@ -4,7 +4,7 @@ import { UnavailableError } from '../../../src/storage/errors.js';
 import { createIdbStore } from '../../../src/storage/idb.js';
 import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
 import { failingStore, offlineStore, pendingStore, rawStore } from '../stand-in-stores.js';
-import { board, seed } from './helpers.js';
+import { board, loaded, seed } from './helpers.js';
 
 type Board = OffSideEventBoard;
 
@@ -118,6 +118,24 @@ describe('off-side-event-board', () => {
         'samedi 13 juin',
       ]);
       expect(parts(el, 'calendar-button')[0]!.textContent!.trim()).to.equal('Ajouter à l’agenda');
+    });
+
+    it('takes its heading from `label`, so two boards on one page are two distinct regions', async () => {
+      const event = uniqueName('label');
+      await seed(event, PROGRAMME);
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <off-side-event-board store="memory" event=${event} lang="en" label="Today at the venue"></off-side-event-board>
+        <off-side-event-board store="memory" event=${event} lang="en"></off-side-event-board>
+      </div>`);
+      const [labelled, plain] = [...wrapper.querySelectorAll<Board>('off-side-event-board')] as [Board, Board];
+      await Promise.all([labelled, plain].map(loaded));
+      expect(part(labelled, 'heading')!.textContent).to.equal('Today at the venue');
+      expect(part(plain, 'heading')!.textContent).to.equal('Side events #OFF');
+      expect(part(labelled, 'board')!.getAttribute('aria-labelledby')).to.equal('heading');
+      await expect(wrapper).to.be.accessible();
+      labelled.label = '';
+      await labelled.updateComplete;
+      expect(part(labelled, 'heading')!.textContent).to.equal('Side events #OFF');
     });
 
     it('renders markup in a title as text', async () => {
