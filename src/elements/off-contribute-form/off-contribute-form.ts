@@ -18,6 +18,7 @@ import { Draft } from './draft.js';
 import { emptyValues, FIELDS, toInput, type FieldSpec, type FormValues } from './fields.js';
 import { styles } from './off-contribute-form.styles.js';
 import { STRINGS } from './off-contribute-form.strings.js';
+import { OutboxRefusalsController } from './outbox-refusals.js';
 import { QueueController } from './queue-controller.js';
 import { isPermanent, SubmissionQueue, type QueuedContribution } from './submission-queue.js';
 
@@ -107,7 +108,14 @@ export class OffContributeForm extends OffElement {
   @query('form') private form?: HTMLFormElement;
   @query('[data-honeypot]') private honeypot?: HTMLInputElement;
 
-  private readonly storeController = new StoreController(this);
+  private readonly storeController = new StoreController(this, (change) => {
+    if (change.type === 'status') void this.outboxRefusals.refresh();
+  });
+  private readonly outboxRefusals = new OutboxRefusalsController(this, {
+    store: () => this.storeController.store,
+    kind: () => this.currentKind,
+    event: () => this.event,
+  });
   private readonly queueController = new QueueController(this, {
     queue: () => this.local.queue,
     store: () => this.storeController.store,
@@ -153,6 +161,7 @@ export class OffContributeForm extends OffElement {
     this.issues = [];
     this.notice = undefined;
     this.queueController.refresh();
+    void this.outboxRefusals.refresh();
   }
 
   protected override firstUpdated(): void {
@@ -263,7 +272,8 @@ export class OffContributeForm extends OffElement {
   private renderStatus(): TemplateResult {
     const strings = this.strings;
     const lang = this.language;
-    const { waiting, refused } = this.queueController;
+    const { waiting } = this.queueController;
+    const refused = [...this.queueController.refused, ...this.outboxRefusals.items];
     const offline = !this.queueController.online;
     return html`
       <div part="status" class="status" role="status" tabindex="-1">

@@ -1,7 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { OffContributedEvent } from '../../../src/elements/shared/events.js';
 import { HttpApi } from '../../../src/storage/http-api.js';
-import { startServer } from '../../storage/http-servers.js';
+import { restartServer, startServer, stopServer } from '../../storage/http-servers.js';
 import { confirmed, control, fillSideEvent, formFixture, part, statusText, submit } from './helpers.js';
 
 /** The server's own time trap (src/server/requests.ts). */
@@ -34,4 +34,23 @@ describe('off-contribute-form on the reference server', function () {
     const stored = await new HttpApi(server.url).list('side-event', el.event);
     expect(stored.map(({ id }) => id)).to.deep.equal([detail.record.id]);
   });
+
+  it('lists a contribution it queued that the server then refused, with the reason, instead of leaving it unseen', async () => {
+    const server = await startServer('sqlite');
+    const el = await formFixture({ store: server.url, minFillMs: 0 });
+    await el.updateComplete;
+    await stopServer(server);
+    fillSideEvent(el, { title: 'Swim at dawn' });
+    await submit(el);
+    const confirmation = await confirmed(el);
+    expect(confirmation.textContent).to.match(/saved on this device|will be sent/i);
+
+    // Back, the server refuses it: it was sent faster than its time trap allows.
+    await restartServer(server);
+    await waitUntil(() => statusText(el).includes('Swim at dawn'), 'the refusal never shown', { timeout: 20000 });
+    expect(statusText(el)).to.contain('Swim at dawn: Sent too fast; please send it again.');
+    expect(await new HttpApi(server.url).list('side-event', el.event)).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
 });
+

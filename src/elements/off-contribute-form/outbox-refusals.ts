@@ -1,0 +1,57 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { StorageErrorCode } from '../../model/messages.js';
+import type { RecordKind } from '../../model/records.js';
+import type { PendingWrite } from '../../storage/http.js';
+import { LazyStore } from '../../storage/lazy.js';
+import type { OffStore } from '../../storage/store.js';
+
+/** A contribution the server refused for good after this device had queued it. */
+export interface OutboxRefusal {
+  title: string;
+  failure: StorageErrorCode;
+}
+
+interface OutboxSources {
+  store: () => OffStore;
+  kind: () => RecordKind;
+  event: () => string;
+}
+
+type WithOutbox = OffStore & { pendingWrites(): Promise<PendingWrite[]> };
+
+const hasOutbox = (store: OffStore | undefined): store is WithOutbox => store !== undefined && 'pendingWrites' in store;
+
+/**
+ * The creates of this form's kind and event that a server's store queued (the form said so)
+ * and the server then refused for good. They stay in the store's outbox, so nothing typed is
+ * lost; this shows them beside the form's own refusals, so that none goes unnoticed.
+ */
+export class OutboxRefusalsController implements ReactiveController {
+  items: OutboxRefusal[] = [];
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly sources: OutboxSources,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    void this.refresh();
+  }
+
+  /** Reads the outbox again: on connection, and whenever the store's status (its queue) changes. */
+  async refresh(): Promise<void> {
+    const store = this.sources.store();
+    const adapter = store instanceof LazyStore ? await store.adapter().catch(() => undefined) : store;
+    const writes = hasOutbox(adapter) ? await adapter.pendingWrites().catch(() => []) : [];
+    const kind = this.sources.kind();
+    const event = this.sources.event();
+    const items = writes.flatMap((write) =>
+      write.op === 'create' && write.failure && write.kind === kind && write.record?.event === event ? [{ title: write.record.title, failure: write.failure }] : [],
+    );
+    if (!items.length && !this.items.length) return;
+    this.items = items;
+    this.host.requestUpdate();
+  }
+}
