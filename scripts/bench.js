@@ -60,10 +60,7 @@ console.log(`off-layer bench — Chromium headless, ${new Date().toISOString()}`
 console.log('Board = <off-side-event-board> on a memory store; baseline = the same records from the same store, rendered as one plain full list.');
 console.log(`First render and heap: median of ${RUNS} fresh pages. A keystroke = setting the filter and rendering the result, typed ${PAUSE_MS} ms after the first render (median of 7 per page, all ${RUNS} pages; the board's 150 ms typing pause is not counted).\n`);
 
-/**
- * Runs a scenario `RUNS` times in fresh pages, alternating with its baseline by the caller: the median
- * first render and heap, every keystroke of every run, the most DOM elements seen.
- */
+/** Runs a scenario `RUNS` times in fresh pages: the median first render and heap, every keystroke of every run, the most DOM elements seen. */
 async function repeated(name, count) {
   const runs = [];
   for (let run = 0; run < RUNS; run += 1) runs.push(await scenario(name, count, PAUSE_MS));
