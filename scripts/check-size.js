@@ -22,7 +22,8 @@
 //   then added 0.3 KB, withdrawing a lost batch all of whose records were removed 0.1 KB, the server's "too fast"
 //   refusal as its own error 0.05 KB, and folding the board's search texts in idle time (first render at 10,000
 //   from ~150 to ~105 ms) 0.06 KB: 40.53 KB, so the budget is now 41 KB. Listing in the form the contributions
-//   the server refused after they were queued then added 0.24 KB (40.78 KB). The 24 KB target needs a
+//   the server refused after they were queued then added 0.24 KB (40.78 KB), and putting a refused contribution
+//   back in the form 0.31 KB: 41.09 KB, so the budget is now 41.5 KB. The 24 KB target needs a
 //   product decision (see the closing notes of issue 5): without the HTTP store and valibot it is still ~32 KB.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
@@ -31,7 +32,7 @@ import { relative } from 'node:path';
 
 const KB = 1024;
 const PAGES = [
-  { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 41 },
+  { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 41.5 },
   { name: 'a page with only the board', entry: 'dist/off-side-event-board.js', target: 20, budget: 20 },
   { name: 'a page with only the badge', entry: 'dist/off-event-badge.js', target: 14, budget: 14 },
 ];

@@ -94,6 +94,20 @@ export function toInput(kind: RecordKind, event: string, values: FormValues, tim
   return input;
 }
 
+/**
+ * The controls' values for a record input (`toInput`'s inverse): a refused contribution put back in the form.
+ * A date-time written with its offset starts with its wall clock, which is what the control shows.
+ */
+export function toValues(kind: RecordKind, input: Record<string, unknown>): FormValues {
+  const values = emptyValues(kind);
+  for (const { name, type } of FIELDS[kind]) {
+    const value = input[name];
+    if (Array.isArray(value)) values[name] = value.join(', ');
+    else if (typeof value === 'string') values[name] = type === 'datetime-local' ? value.slice(0, 16) : value;
+  }
+  return values;
+}
+
 /** True when nothing was typed beyond the defaults. */
 export function isBlank(kind: RecordKind, values: FormValues): boolean {
   const defaults = emptyValues(kind);

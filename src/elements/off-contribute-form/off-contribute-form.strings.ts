@@ -25,6 +25,8 @@ export interface ContributeFormStrings {
   queuedNow: string;
   queuedCount: { one: string; other: string };
   refusedCount: { one: string; other: string };
+  putBack: string;
+  putBackLabel: (title: string) => string;
   offline: string;
   notPersistent: string;
   sentFromQueue: (title: string) => string;
@@ -79,6 +81,8 @@ export const STRINGS: Catalogue<ContributeFormStrings> = {
       one: '{n} saved contribution was refused and is kept on this device:',
       other: '{n} saved contributions were refused and are kept on this device:',
     },
+    putBack: 'Put it back in the form',
+    putBackLabel: (title) => `Put it back in the form: ${title}`,
     offline: 'You are offline. What you add is kept on this device and sent when you are back online.',
     notPersistent: 'This browser does not keep data for this site: what you add here is lost when you close the page.',
     sentFromQueue: (title) => `“${title}” has been sent.`,
@@ -131,6 +135,8 @@ export const STRINGS: Catalogue<ContributeFormStrings> = {
       one: '{n} contribution enregistrée a été refusée et reste sur cet appareil :',
       other: '{n} contributions enregistrées ont été refusées et restent sur cet appareil :',
     },
+    putBack: 'Remettre dans le formulaire',
+    putBackLabel: (title) => `Remettre dans le formulaire : ${title}`,
     offline: 'Vous êtes hors ligne. Ce que vous ajoutez est gardé sur cet appareil et envoyé dès votre retour en ligne.',
     notPersistent:
       'Ce navigateur ne conserve pas les données de ce site : ce que vous ajoutez ici sera perdu à la fermeture de la page.',

@@ -99,10 +99,15 @@ export const styles = css`
     opacity: 0.75;
   }
 
-  .another {
+  .another,
+  .put-back {
     justify-self: start;
     background: var(--off-color-bg);
     border: 1px solid var(--off-color-border);
+  }
+
+  .put-back {
+    margin-inline-start: 0.5rem;
   }
 
   .status p,

@@ -15,10 +15,10 @@ import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { Draft } from './draft.js';
-import { emptyValues, FIELDS, toInput, type FieldSpec, type FormValues } from './fields.js';
+import { emptyValues, FIELDS, toInput, toValues, type FieldSpec, type FormValues } from './fields.js';
 import { styles } from './off-contribute-form.styles.js';
 import { STRINGS } from './off-contribute-form.strings.js';
-import { OutboxRefusalsController } from './outbox-refusals.js';
+import { OutboxRefusalsController, type OutboxRefusal } from './outbox-refusals.js';
 import { QueueController } from './queue-controller.js';
 import { isPermanent, SubmissionQueue, type QueuedContribution } from './submission-queue.js';
 
@@ -240,6 +240,34 @@ export class OffContributeForm extends OffElement {
     this.renderRoot.querySelector<HTMLElement>('[part="confirmation"]')?.focus();
   }
 
+  /** What was refused for good, from this form's queue and from a server store's outbox. */
+  private get refusals(): OutboxRefusal[] {
+    const queue = this.local.queue;
+    const queued = this.queueController.refused.map(({ id, title, failure, input }) => ({
+      title,
+      failure: failure!,
+      input,
+      discard: async () => {
+        queue.remove(id);
+        this.queueController.refresh();
+      },
+    }));
+    return [...queued, ...this.outboxRefusals.items];
+  }
+
+  /** Puts a refused contribution back in the form to correct and send again: saved as the draft before the refusal is dropped. */
+  private async putBack(refusal: OutboxRefusal): Promise<void> {
+    this.values = toValues(this.currentKind, refusal.input);
+    this.local.draft.saveSoon(this.values);
+    this.local.draft.flush();
+    await refusal.discard();
+    this.done = undefined;
+    this.issues = [];
+    this.notice = undefined;
+    await this.updateComplete;
+    this.form?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  }
+
   private onSentFromQueue(item: QueuedContribution, record: OffRecord): void {
     if (this.done?.queueId === item.id) this.done = { title: record.title, queued: false };
     else this.sentFromQueue = record.title;
@@ -273,7 +301,7 @@ export class OffContributeForm extends OffElement {
     const strings = this.strings;
     const lang = this.language;
     const { waiting } = this.queueController;
-    const refused = [...this.queueController.refused, ...this.outboxRefusals.items];
+    const refused = this.refusals;
     const offline = !this.queueController.online;
     return html`
       <div part="status" class="status" role="status" tabindex="-1">
@@ -283,7 +311,15 @@ export class OffContributeForm extends OffElement {
         ${refused.length
           ? html`<p class="refused">${plural(lang, refused.length, strings.refusedCount)}</p>
               <ul class="refused">
-                ${refused.map((item) => html`<li>${item.title}: ${storageMessage(item.failure!, lang)}</li>`)}
+                ${refused.map(
+                  (item) =>
+                    html`<li>
+                      ${item.title}: ${storageMessage(item.failure, lang)}
+                      <button type="button" class="put-back" aria-label=${strings.putBackLabel(item.title)} @click=${() => this.putBack(item)}>
+                        ${strings.putBack}
+                      </button>
+                    </li>`,
+                )}
               </ul>`
           : nothing}
         ${this.sentFromQueue ? html`<p class="sent">${strings.sentFromQueue(this.sentFromQueue)}</p>` : nothing}

@@ -9,6 +9,9 @@ import type { OffStore } from '../../storage/store.js';
 export interface OutboxRefusal {
   title: string;
   failure: StorageErrorCode;
+  input: Record<string, unknown>;
+  /** Drops it from the store's outbox, once it is back in the form. */
+  discard: () => Promise<void>;
 }
 
 interface OutboxSources {
@@ -17,7 +20,7 @@ interface OutboxSources {
   event: () => string;
 }
 
-type WithOutbox = OffStore & { pendingWrites(): Promise<PendingWrite[]> };
+type WithOutbox = OffStore & { pendingWrites(): Promise<PendingWrite[]>; discardPending(key: string): Promise<void> };
 
 const hasOutbox = (store: OffStore | undefined): store is WithOutbox => store !== undefined && 'pendingWrites' in store;
 
@@ -47,11 +50,19 @@ export class OutboxRefusalsController implements ReactiveController {
     const writes = hasOutbox(adapter) ? await adapter.pendingWrites().catch(() => []) : [];
     const kind = this.sources.kind();
     const event = this.sources.event();
-    const items = writes.flatMap((write) =>
-      write.op === 'create' && write.failure && write.kind === kind && write.record?.event === event ? [{ title: write.record.title, failure: write.failure }] : [],
+    const items = writes.flatMap(({ op, kind: writeKind, failure, record, key }) =>
+      op === 'create' && failure && writeKind === kind && record?.event === event
+        ? [{ title: record.title, failure, input: { ...record }, discard: () => this.discard(adapter as WithOutbox, key) }]
+        : [],
     );
     if (!items.length && !this.items.length) return;
     this.items = items;
     this.host.requestUpdate();
+  }
+
+  // Dropping a refused write leaves the store's queue count, hence its status, unchanged: read again here.
+  private async discard(store: WithOutbox, key: string): Promise<void> {
+    await store.discardPending(key);
+    await this.refresh();
   }
 }

@@ -147,6 +147,35 @@ describe('off-contribute-form offline and queued', () => {
     expect(queued('side-event', el.event)).to.deep.equal([]);
     expect(await store.list('side-event', { event: el.event })).to.deep.equal([]);
   });
+
+  it('puts a contribution refused after it was queued back in the form, to correct and send again', async () => {
+    let refusing = false;
+    const { spec, store } = flakyStore(() => (refusing ? new StorageError('forbidden') : new UnavailableError()), () => true);
+    const el = await formFixture({ store: spec });
+    fillSideEvent(el, { title: 'Swim at dawn', description: 'Bring a towel.', start: '2026-06-13T06:15', tags: 'sea, swim' });
+    await submit(el);
+    await confirmed(el);
+    expect(queued('side-event', el.event)).to.have.length(1);
+    refusing = true;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => part(el, 'status')!.querySelector('.put-back'), 'no way to put it back');
+    const putBack = part(el, 'status')!.querySelector<HTMLButtonElement>('.put-back')!;
+    expect(putBack.getAttribute('aria-label')).to.equal('Put it back in the form: Swim at dawn');
+    await expect(el).to.be.accessible();
+
+    putBack.click();
+    await waitUntil(() => part(el, 'status')!.querySelector('.put-back') === null, 'the refusal is still listed');
+    expect(queued('side-event', el.event)).to.deep.equal([]);
+    expect(['title', 'description', 'start', 'tags', 'place'].map((name) => control(el, name).value)).to.deep.equal([
+      'Swim at dawn',
+      'Bring a towel.',
+      '2026-06-13T06:15',
+      'sea, swim',
+      'Café du Port',
+    ]);
+    expect(el.shadowRoot!.activeElement).to.equal(control(el, 'title'));
+    expect(await store.list('side-event', { event: el.event })).to.deep.equal([]);
+  });
 });
 
 describe('SafeStorage', () => {

@@ -1,6 +1,9 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { OffContributedEvent } from '../../../src/elements/shared/events.js';
+import { storeFor } from '../../../src/elements/shared/store-registry.js';
 import { HttpApi } from '../../../src/storage/http-api.js';
+import type { HttpStore } from '../../../src/storage/http.js';
+import type { LazyStore } from '../../../src/storage/lazy.js';
 import { restartServer, startServer, stopServer } from '../../storage/http-servers.js';
 import { confirmed, control, fillSideEvent, formFixture, part, statusText, submit } from './helpers.js';
 
@@ -35,7 +38,7 @@ describe('off-contribute-form on the reference server', function () {
     expect(stored.map(({ id }) => id)).to.deep.equal([detail.record.id]);
   });
 
-  it('lists a contribution it queued that the server then refused, with the reason, instead of leaving it unseen', async () => {
+  it('lists a contribution it queued that the server then refused, with the reason, and puts it back in the form', async () => {
     const server = await startServer('sqlite');
     const el = await formFixture({ store: server.url, minFillMs: 0 });
     await el.updateComplete;
@@ -51,6 +54,19 @@ describe('off-contribute-form on the reference server', function () {
     expect(statusText(el)).to.contain('Swim at dawn: Sent too fast; please send it again.');
     expect(await new HttpApi(server.url).list('side-event', el.event)).to.deep.equal([]);
     await expect(el).to.be.accessible();
+
+    part(el, 'status')!.querySelector<HTMLButtonElement>('.put-back')!.click();
+    await waitUntil(() => !statusText(el).includes('Swim at dawn'), 'the refusal is still listed');
+    expect(control(el, 'title').value).to.equal('Swim at dawn');
+    expect(control(el, 'start').value).to.equal('2026-06-12T08:30');
+    const store = (await (storeFor(server.url) as LazyStore).adapter()) as HttpStore;
+    expect(await store.pendingWrites()).to.deep.equal([]);
+
+    // Sent again, slower than the time trap, it is stored.
+    await new Promise((resolve) => setTimeout(resolve, SERVER_MIN_FILL_MS));
+    await submit(el);
+    await confirmed(el);
+    expect((await new HttpApi(server.url).list('side-event', el.event)).map(({ title }) => title)).to.deep.equal(['Swim at dawn']);
   });
 });
 
