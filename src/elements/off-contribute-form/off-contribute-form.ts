@@ -18,7 +18,7 @@ import { Draft } from './draft.js';
 import { emptyValues, FIELDS, toInput, toValues, type FieldSpec, type FormValues } from './fields.js';
 import { styles } from './off-contribute-form.styles.js';
 import { STRINGS } from './off-contribute-form.strings.js';
-import { OutboxRefusalsController, type OutboxRefusal } from './outbox-refusals.js';
+import { OutboxRefusalsController, type RefusedContribution } from './outbox-refusals.js';
 import { QueueController } from './queue-controller.js';
 import { isPermanent, SubmissionQueue, type QueuedContribution } from './submission-queue.js';
 
@@ -241,7 +241,7 @@ export class OffContributeForm extends OffElement {
   }
 
   /** What was refused for good, from this form's queue and from a server store's outbox. */
-  private get refusals(): OutboxRefusal[] {
+  private get refusals(): RefusedContribution[] {
     const queue = this.local.queue;
     const queued = this.queueController.refused.map(({ id, title, failure, input }) => ({
       title,
@@ -256,7 +256,7 @@ export class OffContributeForm extends OffElement {
   }
 
   /** Puts a refused contribution back in the form to correct and send again: saved as the draft before the refusal is dropped. */
-  private async putBack(refusal: OutboxRefusal): Promise<void> {
+  private async putBack(refusal: RefusedContribution): Promise<void> {
     this.values = toValues(this.currentKind, refusal.input);
     this.local.draft.saveSoon(this.values);
     this.local.draft.flush();

@@ -5,8 +5,8 @@ import type { PendingWrite } from '../../storage/http.js';
 import { LazyStore } from '../../storage/lazy.js';
 import type { OffStore } from '../../storage/store.js';
 
-/** A contribution the server refused for good after this device had queued it. */
-export interface OutboxRefusal {
+/** A contribution a store refused for good after this device had queued it (in the form's queue or a server store's outbox). */
+export interface RefusedContribution {
   title: string;
   failure: StorageErrorCode;
   input: Record<string, unknown>;
@@ -30,7 +30,7 @@ const hasOutbox = (store: OffStore | undefined): store is WithOutbox => store !=
  * lost; this shows them beside the form's own refusals, so that none goes unnoticed.
  */
 export class OutboxRefusalsController implements ReactiveController {
-  items: OutboxRefusal[] = [];
+  items: RefusedContribution[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
