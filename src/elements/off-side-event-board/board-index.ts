@@ -27,6 +27,24 @@ function searchText(record: SideEvent): string {
   return text;
 }
 
+const FOLDED_PER_STEP = 500;
+
+/**
+ * Folds the search texts of `records` in idle time, so that the first query finds them ready: steps of
+ * about a millisecond while the idle period lasts (one step per task where `requestIdleCallback` is missing).
+ */
+export function foldWhenIdle(records: readonly SideEvent[], from = 0): void {
+  if (from >= records.length) return;
+  (globalThis.requestIdleCallback ?? setTimeout)((deadline?: IdleDeadline) => {
+    let index = from;
+    do {
+      const end = Math.min(records.length, index + FOLDED_PER_STEP);
+      for (; index < end; index += 1) searchText(records[index]!);
+    } while (index < records.length && (deadline?.timeRemaining() ?? 0) > 1);
+    foldWhenIdle(records, index);
+  });
+}
+
 /** Title, place, organiser and tags of each side event, folded for accent- and case-insensitive search. */
 export function searchTexts(records: readonly SideEvent[]): string[] {
   return records.map(searchText);

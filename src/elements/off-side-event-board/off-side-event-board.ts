@@ -16,7 +16,7 @@ import { safeAuthorHref, safeWebUrl } from '../shared/safe-url.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { AdditionsTracker } from './additions.js';
-import { dayKeys, filterSideEvents, groupByDay, searchTexts } from './board-index.js';
+import { dayKeys, filterSideEvents, foldWhenIdle, groupByDay, searchTexts } from './board-index.js';
 import { boardCalendar, ICS_TYPE, sideEventCalendar, type CalendarFile } from './calendar.js';
 import { itemKeyTarget } from './item-keys.js';
 import { clampWindow, firstWindow, nextWindow, PAGE_SIZE, previousWindow, windowWith, type ItemWindow } from './item-window.js';
@@ -171,7 +171,7 @@ export class OffSideEventBoard extends OffElement {
   protected override updated(): void {
     if (this.list.records !== this.foldedRecords) {
       this.foldedRecords = this.list.records;
-      (globalThis.requestIdleCallback ?? setTimeout)(() => this.searchTexts(this.list.records));
+      foldWhenIdle(this.foldedRecords);
     }
     if (this.focusIndex === undefined) return;
     const title = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.focusIndex}"] [part='item-title']`);
