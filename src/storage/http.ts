@@ -45,6 +45,11 @@ function isQueuedCreateOf(id: string) {
 }
 
 type QueuedCreate = Extract<OutboxEntry, { op: 'create' }>;
+type Withdrawal = Extract<OutboxEntry, { op: 'remove' }> & { withdraws: PutOptions };
+
+function isWithdrawal(entry: OutboxEntry): entry is Withdrawal {
+  return entry.op === 'remove' && entry.withdraws !== undefined;
+}
 type BatchedCreate = QueuedCreate & { batch: BatchPlace };
 
 function isBatched(entry: OutboxEntry): entry is BatchedCreate {
@@ -235,9 +240,8 @@ export class HttpStore implements OffStore {
       // A batch sent again reveals its records removed here; a create alone, or the last of its batch, is
       // withdrawn in its place in the queue.
       if (!batch) await this.outbox.save([{ ...withdrawal, idempotencyKey }]);
-      else if (queued.some((entry) => entry !== queuedCreate && isBatched(entry) && entry.batch.idempotencyKey === batch.idempotencyKey)) {
-        await this.outbox.delete(key);
-      } else await this.outbox.save([{ ...withdrawal, idempotencyKey: batch.idempotencyKey, withdrawsBatch: true }]);
+      else if (sentWith(queuedCreate, queued).length > 1) await this.outbox.delete(key);
+      else await this.outbox.save([{ ...withdrawal, idempotencyKey: batch.idempotencyKey, withdrawsBatch: true }]);
       await this.countQueued();
       this.feed.emit({ type: 'remove', kind, id });
       return;
@@ -408,12 +412,12 @@ export class HttpStore implements OffStore {
    * key but no record, it gets the create's answer, or a refusal of the empty record, writing nothing.
    * A batch, all of whose creates were removed here, is withdrawn the same way with no records.
    */
-  private async withdraw(kind: RecordKind, idempotencyKey: string, options: PutOptions, batch: boolean): Promise<undefined> {
-    const headers = { idempotencyKey, ...options };
+  private async withdraw({ kind, idempotencyKey, withdraws, withdrawsBatch }: Withdrawal): Promise<undefined> {
+    const headers = { idempotencyKey, ...withdraws };
     const refusedForGood = (error: unknown) => {
       if (isTransient(error)) throw error;
     };
-    if (batch) {
+    if (withdrawsBatch) {
       const answers = await this.api.createMany(kind, [], headers).catch(refusedForGood);
       if (answers) await this.keepTokensRemoving(kind, answers, answers);
       return undefined;
@@ -431,7 +435,7 @@ export class HttpStore implements OffStore {
       await this.tokens.save(kind, created.record.id, created.editToken);
       return this.withAmendment(entry, created);
     }
-    if (entry.op === 'remove' && entry.withdraws) return this.withdraw(kind, idempotencyKey, entry.withdraws, entry.withdrawsBatch === true);
+    if (isWithdrawal(entry)) return this.withdraw(entry);
     const editToken = await this.tokens.get(kind, entry.id);
     if (entry.op === 'replace') return this.api.replace(kind, entry.id, entry.input, { idempotencyKey, editToken });
     await this.api.remove(kind, entry.id, { idempotencyKey, editToken });

@@ -161,7 +161,6 @@ export class OffContributeForm extends OffElement {
     this.issues = [];
     this.notice = undefined;
     this.queueController.refresh();
-    void this.outboxRefusals.refresh();
   }
 
   protected override firstUpdated(): void {
@@ -242,15 +241,11 @@ export class OffContributeForm extends OffElement {
 
   /** What was refused for good, from this form's queue and from a server store's outbox. */
   private get refusals(): RefusedContribution[] {
-    const queue = this.local.queue;
     const queued = this.queueController.refused.map(({ id, title, failure, input }) => ({
       title,
       failure: failure!,
       input,
-      discard: async () => {
-        queue.remove(id);
-        this.queueController.refresh();
-      },
+      discard: async () => this.queueController.discard(id),
     }));
     return [...queued, ...this.outboxRefusals.items];
   }

@@ -20,6 +20,12 @@ interface OutboxSources {
   event: () => string;
 }
 
+interface OutboxRead {
+  store: OffStore;
+  kind: RecordKind;
+  event: string;
+}
+
 type WithOutbox = OffStore & { pendingWrites(): Promise<PendingWrite[]>; discardPending(key: string): Promise<void> };
 
 const hasOutbox = (store: OffStore | undefined): store is WithOutbox => store !== undefined && 'pendingWrites' in store;
@@ -31,6 +37,8 @@ const hasOutbox = (store: OffStore | undefined): store is WithOutbox => store !=
  */
 export class OutboxRefusalsController implements ReactiveController {
   items: RefusedContribution[] = [];
+  /** What was last read, so that an update reads again only when the store, kind or event changed. */
+  private read?: OutboxRead;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -43,13 +51,21 @@ export class OutboxRefusalsController implements ReactiveController {
     void this.refresh();
   }
 
-  /** Reads the outbox again: on connection, and whenever the store's status (its queue) changes. */
+  hostUpdate(): void {
+    const { store, kind, event } = this.sources;
+    const read = this.read;
+    if (!read || read.store !== store() || read.kind !== kind() || read.event !== event()) void this.refresh();
+  }
+
+  /** Reads the outbox again: on connection, when the store, kind or event changes, and when the store's status (its queue) does. */
   async refresh(): Promise<void> {
-    const store = this.sources.store();
+    const read: OutboxRead = { store: this.sources.store(), kind: this.sources.kind(), event: this.sources.event() };
+    this.read = read;
+    const { store, kind, event } = read;
     const adapter = store instanceof LazyStore ? await store.adapter().catch(() => undefined) : store;
     const writes = hasOutbox(adapter) ? await adapter.pendingWrites().catch(() => []) : [];
-    const kind = this.sources.kind();
-    const event = this.sources.event();
+    // A later read (another store, kind or event) has begun: this one is out of date.
+    if (this.read !== read) return;
     const items = writes.flatMap(({ op, kind: writeKind, failure, record, key }) =>
       op === 'create' && failure && writeKind === kind && record?.event === event
         ? [{ title: record.title, failure, input: { ...record }, discard: () => this.discard(adapter as WithOutbox, key) }]

@@ -71,6 +71,12 @@ export class QueueController implements ReactiveController {
     return item;
   }
 
+  /** Drops a contribution from the queue, once it is back in the form. */
+  discard(id: string): void {
+    this.sources.queue().remove(id);
+    this.refresh();
+  }
+
   /** Re-reads the queue (kind or event changed, or another tab changed it). */
   refresh(): void {
     this.items = this.sources.queue().items();
