@@ -55,6 +55,12 @@ describe('off-contribute-form on the reference server', function () {
     expect(await new HttpApi(server.url).list('side-event', el.event)).to.deep.equal([]);
     await expect(el).to.be.accessible();
 
+    // The list follows the store: another store's outbox holds no refusal, and coming back shows it again.
+    el.store = 'memory';
+    await waitUntil(() => !statusText(el).includes('Swim at dawn'), 'the refusal stayed after the store changed');
+    el.store = server.url;
+    await waitUntil(() => statusText(el).includes('Swim at dawn'), 'the refusal not shown again on the store it is in');
+
     part(el, 'status')!.querySelector<HTMLButtonElement>('.put-back')!.click();
     await waitUntil(() => !statusText(el).includes('Swim at dawn'), 'the refusal is still listed');
     expect(control(el, 'title').value).to.equal('Swim at dawn');
