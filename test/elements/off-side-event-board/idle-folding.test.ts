@@ -43,7 +43,7 @@ describe('board search texts folded in idle time', () => {
   it('folds the texts of the whole list after the board renders, not only those it shows', async () => {
     const event = uniqueName('idle-board');
     const { records, readCount } = countedSideEvents(event);
-    const store = registerStandIn(uniqueName('counted'), () => ({ list: async () => records }));
+    const store = registerStandIn(uniqueName('counted'), () => ({ list: async () => records as never }));
     const el = await fixture<OffSideEventBoard>(html`<off-side-event-board store=${store} event=${event} lang="en"></off-side-event-board>`);
     await loaded(el);
     const shown = el.shadowRoot!.querySelectorAll('[part="item"]').length;
