@@ -74,26 +74,51 @@ function organizerOf(property: Property): string {
 }
 
 /**
- * Reads the VEVENTs of an iCalendar file as side events of `event`. Fields the
- * calendar lacks stay absent; what the model refuses is refused when stored.
+ * Reads the VEVENTs of an iCalendar file as side events of `event`, leaving out cancelled ones.
+ * Fields the calendar lacks stay absent; what the model refuses is refused when stored.
+ * A repeating event (RRULE) is read as its first occurrence.
  */
 export function parseIcs(text: string, { event, timeZone }: { event: string; timeZone?: string }): IcsSideEventInput[] {
   const inputs: IcsSideEventInput[] = [];
   let current: Property[] | undefined;
+  // Components inside the event (VALARM reminders) have properties of their own: a DESCRIPTION, a SUMMARY.
+  let nested = 0;
   for (const line of unfold(text)) {
     const property = parseLine(line);
     if (!property) continue;
-    if (property.name === 'BEGIN' && property.value.toUpperCase() === 'VEVENT') current = [];
-    else if (property.name === 'END' && property.value.toUpperCase() === 'VEVENT' && current) {
-      inputs.push(toInput(current, event, timeZone));
+    const component = property.value.toUpperCase();
+    if (property.name === 'BEGIN' && component === 'VEVENT') current = [];
+    else if (property.name === 'END' && component === 'VEVENT' && current) {
+      if (!isCancelled(current)) inputs.push(toInput(current, event, timeZone));
       current = undefined;
-    } else current?.push(property);
+      nested = 0;
+    } else if (current && property.name === 'BEGIN') nested += 1;
+    else if (current && property.name === 'END') nested = Math.max(0, nested - 1);
+    else if (nested === 0) current?.push(property);
   }
   return inputs;
 }
 
+function isCancelled(properties: Property[]): boolean {
+  return properties.some(({ name, value }) => name === 'STATUS' && value.trim().toUpperCase() === 'CANCELLED');
+}
+
+const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+
+/** The end of an event given by DURATION ("PT1H30M") instead of DTEND, shown in `timeZone`; '' if unreadable. */
+function endAfter(start: string, { value }: Property, timeZone: string | undefined): string {
+  const match = DURATION.exec(value.trim());
+  const startMs = Date.parse(start);
+  if (!match || Number.isNaN(startMs)) return '';
+  const [weeks, days, hours, minutes, seconds] = match.slice(1).map((group) => Number(group ?? 0)) as [number, number, number, number, number];
+  const length = (((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds;
+  return instantToIso(startMs + length * 1000, timeZone);
+}
+
 function toInput(properties: Property[], event: string, timeZone: string | undefined): IcsSideEventInput {
   const input: IcsSideEventInput = { event, title: '', start: '', tags: [] };
+  let startZone = timeZone;
+  let duration: Property | undefined;
   for (const property of properties) {
     switch (property.name) {
       case 'SUMMARY':
@@ -110,6 +135,10 @@ function toInput(properties: Property[], event: string, timeZone: string | undef
         break;
       case 'DTSTART':
         input.start = toIso(property, timeZone);
+        startZone = property.params.TZID ?? timeZone;
+        break;
+      case 'DURATION':
+        duration = property;
         break;
       case 'DTEND':
         input.end = toIso(property, timeZone);
@@ -125,5 +154,6 @@ function toInput(properties: Property[], event: string, timeZone: string | undef
         break;
     }
   }
+  if (duration && input.end === undefined) input.end = endAfter(input.start, duration, startZone);
   return input;
 }

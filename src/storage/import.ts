@@ -17,7 +17,21 @@ export async function importCommons(store: Pick<RecordStore, 'restore'>, text: s
   return { event: commons.event, sideEvents, seeds };
 }
 
-/** Adds the events of an iCalendar file as new side events of `event`, in one validated batch. */
-export function importIcs(store: OffStore, text: string, options: { event: string; timeZone?: string }): Promise<SideEvent[]> {
-  return store.putMany('side-event', parseIcs(text, options));
+/** Title and instant: how a calendar's event is recognised among the side events already stored. */
+const calendarKey = ({ title, start }: { title: string; start: string }) => `${title.trim()}\n${Date.parse(start)}`;
+
+/**
+ * Adds the events of an iCalendar file as new side events of `event`, in one validated batch.
+ * Those already there (same title and start) are left out, so importing an updated
+ * calendar again adds only what is new.
+ */
+export async function importIcs(store: OffStore, text: string, options: { event: string; timeZone?: string }): Promise<SideEvent[]> {
+  const known = new Set((await store.list('side-event', { event: options.event })).map(calendarKey));
+  const fresh = parseIcs(text, options).filter((input) => {
+    const key = calendarKey(input);
+    if (known.has(key)) return false;
+    known.add(key);
+    return true;
+  });
+  return fresh.length ? store.putMany('side-event', fresh) : [];
 }

@@ -129,6 +129,69 @@ describe('iCalendar import', () => {
     expect(second.start).to.equal('2026-06-13T00:00:00+02:00');
   });
 
+  it('reads only the event’s own properties, not those of its reminders, and leaves out cancelled events', () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'DTSTART:20260612T163000Z',
+      'SUMMARY:Apéro',
+      'DESCRIPTION:Bring a question.',
+      'BEGIN:VALARM',
+      'ACTION:EMAIL',
+      'SUMMARY:Alarm notification',
+      'DESCRIPTION:This is an event reminder',
+      'TRIGGER:-P0DT0H30M0S',
+      'END:VALARM',
+      'LOCATION:Quai 4',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART:20260613T163000Z',
+      'SUMMARY:Called off',
+      'STATUS:CANCELLED',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const inputs = parseIcs(ics, { event: 'g21', timeZone: 'Europe/Paris' });
+    expect(inputs).to.deep.equal([
+      { event: 'g21', title: 'Apéro', start: '2026-06-12T18:30:00+02:00', description: 'Bring a question.', place: 'Quai 4', tags: [] },
+    ]);
+  });
+
+  it('reads an end given as a DURATION', () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'DTSTART;TZID=Europe/Paris:20260612T183000',
+      'DURATION:PT1H30M',
+      'SUMMARY:Apéro',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'DTSTART:20260613T080000Z',
+      'DURATION:P1DT2H',
+      'SUMMARY:Long walk',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const [apero, walk] = parseIcs(ics, { event: 'g21', timeZone: 'Europe/Paris' });
+    expect(apero!.end).to.equal('2026-06-12T20:00:00+02:00');
+    expect(walk!.end).to.equal('2026-06-14T12:00:00+02:00');
+  });
+
+  it('adds only what is new when the same calendar is imported again, updated', async () => {
+    const store = createMemoryStore({ name: uniqueName('ics') });
+    const vevent = (title: string, start: string) => ['BEGIN:VEVENT', `DTSTART:${start}`, `SUMMARY:${title}`, 'END:VEVENT'];
+    const calendar = (...events: string[][]) => ['BEGIN:VCALENDAR', ...events.flat(), 'END:VCALENDAR'].join('\r\n');
+    const first = calendar(vevent('Apéro', '20260612T163000Z'), vevent('Walk', '20260613T070000Z'));
+    expect(await importIcs(store, first, { event: 'g21' })).to.have.length(2);
+    expect(await importIcs(store, first, { event: 'g21' })).to.deep.equal([]);
+
+    const updated = calendar(vevent('Apéro', '20260612T163000Z'), vevent('Walk', '20260613T080000Z'), vevent('Picnic', '20260614T100000Z'));
+    const added = await importIcs(store, updated, { event: 'g21' });
+    expect(added.map(({ title }) => title)).to.deep.equal(['Walk', 'Picnic']);
+    expect((await store.list('side-event', { event: 'g21' })).map(({ title }) => title)).to.deep.equal(['Apéro', 'Walk', 'Walk', 'Picnic']);
+    expect(await importIcs(store, first, { event: 'g22' })).to.have.length(2);
+  });
+
   it('refuses a calendar with an unreadable event as one batch, storing nothing', async () => {
     const store = createMemoryStore({ name: uniqueName('ics') });
     const ics = 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:No start\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
