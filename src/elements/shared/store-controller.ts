@@ -43,11 +43,11 @@ export class StoreController implements ReactiveController {
   hostDisconnected(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.spec = undefined;
   }
 
   private sync(): void {
-    if (this.spec === this.host.store && this.current) return;
+    // Subscribed, or detached: nothing to do. A host updated while detached (a framework moving it) subscribes on its return.
+    if (this.current && this.spec === this.host.store && (this.unsubscribe || !this.host.isConnected)) return;
     this.unsubscribe?.();
     this.spec = this.host.store;
     this.current = storeFor(this.spec);

@@ -106,6 +106,21 @@ describe('off-event-badge', () => {
     }
   });
 
+  it('keeps counting live after it was moved and changed while out of the page', async () => {
+    const event = uniqueName('moved');
+    const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en" event=${event}></off-event-badge>`);
+    await ready(el);
+    const parent = el.parentElement!;
+    el.remove();
+    // What a framework does when it moves a widget: it may set its attributes while it is detached.
+    el.label = 'Around G21';
+    await el.updateComplete;
+    parent.append(el);
+    await ready(el);
+    await storeFor('memory').put('side-event', sideEventInput({ event }));
+    await waitUntil(() => part(el, 'count').textContent === '1 side event', 'the count stopped following the store', { timeout: 3000 });
+  });
+
   it('speaks French: label, count and QR description', async () => {
     const event = uniqueName('fr');
     await storeFor('memory').putMany('side-event', [sideEventInput({ event }), sideEventInput({ event })]);
