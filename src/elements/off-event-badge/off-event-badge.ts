@@ -6,7 +6,7 @@ import { OffElement } from '../shared/off-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { badgeStyles } from './off-event-badge.styles.js';
 import { strings } from './off-event-badge.strings.js';
-import { qrContent, qrGeometry, type QrGeometry } from './qr.js';
+import { qrGeometry, type QrGeometry } from './qr.js';
 import { badgeTarget } from './target.js';
 
 /**
@@ -92,7 +92,8 @@ export class OffEventBadge extends OffElement {
         <div class="qr-column">
           <div part="qr" class="qr" role="img" aria-label=${text.qrLabel(target)}>
             <svg class="qr-code" viewBox="0 0 ${qr.side} ${qr.side}" shape-rendering="crispEdges" aria-hidden="true" focusable="false">
-              ${qrContent(qr)}
+              <rect class="qr-light" width=${qr.side} height=${qr.side}></rect>
+              <path class="qr-dark" d=${qr.path}></path>
             </svg>
           </div>
           <button part="download" class="download" type="button" @click=${this.downloadQr}>${text.download}</button>

@@ -1,5 +1,4 @@
 import { correction, generate, type Bitmap2D } from 'lean-qr/nano';
-import { svg, type SVGTemplateResult } from 'lit';
 
 /** The blank margin scanners need around the code, in modules (ISO/IEC 18004). */
 export const QUIET_ZONE = 4;
@@ -27,9 +26,4 @@ export function qrGeometry(text: string): QrGeometry {
     }
   }
   return { side: code.size + 2 * QUIET_ZONE, path: runs.join('') };
-}
-
-/** The inside of the QR `<svg>`: a light square for the quiet zone and one path for the dark modules (colours from CSS). */
-export function qrContent({ side, path }: QrGeometry): SVGTemplateResult {
-  return svg`<rect class="qr-light" width=${side} height=${side}></rect><path class="qr-dark" d=${path}></path>`;
 }

@@ -1,14 +1,9 @@
 import { safeAuthorHref } from '../shared/safe-url.js';
 
-/** The page's address without its fragment, plus `#off`. */
-export function defaultBadgeTarget(page: string = location.href): string {
-  const url = new URL(page);
-  url.hash = 'off';
-  return url.href;
-}
-
-/** The absolute http(s) address the badge points to: `href` resolved against the page, or the default for anything else. */
+/**
+ * The absolute http(s) address the badge points to: `href` resolved against the page; for anything else,
+ * `#off` resolved against it, which is the page's address with its own fragment replaced.
+ */
 export function badgeTarget(href: string | undefined, page: string = location.href): string {
-  const fallback = defaultBadgeTarget(page);
-  return new URL(safeAuthorHref(href?.trim(), fallback), page).href;
+  return new URL(safeAuthorHref(href?.trim(), '#off'), page).href;
 }
