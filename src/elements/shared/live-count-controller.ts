@@ -1,23 +1,26 @@
 import type { RecordKind, RecordOf } from '../../model/records.js';
 import { LiveQueryController, type RecordChange } from './live-query-controller.js';
 
+/** Quiet time after a change before the count shows it: a burst of changes is announced once, not once per change. */
+const SETTLE_MS = 1000;
+
 /**
  * How many records of one kind a host event has, kept current from the store's
  * change feed; only their ids are kept, so nothing is sorted.
  */
 export class LiveCountController<K extends RecordKind> extends LiveQueryController<K> {
   private ids = new Set<string>();
+  private settling?: ReturnType<typeof setTimeout>;
 
-  get count(): number {
-    return this.ids.size;
-  }
+  /** The count on show, which a polite live region may read out: the last load's, then the count once changes settle. */
+  count = 0;
 
   protected loaded(records: RecordOf[K][]): void {
     this.ids = new Set(records.map((record) => record.id));
+    this.count = this.ids.size;
   }
 
   protected apply(change: RecordChange): boolean {
-    const before = this.ids.size;
     if (change.type === 'remove') {
       this.ids.delete(change.id);
     } else {
@@ -27,6 +30,11 @@ export class LiveCountController<K extends RecordKind> extends LiveQueryControll
         else this.ids.delete(record.id);
       }
     }
-    return this.ids.size !== before;
+    clearTimeout(this.settling);
+    this.settling = setTimeout(() => {
+      this.count = this.ids.size;
+      this.changed();
+    }, SETTLE_MS);
+    return false;
   }
 }

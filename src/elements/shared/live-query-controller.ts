@@ -85,7 +85,7 @@ export abstract class LiveQueryController<K extends RecordKind> implements React
     this.changed();
   }
 
-  private changed(): void {
+  protected changed(): void {
     this.revision += 1;
     this.host.requestUpdate();
   }

@@ -39,6 +39,9 @@ function expectedMatrix(text: string): boolean[][] {
   return Array.from({ length: side }, (_, y) => Array.from({ length: side }, (_, x) => code.get(x - QUIET_ZONE, y - QUIET_ZONE)));
 }
 
+/** Long enough for the count to settle after the last change. */
+const SETTLED = { timeout: 4000 };
+
 const pageWithoutHash = () => location.href.replace(/#.*$/, '');
 
 describe('off-event-badge', () => {
@@ -90,7 +93,27 @@ describe('off-event-badge', () => {
     const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en" event=${event}></off-event-badge>`);
     await ready(el);
     await storeFor('memory').put('side-event', sideEventInput({ event }));
-    await waitUntil(() => part(el, 'count').textContent === '1 side event', 'the count did not follow the store');
+    await waitUntil(() => part(el, 'count').textContent === '1 side event', 'the count did not follow the store', SETTLED);
+  });
+
+  it('shows a burst of changes once, when it settles, so that screen readers announce it once', async () => {
+    const event = uniqueName('burst');
+    const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en" event=${event}></off-event-badge>`);
+    await ready(el);
+    const shown: string[] = [];
+    const watcher = new MutationObserver(() => shown.push(part(el, 'count').textContent!));
+    watcher.observe(part(el, 'count'), { subtree: true, childList: true, characterData: true });
+    try {
+      // Side events arriving one by one, in separate tasks: a server's stream, a queue sent when back online.
+      for (let n = 0; n < 10; n += 1) {
+        await storeFor('memory').put('side-event', sideEventInput({ event }));
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      await waitUntil(() => part(el, 'count').textContent === '10 side events', 'the burst was never counted', SETTLED);
+    } finally {
+      watcher.disconnect();
+    }
+    expect(shown).to.deep.equal(['10 side events']);
   });
 
   it('updates the count when another tab adds a side event (IndexedDB)', async () => {
@@ -100,7 +123,7 @@ describe('off-event-badge', () => {
     const otherTab = createIdbStore();
     try {
       await otherTab.putMany('side-event', [sideEventInput({ event }), sideEventInput({ event, title: 'Second' })]);
-      await waitUntil(() => part(el, 'count').textContent === '2 side events', 'the other tab’s side events were not counted');
+      await waitUntil(() => part(el, 'count').textContent === '2 side events', 'the other tab’s side events were not counted', SETTLED);
     } finally {
       otherTab.close();
     }
@@ -118,7 +141,7 @@ describe('off-event-badge', () => {
     parent.append(el);
     await ready(el);
     await storeFor('memory').put('side-event', sideEventInput({ event }));
-    await waitUntil(() => part(el, 'count').textContent === '1 side event', 'the count stopped following the store', { timeout: 3000 });
+    await waitUntil(() => part(el, 'count').textContent === '1 side event', 'the count stopped following the store', SETTLED);
   });
 
   it('speaks French: label, count and QR description', async () => {
