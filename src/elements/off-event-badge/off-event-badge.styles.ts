@@ -24,6 +24,8 @@ export const badgeStyles = css`
     flex-direction: column;
     align-items: flex-start;
     gap: calc(var(--off-space) / 4);
+    /* A label without spaces (a hashtag) or the printed address must not push the badge off a phone's screen. */
+    overflow-wrap: anywhere;
   }
 
   .mark {
@@ -104,10 +106,11 @@ export const badgeStyles = css`
     :host {
       max-width: none;
       color: #000000;
-      background: #ffffff;
     }
 
+    /* Where backgrounds are printed, the dark theme's card would put this black text on near-black. */
     .card {
+      background: #ffffff;
       flex-direction: column;
       align-items: center;
       text-align: center;
@@ -144,7 +147,6 @@ export const badgeStyles = css`
     .print-url {
       display: block;
       font-family: ui-monospace, monospace;
-      overflow-wrap: anywhere;
     }
   }
 `;

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { generate } from 'lean-qr/nano';
 import '../../../src/elements/off-event-badge/define.js';
 import type { OffEventBadge } from '../../../src/elements/off-event-badge/off-event-badge.js';
@@ -186,6 +187,29 @@ describe('off-event-badge', () => {
     expect(part(el, 'link').getAttribute('href')).to.equal(expected);
     expect(renderedMatrix(el)).to.deep.equal(expectedMatrix(expected));
     expect(shadow(el).innerHTML).to.not.include('javascript:');
+  });
+
+  it('wraps a long label without spaces on a 375 px phone screen', async () => {
+    const phone = await fixture<HTMLElement>(html`<div style="width: 375px">
+      <off-event-badge store="memory" lang="fr" label="#SommetInternationalDesCommunsNumériques2026"></off-event-badge>
+    </div>`);
+    const el = phone.querySelector('off-event-badge')!;
+    await el.updateComplete;
+    expect(part(el, 'card').scrollWidth).to.be.at.most(part(el, 'card').clientWidth);
+    expect(part(el, 'label').getBoundingClientRect().right).to.be.at.most(phone.getBoundingClientRect().right);
+  });
+
+  it('prints black on white in the dark theme too, where the printer prints backgrounds', async () => {
+    const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en" theme="dark"></off-event-badge>`);
+    await emulateMedia({ media: 'print', colorScheme: 'dark' });
+    try {
+      for (const name of ['card', 'label', 'count']) {
+        expect(getComputedStyle(part(el, name)).color, name).to.equal('rgb(0, 0, 0)');
+      }
+      expect(getComputedStyle(part(el, 'card')).backgroundColor).to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({ media: 'screen', colorScheme: 'light' });
+    }
   });
 
   it('serialises the QR code as a standalone SVG file', async () => {
