@@ -1,7 +1,7 @@
 import type { RecordKind, RecordOf } from '../../model/records.js';
 import { LiveQueryController, type RecordChange } from './live-query-controller.js';
 
-/** Quiet time after a change before the count shows it: a burst of changes is announced once, not once per change. */
+/** How long changes gather before the count shows them: a burst of changes is announced once, not once per change. */
 const SETTLE_MS = 1000;
 
 /**
@@ -12,7 +12,7 @@ export class LiveCountController<K extends RecordKind> extends LiveQueryControll
   private ids = new Set<string>();
   private settling?: ReturnType<typeof setTimeout>;
 
-  /** The count on show, which a polite live region may read out: the last load's, then the count once changes settle. */
+  /** The count on show, which a polite live region may read out: the last load's, then once a second while changes arrive. */
   count = 0;
 
   protected loaded(records: RecordOf[K][]): void {
@@ -30,8 +30,9 @@ export class LiveCountController<K extends RecordKind> extends LiveQueryControll
         else this.ids.delete(record.id);
       }
     }
-    clearTimeout(this.settling);
-    this.settling = setTimeout(() => {
+    // At most one showing per second: a burst shows once, and a steady stream still shows every second.
+    this.settling ??= setTimeout(() => {
+      this.settling = undefined;
       this.count = this.ids.size;
       this.changed();
     }, SETTLE_MS);

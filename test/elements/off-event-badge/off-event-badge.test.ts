@@ -117,6 +117,21 @@ describe('off-event-badge', () => {
     expect(shown).to.deep.equal(['10 side events']);
   });
 
+  it('still shows the count during a steady stream of changes, once a second', async () => {
+    const event = uniqueName('stream');
+    const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en" event=${event}></off-event-badge>`);
+    await ready(el);
+    // One arrival every 300 ms for 3 s: the changes never pause for a second.
+    let shownDuringStream = '';
+    for (let n = 0; n < 10; n += 1) {
+      await storeFor('memory').put('side-event', sideEventInput({ event }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      shownDuringStream = part(el, 'count').textContent!;
+    }
+    expect(shownDuringStream).to.not.equal('No side events yet');
+    await waitUntil(() => part(el, 'count').textContent === '10 side events', 'the stream was never counted', SETTLED);
+  });
+
   it('updates the count when another tab adds a side event (IndexedDB)', async () => {
     const event = uniqueName('tabs');
     const el = await fixture<OffEventBadge>(html`<off-event-badge store="idb" lang="en" event=${event}></off-event-badge>`);
