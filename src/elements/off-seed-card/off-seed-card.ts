@@ -86,14 +86,16 @@ export class OffSeedCard extends OffElement {
     args: () => [this.seedId, this.seed !== undefined, this.store] as const,
   });
 
-  private readonly parentTitle = new Task(this, {
-    task: async ([parentId]) => (parentId ? (await this.storeController.store.get('seed', parentId)).title : undefined),
+  /** The seed this one was replanted from, for its title. */
+  private readonly parent = new Task(this, {
+    task: async ([parentId]) => (parentId ? this.storeController.store.get('seed', parentId) : undefined),
     args: () => [this.record?.replantedFrom, this.store] as const,
   });
 
-  /** The seed on show: the `seed` property, else the one loaded by id. */
+  /** The seed on show: the `seed` property, else the one loaded by id (not the previous one while the next loads). */
   get record(): Seed | undefined {
-    return this.seed ?? this.loader.value;
+    const loaded = this.loader.value;
+    return this.seed ?? (loaded?.id === this.seedId ? loaded : undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -109,7 +111,7 @@ export class OffSeedCard extends OffElement {
     const touched = (id: string | undefined) =>
       id !== undefined && (change.type === 'remove' ? change.id === id : change.records.some((record) => record.id === id));
     if (!this.seed && touched(this.seedId)) void this.loader.run();
-    if (touched(this.record?.replantedFrom)) void this.parentTitle.run();
+    if (touched(this.record?.replantedFrom)) void this.parent.run();
   }
 
   /** Shares the seed's link with the system share sheet, or copies it; reports the outcome in the status line. */
@@ -189,7 +191,9 @@ export class OffSeedCard extends OffElement {
   private renderLineage(seed: Seed) {
     const parentId = seed.replantedFrom;
     if (!parentId) return nothing;
-    const title = this.parentTitle.value ?? parentId;
+    const parent = this.parent.value;
+    // While the next parent loads, the link is named with its id, not with the previous parent's title.
+    const title = parent?.id === parentId ? parent.title : parentId;
     return html`
       <p part="lineage" class="lineage">
         ${strings[this.language].replantedFrom} <a href=${seedUrl(this.seedHref, parentId)}>${title}</a>

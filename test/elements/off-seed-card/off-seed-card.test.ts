@@ -4,6 +4,7 @@ import '../../../src/elements/off-seed-card/define.js';
 import type { OffSeedCard } from '../../../src/elements/off-seed-card/off-seed-card.js';
 import { storeFor } from '../../../src/elements/shared/store-registry.js';
 import { seedInput, uniqueName } from '../../storage/fixtures.js';
+import { registerStandIn } from '../stand-in-stores.js';
 
 const memory = () => storeFor('memory');
 
@@ -52,6 +53,31 @@ async function captureDownload(action: () => void): Promise<{ name: string; text
   expect(clicked).to.have.length(1);
   return { name: clicked[0]!.download, text: await (await fetch(clicked[0]!.href)).text() };
 }
+
+/** A store of its own whose reads and writes wait, once `hold()` is called, until `release()`: a slow network. */
+function slowStore() {
+  let held: Promise<void> | undefined;
+  let release = () => {};
+  const spec = registerStandIn(uniqueName('slow'), (base) => ({
+    get: async (kind, id) => {
+      await held;
+      return base.get(kind, id);
+    },
+    put: async (kind, input, options) => {
+      await held;
+      return base.put(kind, input, options);
+    },
+  }));
+  return {
+    spec,
+    store: storeFor(spec),
+    hold: () => (held = new Promise<void>((resolve) => (release = resolve))),
+    release: () => release(),
+  };
+}
+
+/** Lets the card render whatever it shows while a read is held. */
+const aMoment = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('off-seed-card', () => {
   it('is accessible while loading', async () => {
@@ -105,6 +131,40 @@ describe('off-seed-card', () => {
     const el = await cardFor(seed.id);
     await memory().put('seed', { ...seed, title: 'A better title' });
     await waitUntil(() => part(el, 'title').textContent === 'A better title', 'the card kept the old title');
+  });
+
+  it('shows the loading state, not the previous seed, while the next seed loads', async () => {
+    const slow = slowStore();
+    const [first, next] = await slow.store.putMany('seed', [seedInput({ title: 'The first seed' }), seedInput({ title: 'The next seed' })]);
+    const el = await fixture<OffSeedCard>(html`<off-seed-card store=${slow.spec} lang="en" seed=${first!.id}></off-seed-card>`);
+    await waitUntil(() => part(el, 'title'), 'the first seed never showed');
+    slow.hold();
+    el.seedId = next!.id;
+    await aMoment();
+    expect(part(el, 'title')?.textContent, 'the previous seed is still on show').to.equal(undefined);
+    expect(statusText(el)).to.equal('Loading the seed…');
+    expect(part(el, 'card').getAttribute('aria-busy')).to.equal('true');
+    slow.release();
+    await waitUntil(() => part(el, 'title')?.textContent === 'The next seed', 'the next seed never showed');
+  });
+
+  it('does not show the previous parent’s title while the next parent loads', async () => {
+    const slow = slowStore();
+    const [parentA, parentB] = await slow.store.putMany('seed', [seedInput({ title: 'Parent A' }), seedInput({ title: 'Parent B' })]);
+    const [childA, childB] = await slow.store.putMany('seed', [
+      seedInput({ title: 'Child A', replantedFrom: parentA!.id }),
+      seedInput({ title: 'Child B', replantedFrom: parentB!.id }),
+    ]);
+    const el = await fixture<OffSeedCard>(html`<off-seed-card store=${slow.spec} lang="en" .seed=${childA}></off-seed-card>`);
+    await waitUntil(() => part(el, 'lineage')?.textContent!.includes('Parent A'), 'the first parent never showed');
+    slow.hold();
+    el.seed = childB;
+    await aMoment();
+    const link = part(el, 'lineage').querySelector('a')!;
+    expect(link.href).to.match(new RegExp(`#seed-${parentB!.id}$`));
+    expect(link.textContent, 'a link to parent B named after parent A').to.equal(parentB!.id);
+    slow.release();
+    await waitUntil(() => part(el, 'lineage').textContent!.includes('Parent B'), 'the next parent never showed');
   });
 
   it('says when the seed does not exist, in the visitor’s language', async () => {
