@@ -98,6 +98,15 @@ export class OffSeedCard extends OffElement {
     return this.seed ?? (loaded?.id === this.seedId ? loaded : undefined);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page (moved by a framework, a tab shown again): changes made meanwhile reached no one.
+    if (this.hasUpdated) {
+      void this.loader.run();
+      void this.parent.run();
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('seed') || changed.has('seedId')) {

@@ -167,6 +167,16 @@ describe('off-seed-card', () => {
     await waitUntil(() => part(el, 'lineage').textContent!.includes('Parent B'), 'the next parent never showed');
   });
 
+  it('shows what changed while it was out of the page once it is back', async () => {
+    const seed = await memory().put('seed', seedInput({ title: 'Before the move' }));
+    const el = await cardFor(seed.id);
+    const parent = el.parentElement!;
+    el.remove();
+    await memory().put('seed', { ...seed, title: 'Edited meanwhile' });
+    parent.append(el);
+    await waitUntil(() => part(el, 'title')?.textContent === 'Edited meanwhile', 'the card kept the title from before it left');
+  });
+
   it('says when the seed does not exist, in the visitor’s language', async () => {
     const el = await cardFor('no-such-seed');
     expect(statusText(el)).to.equal('This record does not exist (any more).');
