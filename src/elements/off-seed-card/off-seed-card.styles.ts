@@ -99,7 +99,7 @@ export const seedCardStyles = css`
     border-color: var(--off-color-accent);
   }
 
-  button:disabled {
+  button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.7;
   }

@@ -140,7 +140,7 @@ export class OffSeedCard extends OffElement {
   /** Plants a copy of the seed in `replant-event` and emits `off-replanted`; resolves to the new seed. */
   async replant(): Promise<Seed | undefined> {
     const from = this.record;
-    if (!from || !this.replantEvent) return undefined;
+    if (!from || !this.replantEvent || this.status?.kind === 'replanting') return undefined;
     this.status = { kind: 'replanting' };
     try {
       const record = await this.storeController.store.put('seed', replantInput(from, this.replantEvent));
@@ -236,11 +236,12 @@ export class OffSeedCard extends OffElement {
     const canReplant = this.replantEvent !== '' && this.replantEvent !== seed.event;
     const { persistent, online, reason } = this.storeController.status;
     const warning = !online ? text.offline : !persistent && reason !== 'memory' ? text.notKept : '';
+    // Replant is aria-disabled while it works, not disabled: a disabled button sends the keyboard focus back to the page's start.
     return html`
       <div part="actions" class="actions" role="group" aria-label=${text.actions}>
         <button type="button" @click=${this.share}>${canShare() ? text.share : text.copy}</button>
         ${canReplant
-          ? html`<button type="button" class="primary" ?disabled=${this.status?.kind === 'replanting'} @click=${this.replant}>
+          ? html`<button type="button" class="primary" aria-disabled=${this.status?.kind === 'replanting'} @click=${this.replant}>
               ${text.replant(this.replantEvent)}
             </button>`
           : nothing}

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { LICENSES, type Seed } from '../../../src/model/records.js';
 import '../../../src/elements/off-seed-card/define.js';
 import type { OffSeedCard } from '../../../src/elements/off-seed-card/off-seed-card.js';
@@ -74,6 +75,16 @@ function slowStore() {
     hold: () => (held = new Promise<void>((resolve) => (release = resolve))),
     release: () => release(),
   };
+}
+
+/** A card on a slow store, showing a seed it can replant into `here`. */
+async function replantableOnSlowStore() {
+  const slow = slowStore();
+  const original = await slow.store.put('seed', seedInput({ event: uniqueName('before') }));
+  const here = uniqueName('here');
+  const el = await fixture<OffSeedCard>(html`<off-seed-card store=${slow.spec} lang="en" seed=${original.id} replant-event=${here}></off-seed-card>`);
+  await waitUntil(() => part(el, 'title'), 'the seed never showed');
+  return { slow, el, here };
 }
 
 /** Lets the card render whatever it shows while a read is held. */
@@ -258,6 +269,37 @@ describe('off-seed-card', () => {
     await el.updateComplete;
     expect(statusText(el)).to.equal(`Replanted into ${here}. Open the replanted seed`);
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps the keyboard focus on the replant button while and after it replants', async () => {
+    const { slow, el, here } = await replantableOnSlowStore();
+    const focused = () => el.shadowRoot!.activeElement?.textContent?.trim();
+    button(el, `Replant into ${here}`).focus();
+    slow.hold();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Replanting…');
+    expect(focused(), 'focus while replanting').to.equal(`Replant into ${here}`);
+    slow.release();
+    await waitUntil(() => statusText(el).startsWith('Replanted into'), 'never replanted');
+    expect(focused(), 'focus once replanted').to.equal(`Replant into ${here}`);
+  });
+
+  it('ignores a second press on replant while the first is being planted', async () => {
+    const { slow, el, here } = await replantableOnSlowStore();
+    let planted = 0;
+    el.addEventListener('off-replanted', () => (planted += 1));
+    slow.hold();
+    button(el, `Replant into ${here}`).click();
+    await el.updateComplete;
+    expect(button(el, `Replant into ${here}`).getAttribute('aria-disabled')).to.equal('true');
+    button(el, `Replant into ${here}`).click();
+    slow.release();
+    await waitUntil(() => statusText(el).startsWith('Replanted into'), 'never replanted');
+    await aMoment();
+    expect(planted).to.equal(1);
+    expect(await slow.store.list('seed', { event: here })).to.have.length(1);
+    expect(button(el, `Replant into ${here}`).getAttribute('aria-disabled')).to.equal('false');
   });
 
   it('exports the seed as JSON equal to the record', async () => {
