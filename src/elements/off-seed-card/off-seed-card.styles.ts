@@ -13,13 +13,14 @@ export const seedCardStyles = css`
     background: var(--off-color-bg);
     border: 1px solid var(--off-color-border);
     border-radius: var(--off-radius);
+    /* Inherited by everything in the card: a title, a link or an event name without spaces wraps on a phone. */
+    overflow-wrap: anywhere;
   }
 
   .title {
     margin: 0;
     font-size: 1.25rem;
     line-height: 1.3;
-    overflow-wrap: anywhere;
   }
 
   p {
@@ -28,7 +29,6 @@ export const seedCardStyles = css`
 
   .body {
     white-space: pre-line;
-    overflow-wrap: anywhere;
   }
 
   a {
@@ -54,7 +54,6 @@ export const seedCardStyles = css`
 
   .meta dd {
     margin: 0;
-    overflow-wrap: anywhere;
   }
 
   .tags {

@@ -302,6 +302,23 @@ describe('off-seed-card', () => {
     expect(button(el, `Replant into ${here}`).getAttribute('aria-disabled')).to.equal('false');
   });
 
+  it('wraps long words on a 375 px phone screen', async () => {
+    const unbroken = 'https://example.org/SommetInternationalDesCommunsNumeriques/savoirs_partages_2026';
+    const parent = await memory().put('seed', seedInput({ title: unbroken }));
+    const seed = await memory().put('seed', seedInput({ title: unbroken, replantedFrom: parent.id }));
+    const replantEvent = 'sommet_international_des_communs_numeriques_2027';
+    const phone = await fixture<HTMLElement>(html`<div style="width: 375px">
+      <off-seed-card store="memory" lang="fr" seed=${seed.id} replant-event=${replantEvent}></off-seed-card>
+    </div>`);
+    const el = phone.querySelector('off-seed-card')!;
+    await waitUntil(() => part(el, 'lineage')?.textContent!.includes('Sommet'), 'the parent’s title never showed');
+    await el.replant();
+    await el.updateComplete;
+    const right = phone.getBoundingClientRect().right;
+    const overflowing = [...el.shadowRoot!.querySelectorAll('*')].filter((node) => node.getBoundingClientRect().right > right + 0.5);
+    expect(overflowing.map((node) => `${node.tagName} ${node.className}`)).to.deep.equal([]);
+  });
+
   it('exports the seed as JSON equal to the record', async () => {
     const seed = await memory().put('seed', seedInput());
     const el = await cardFor(seed.id);
