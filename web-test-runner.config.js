@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium.js';
 import { countReporter } from './scripts/count-reporter.js';
 import { testServersPlugin } from './scripts/test-servers.js';
+import { reactAsEsm, svelteComponents, vueComponents } from './scripts/framework-test-plugins.js';
 
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/node/**'],
@@ -14,9 +15,14 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60000,
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    esbuildPlugin({ ts: true, tsx: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     // Real reference servers (SQLite, and PostgreSQL on OFF_TEST_DATABASE_URL) for the HTTP store's tests.
     testServersPlugin(),
+    // React, Vue and Svelte for test/integration, which runs the README's snippets.
+    reactAsEsm(),
+    // The README's vite.config.js options for Vue.
+    vueComponents({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('off-') } } }),
+    svelteComponents(),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } })],
   reporters: [
