@@ -9,8 +9,12 @@ export class OffElement extends LitElement {
   /** Where records live: `idb` (this device, the default), `memory` (this page only) or a reference server's base URL. */
   @property() store = DEFAULT_STORE;
 
-  /** `fr` or `en`; defaults to the page's language, then the browser's. */
-  @property() override lang = '';
+  /**
+   * `fr` or `en`; defaults to the page's language, then the browser's.
+   * Reflected like the native `lang`: screen readers choose their voice from the attribute, and frameworks
+   * (React 19, Vue) set it as a property. No initial value, which would write `lang=""` and hide the page's language.
+   */
+  @property({ reflect: true }) override lang!: string;
 
   /** `light` or `dark`; defaults to the visitor's system preference. Reflected as a styling hook. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
@@ -19,7 +23,7 @@ export class OffElement extends LitElement {
 
   /** The language this element speaks now. */
   protected get language(): Lang {
-    // The `lang` property set from script does not reach the attribute that LangController reads.
+    // Read before the first update has reflected a `lang` set from script.
     return toLang(this.lang) ?? this.langController.lang;
   }
 }

@@ -172,6 +172,19 @@ describe('off-event-badge', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('marks its text with the language it speaks when a framework sets lang as a property', async () => {
+    // React 19 and Vue set `lang` on a custom element as a property; screen readers pick their voice from the attribute.
+    const page = await fixture<HTMLElement>(html`<div lang="fr"><off-event-badge store="memory" .lang=${'en'}></off-event-badge></div>`);
+    const el = page.querySelector('off-event-badge')!;
+    await el.updateComplete;
+    expect(part(el, 'label').textContent).to.equal('Side events around this event');
+    expect(part(el, 'label').matches(':lang(en)'), 'English text marked as French').to.equal(true);
+    el.lang = 'fr';
+    await el.updateComplete;
+    expect(part(el, 'label').textContent).to.equal('Les OFF de l’évènement');
+    expect(part(el, 'label').matches(':lang(fr)')).to.equal(true);
+  });
+
   it('encodes the page address without its hash, plus #off, by default', async () => {
     history.replaceState(null, '', '#somewhere');
     try {
