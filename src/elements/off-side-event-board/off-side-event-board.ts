@@ -30,6 +30,8 @@ const FILTER_DELAY_MS = 150;
 const MAX_DAY_OPTIONS = 62;
 /** Descriptions longer than this are clamped with a "Read more" toggle. */
 const LONG_DESCRIPTION = 180;
+/** How long arrivals gather before the board announces them. */
+const ANNOUNCE_EVERY_MS = 1000;
 const DEFAULT_CONTRIBUTE_HREF = '#off-contribute';
 
 // Noon UTC of a day key formats as that day, whatever the viewer's zone (format.ts reads the offset, Z).
@@ -121,6 +123,9 @@ export class OffSideEventBoard extends OffElement {
   private readonly list = new LiveListController(this, 'side-event', () => this.event || undefined);
   private readonly additions = new AdditionsTracker();
   private filterTimer?: ReturnType<typeof setTimeout>;
+  /** Side events arrived since the last announcement, and the timer that will announce them. */
+  private arrivals: SideEvent[] = [];
+  private arrivalsTimer?: ReturnType<typeof setTimeout>;
   private foldedRecords?: SideEvent[];
   /** Position in the filtered list of the item to focus after the next render. */
   private focusIndex?: number;
@@ -142,6 +147,9 @@ export class OffSideEventBoard extends OffElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.filterTimer);
+    clearTimeout(this.arrivalsTimer);
+    this.arrivalsTimer = undefined;
+    this.arrivals = [];
     this.additions.reset();
   }
 
@@ -193,7 +201,14 @@ export class OffSideEventBoard extends OffElement {
 
   private announceAdditions(added: SideEvent[]): void {
     if (added.length === 0) return;
-    this.announcement = added.length === 1 ? this.t.addedOne(added[0]!.title) : plural(this.language, added.length, this.t.added);
+    this.arrivals.push(...added);
+    // One announcement a second at most: a burst of arrivals (a queue sent when back online) is read out once.
+    this.arrivalsTimer ??= setTimeout(() => {
+      const { arrivals } = this;
+      this.arrivals = [];
+      this.arrivalsTimer = undefined;
+      this.announcement = arrivals.length === 1 ? this.t.addedOne(arrivals[0]!.title) : plural(this.language, arrivals.length, this.t.added);
+    }, ANNOUNCE_EVERY_MS);
   }
 
   private onFilterInput(): void {

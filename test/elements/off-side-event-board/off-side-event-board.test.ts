@@ -12,6 +12,7 @@ const part = (el: Board, name: string) => el.shadowRoot!.querySelector<HTMLEleme
 const parts = (el: Board, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const texts = (el: Board, name: string) => parts(el, name).map((node) => node.textContent!.trim());
 const status = (el: Board) => part(el, 'status')!.textContent!.trim();
+const announcement = (el: Board) => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim();
 
 async function typeFilter(el: Board, value: string): Promise<void> {
   const input = part(el, 'filter-input') as HTMLInputElement;
@@ -236,7 +237,27 @@ describe('off-side-event-board', () => {
       await seed(event, [{ title: 'Late-night jam', start: '2037-06-12T23:00:00+02:00' }]);
       await waitUntil(() => texts(el, 'item-title').includes('Late-night jam'), 'the new side event never appeared');
       expect(status(el)).to.equal('2 side events');
-      expect(el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent).to.equal('New side event: Late-night jam');
+      await waitUntil(() => announcement(el) === 'New side event: Late-night jam', 'the new side event was not announced', { timeout: 3000 });
+    });
+
+    it('announces a burst of arrivals once, while each shows at once', async () => {
+      const event = uniqueName('burst');
+      const el = await board(event);
+      const announced: string[] = [];
+      const watcher = new MutationObserver(() => announced.push(announcement(el)));
+      watcher.observe(el.shadowRoot!.querySelector('[aria-live="polite"]')!, { subtree: true, childList: true, characterData: true });
+      try {
+        // Arriving one by one, in separate tasks: a server's stream, a queue sent when back online.
+        for (let n = 1; n <= 5; n += 1) {
+          await seed(event, [{ title: `Arrival ${n}`, start: `2037-06-12T1${n}:00:00+02:00` }]);
+          await waitUntil(() => texts(el, 'item-title').includes(`Arrival ${n}`), `arrival ${n} not shown at once`);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        }
+        await waitUntil(() => announcement(el) !== '', 'the arrivals were never announced', { timeout: 3000 });
+      } finally {
+        watcher.disconnect();
+      }
+      expect(announced).to.deep.equal(['5 new side events']);
     });
 
     it('shows a change made in another tab (a second IndexedDB store)', async () => {
