@@ -233,7 +233,8 @@ export class OffSeedCard extends OffElement {
 
   private renderActions(seed: Seed) {
     const text = strings[this.language];
-    const canReplant = this.replantEvent !== '' && this.replantEvent !== seed.event;
+    // replant-event removed by a framework is null: no button then either.
+    const canReplant = !!this.replantEvent && this.replantEvent !== seed.event;
     const { persistent, online, reason } = this.storeController.status;
     const warning = !online ? text.offline : !persistent && reason !== 'memory' ? text.notKept : '';
     // Replant is aria-disabled while it works, not disabled: a disabled button sends the keyboard focus back to the page's start.

@@ -4,10 +4,13 @@ import { safeAuthorHref } from '../shared/safe-url.js';
 
 export const DEFAULT_SEED_HREF = '#seed-{id}';
 
-/** The absolute address of a seed: `pattern` with `{id}` replaced, resolved against the page; the default pattern for a non-http(s) one. */
-export function seedUrl(pattern: string, id: string, page: string = location.href): string {
+/**
+ * The absolute address of a seed: `pattern` with `{id}` replaced, resolved against the page; the default pattern
+ * for a non-http(s) one, or none (the attribute removed).
+ */
+export function seedUrl(pattern: string | null, id: string, page: string = location.href): string {
   const fill = (template: string) => template.replaceAll('{id}', encodeURIComponent(id));
-  return new URL(safeAuthorHref(fill(pattern), fill(DEFAULT_SEED_HREF)), page).href;
+  return new URL(safeAuthorHref(pattern ? fill(pattern) : undefined, fill(DEFAULT_SEED_HREF)), page).href;
 }
 
 /** What `store.put` needs to create the copy of `seed` planted in `event`, remembering where it came from. */

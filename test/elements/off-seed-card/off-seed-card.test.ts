@@ -319,6 +319,22 @@ describe('off-seed-card', () => {
     expect(overflowing.map((node) => `${node.tagName} ${node.className}`)).to.deep.equal([]);
   });
 
+  it('drops the replant button and keeps its links when a framework removes replant-event and seed-href', async () => {
+    const seed = await memory().put('seed', seedInput({ replantedFrom: 'parent-seed' }));
+    const here = uniqueName('here');
+    const el = await fixture<OffSeedCard>(html`<off-seed-card store="memory" lang="en" seed=${seed.id} replant-event=${here} seed-href="/seeds/{id}"></off-seed-card>`);
+    await waitUntil(() => part(el, 'title'), 'the seed never showed');
+    button(el, `Replant into ${here}`);
+    // What Vue does for `:replant-event="undefined"`, and React 19 for a prop that becomes undefined.
+    el.removeAttribute('replant-event');
+    el.removeAttribute('seed-href');
+    await el.updateComplete;
+    const labels = [...el.shadowRoot!.querySelectorAll('button')].map((candidate) => candidate.textContent!.trim());
+    expect(labels).to.have.length(2);
+    expect(labels.join(' | ')).to.not.include('Replant');
+    expect(part(el, 'lineage').querySelector('a')!.href).to.equal(`${location.href.replace(/#.*$/, '')}#seed-parent-seed`);
+  });
+
   it('exports the seed as JSON equal to the record', async () => {
     const seed = await memory().put('seed', seedInput());
     const el = await cardFor(seed.id);
