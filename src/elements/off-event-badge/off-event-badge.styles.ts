@@ -29,7 +29,6 @@ export const badgeStyles = css`
   }
 
   .mark {
-    display: inline-block;
     padding: 0.1em 0.45em;
     font-size: 2rem;
     font-weight: 900;

@@ -56,9 +56,8 @@ export class OffEventBadge extends OffElement {
   private countText(): string {
     const text = strings[this.language];
     const { state, count, error } = this.sideEvents;
-    if (state === 'loading') return text.counting;
-    if (state === 'error') return error?.messageIn?.(this.language) ?? text.counting;
-    return count === 0 ? text.zero : plural(this.language, count, text.count);
+    if (state === 'ready') return count ? plural(this.language, count, text.count) : text.zero;
+    return (state === 'error' && error?.messageIn?.(this.language)) || text.counting;
   }
 
   /** Saves the rendered QR code as `off-<event>-qr.svg`, in the colours it has on screen. */

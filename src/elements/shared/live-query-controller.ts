@@ -29,7 +29,12 @@ export abstract class LiveQueryController<K extends RecordKind> implements React
     private readonly event: () => string | undefined,
   ) {
     this.storeController = new StoreController(host, (change) => {
-      if (change.type !== 'status' && change.kind === kind && this.apply(change)) this.changed();
+      if (change.type !== 'status') {
+        if (change.kind === kind && this.apply(change)) this.changed();
+      } else if (change.status.online && this.state === 'error') {
+        // What could not be read while the store was unreachable (bad venue Wi-Fi) is read again once it is back.
+        this.reload();
+      }
     });
     host.addController(this);
   }
