@@ -116,7 +116,12 @@ export class OffSeedCard extends OffElement {
   }
 
   private onStoreChange(change: StoreChange): void {
-    if (change.type === 'status' || change.kind !== 'seed') return;
+    if (change.type === 'status') {
+      // What could not be read while the store was unreachable (bad venue Wi-Fi) is read again once it is back.
+      if (change.status.online) for (const task of [this.loader, this.parent]) if (task.status === TaskStatus.ERROR) void task.run();
+      return;
+    }
+    if (change.kind !== 'seed') return;
     const touched = (id: string | undefined) =>
       id !== undefined && (change.type === 'remove' ? change.id === id : change.records.some((record) => record.id === id));
     if (!this.seed && touched(this.seedId)) void this.loader.run();
