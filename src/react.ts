@@ -16,11 +16,8 @@ import type { Seed } from './model/records.js';
 /** What React accepts on any element (`key`, `ref` to the element's class, `children`, `style`, `aria-*`, `on*`), with ours where names meet. */
 type ReactProps<E extends HTMLElement, A> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof A> & A;
 
-/**
- * React 19 sets a prop as a property when the element has one by that name, and `seed` is the card's
- * property holding the record; the `seed` attribute (an id) is out of React's reach.
- */
-type OffSeedCardReactAttributes = Omit<OffSeedCardAttributes, 'seed'> & { seed?: Seed };
+/** React 19 sets `seed` as the card's property, which takes the record or its id. */
+type OffSeedCardReactAttributes = Omit<OffSeedCardAttributes, 'seed'> & { seed?: Seed | string };
 
 declare module 'react' {
   namespace JSX {

@@ -17,6 +17,6 @@ export function OffPage({ onRecord }: { onRecord: (record: OffRecord) => void })
   );
 }
 
-export function SeedCard({ seed, cardRef }: { seed: Seed; cardRef: Ref<OffSeedCard> }) {
+export function SeedCard({ seed, cardRef }: { seed: Seed | string; cardRef?: Ref<OffSeedCard> }) {
   return <off-seed-card ref={cardRef} seed={seed} store="memory" lang="en" className="featured" />;
 }

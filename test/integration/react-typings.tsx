@@ -25,6 +25,7 @@ export function ValidProps() {
         onoff-filter-change={(event) => event.detail.count.toFixed()}
       />
       <off-seed-card seed={aSeed} replant-event="g22" heading-level={2} onoff-replanted={(event) => event.detail.from.id} />
+      <off-seed-card seed="a-seed-id" />
       <off-contribute-form
         ref={form}
         event="g21"
@@ -54,8 +55,8 @@ export function WrongProps() {
       <off-side-event-board onoff-filter-change={(event) => event.detail.record} />
       {/* @ts-expect-error: the ref is the element's own class */}
       <off-seed-card ref={useRef<OffContributeForm>(null)} />
-      {/* @ts-expect-error: in React the seed prop sets the property, a Seed record, not an id */}
-      <off-seed-card seed="an-id" />
+      {/* @ts-expect-error: a seed is a record or its id */}
+      <off-seed-card seed={42} />
     </>
   );
 }

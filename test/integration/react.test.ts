@@ -64,4 +64,13 @@ describe('React 19 (README snippet)', () => {
     await card.updateComplete;
     expect(card.shadowRoot!.querySelector('[part~="title"]')!.textContent!.trim()).to.equal('Seed given by React');
   });
+
+  it('loads the seed whose id it gets as seed="…", which React sets as the property', async () => {
+    const seed = await storeFor('memory').put('seed', seedInput({ title: 'Seed loaded by id' }));
+    root.render(createElement(SeedCard, { seed: seed.id }));
+    const card = await rendered<OffSeedCard>('off-seed-card');
+    const title = () => card.shadowRoot!.querySelector('[part~="title"]')?.textContent!.trim();
+    await waitUntil(() => title() === 'Seed loaded by id', 'the seed given by its id never showed');
+    expect(card.seedId).to.equal(seed.id);
+  });
 });

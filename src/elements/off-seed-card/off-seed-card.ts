@@ -64,8 +64,23 @@ export class OffSeedCard extends OffElement {
   /** Id of the seed to load from the store. Ignored when the `seed` property is set. */
   @property({ attribute: 'seed' }) seedId = '';
 
-  /** The seed record itself, shown as given (wins over the `seed` attribute). */
-  @property({ attribute: false }) seed?: Seed;
+  private given?: Seed;
+
+  /**
+   * The seed record itself, shown as given (wins over the `seed` attribute). A string is taken as the
+   * seed's id: frameworks that set properties (React 19, Vue, Svelte) pass `seed="…"` here.
+   */
+  @property({ attribute: false, noAccessor: true })
+  get seed(): Seed | undefined {
+    return this.given;
+  }
+
+  set seed(value: Seed | string | undefined) {
+    const old = this.given;
+    if (typeof value === 'string') this.seedId = value;
+    this.given = typeof value === 'string' ? undefined : value;
+    this.requestUpdate('seed', old);
+  }
 
   /** The current host event: shows a button that replants the seed into it (a new seed recording `replantedFrom`). */
   @property({ attribute: 'replant-event' }) replantEvent = '';
