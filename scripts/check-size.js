@@ -24,7 +24,11 @@
 //   from ~150 to ~105 ms) 0.06 KB: 40.53 KB, so the budget is now 41 KB. Listing in the form the contributions
 //   the server refused after they were queued then added 0.24 KB (40.78 KB), and putting a refused contribution
 //   back in the form 0.31 KB: 41.09 KB, so the budget is now 41.5 KB; folding in idle steps then added 0.08 KB, and the
-//   review's mends of the form's refusals 0.08 KB (41.25 KB). The 24 KB target needs a
+//   review's mends of the form's refusals 0.08 KB (41.25 KB). Then the fixes of an audit of the badge and the seed card
+//   (each element following its store again after a move or once the server is back, lang reflected, the card's
+//   loading states, announcements gathered) 0.1 KB, the card's `seed` property taking an id (what React, Vue
+//   and Svelte set) 0.05 KB, and a clear message for an incomplete seed record instead of a frozen card 0.14 KB:
+//   41.52 KB, so the budget is now 42 KB. The 24 KB target needs a
 //   product decision (see the closing notes of issue 5): without the HTTP store and valibot it is still ~32 KB.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
@@ -33,7 +37,7 @@ import { relative } from 'node:path';
 
 const KB = 1024;
 const PAGES = [
-  { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 41.5 },
+  { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 42 },
   { name: 'a page with only the board', entry: 'dist/off-side-event-board.js', target: 20, budget: 20 },
   { name: 'a page with only the badge', entry: 'dist/off-event-badge.js', target: 14, budget: 14 },
 ];

@@ -2,6 +2,7 @@ import type { Catalogue } from '../shared/i18n.js';
 
 export interface SeedCardStrings {
   loading: string;
+  incomplete: string;
   author: string;
   event: string;
   created: string;
@@ -27,6 +28,7 @@ export interface SeedCardStrings {
 export const strings: Catalogue<SeedCardStrings> = {
   en: {
     loading: 'Loading the seed…',
+    incomplete: 'This seed cannot be shown: it is not a complete seed record.',
     author: 'Author',
     event: 'Planted at',
     created: 'Date',
@@ -50,6 +52,7 @@ export const strings: Catalogue<SeedCardStrings> = {
   },
   fr: {
     loading: 'Chargement de la graine…',
+    incomplete: 'Cette graine ne peut pas être affichée : ce n’est pas une graine complète.',
     author: 'Autrice ou auteur',
     event: 'Semée à',
     created: 'Date',

@@ -19,6 +19,10 @@ import { strings } from './off-seed-card.strings.js';
 import { canShare, shareLink } from './share.js';
 import { DEFAULT_SEED_HREF, formatPlantedOn, replantInput, seedUrl } from './seed-view.js';
 
+/** What the card needs to show a seed; a host page's `.seed` (or a tampered store) may lack some of it. */
+const isComplete = ({ id, title, body, tags, createdAt }: Seed) =>
+  [id, title, body, createdAt].every((field) => typeof field === 'string') && Array.isArray(tags);
+
 const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 const LINK_REL = 'noopener noreferrer nofollow ugc';
@@ -107,10 +111,16 @@ export class OffSeedCard extends OffElement {
     args: () => [this.record?.replantedFrom, this.store] as const,
   });
 
-  /** The seed on show: the `seed` property, else the one loaded by id (not the previous one while the next loads). */
-  get record(): Seed | undefined {
+  /** The seed given or loaded: the `seed` property, else the one loaded by id (not the previous one while the next loads). */
+  private get candidate(): Seed | undefined {
     const loaded = this.loader.value;
-    return this.seed ?? (loaded?.id === this.seedId ? loaded : undefined);
+    return this.given ?? (loaded?.id === this.seedId ? loaded : undefined);
+  }
+
+  /** The seed on show, when it has all the card needs. */
+  get record(): Seed | undefined {
+    const seed = this.candidate;
+    return seed && isComplete(seed) ? seed : undefined;
   }
 
   override connectedCallback(): void {
@@ -188,11 +198,12 @@ export class OffSeedCard extends OffElement {
     const seed = this.record;
     if (seed) return this.renderSeed(seed);
     const text = strings[this.language];
-    const failed = this.loader.status === TaskStatus.ERROR;
+    const incomplete = this.candidate !== undefined;
+    const failed = incomplete || this.loader.status === TaskStatus.ERROR;
     return html`
       <article part="card" class="card" aria-busy=${!failed}>
         <p class=${failed ? 'message error' : 'message'} role="status">
-          ${failed ? this.errorMessage(this.loader.error) : text.loading}
+          ${incomplete ? text.incomplete : failed ? this.errorMessage(this.loader.error) : text.loading}
         </p>
       </article>
     `;

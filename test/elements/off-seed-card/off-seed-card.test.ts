@@ -197,6 +197,31 @@ describe('off-seed-card', () => {
     expect(statusText(el)).to.equal("Cet élément n'existe pas (ou plus).");
   });
 
+  it('says so, in the visitor’s language, when the seed property is not a seed record, and shows the next good one', async () => {
+    const stored = await memory().put('seed', seedInput({ title: 'A real seed' }));
+    const el = await fixture<OffSeedCard>(html`<off-seed-card store="memory" lang="en"></off-seed-card>`);
+    // What a host page's own API might send: no tags, no body, no dates.
+    el.seed = { id: 'partial', title: 'Half a seed' } as Seed;
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('This seed cannot be shown: it is not a complete seed record.');
+    expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.lang = 'fr';
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Cette graine ne peut pas être affichée : ce n’est pas une graine complète.');
+
+    el.seed = stored;
+    await el.updateComplete;
+    expect(part(el, 'title').textContent).to.equal('A real seed');
+  });
+
+  it('says so when its store gives a seed that is not complete', async () => {
+    const broken = registerStandIn(uniqueName('broken'), () => ({ get: async () => ({ id: 'broken', title: 'No body' }) as never }));
+    const el = await fixture<OffSeedCard>(html`<off-seed-card store=${broken} seed="broken" lang="en"></off-seed-card>`);
+    await waitUntil(() => statusText(el) !== 'Loading the seed…', 'the card kept loading');
+    expect(statusText(el)).to.equal('This seed cannot be shown: it is not a complete seed record.');
+  });
+
   it('is accessible in the dark theme', async () => {
     const seed = await memory().put('seed', seedInput());
     const el = await cardFor(seed.id, { theme: 'dark', replantEvent: uniqueName('here') });
