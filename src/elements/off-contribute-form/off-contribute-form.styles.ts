@@ -9,6 +9,8 @@ export const styles = css`
   section {
     display: grid;
     gap: var(--off-space);
+    /* A title without spaces (a pasted address) wraps instead of widening the grid past a phone's screen. */
+    overflow-wrap: anywhere;
   }
 
   h2 {

@@ -1,4 +1,4 @@
-import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { storeFor } from '../../../src/elements/shared/store-registry.js';
 import type { OffContributedEvent } from '../../../src/elements/shared/events.js';
 import { LIMITS } from '../../../src/model/validate.js';
@@ -180,6 +180,20 @@ describe('off-contribute-form', () => {
       expect(record!.title).to.equal(title);
       expect(confirmation.querySelector('img, b')).to.equal(null);
       expect(confirmation.textContent).to.contain(title);
+    });
+
+    it('wraps a long title without spaces (a pasted address) on a 375 px phone screen', async () => {
+      const unbroken = 'https://example.org/SommetInternationalDesCommunsNumeriques/savoirs_partages_2026_atelier_ouvert';
+      const phone = await fixture<HTMLElement>(html`<div style="width: 375px">
+        <off-contribute-form store="memory" lang="fr" event=${uniqueName('phone')} min-fill-ms="0"></off-contribute-form>
+      </div>`);
+      const el = phone.querySelector('off-contribute-form')!;
+      fillSideEvent(el, { title: unbroken });
+      await submit(el);
+      await confirmed(el);
+      const right = phone.getBoundingClientRect().right;
+      const overflowing = [...el.shadowRoot!.querySelectorAll('*')].filter((node) => node.getBoundingClientRect().right > right + 0.5);
+      expect(overflowing.map((node) => `${node.tagName} ${node.className}`)).to.deep.equal([]);
     });
 
     it('keeps the draft as people type and restores it after a reload', async () => {
