@@ -385,6 +385,7 @@ export class OffContributeForm extends OffElement {
     return undefined;
   }
 
+  /** While sending, the controls are read-only (a select cannot be: disabled): what they show is what is sent, and stays so. */
   private renderControl(field: FieldSpec, id: string, describedBy: string, invalid: boolean): TemplateResult {
     const value = this.values[field.name] ?? '';
     const describedByAttr = describedBy || nothing;
@@ -397,6 +398,7 @@ export class OffContributeForm extends OffElement {
         autocomplete=${field.autocomplete}
         aria-invalid=${invalidAttr}
         aria-describedby=${describedByAttr}
+        ?disabled=${this.busy}
         @input=${this.onInput}
       >
         ${LICENSES.map(
@@ -416,6 +418,7 @@ export class OffContributeForm extends OffElement {
         autocomplete=${field.autocomplete}
         aria-invalid=${invalidAttr}
         aria-describedby=${describedByAttr}
+        ?readonly=${this.busy}
         .value=${live(value)}
         @input=${this.onInput}
       ></textarea>`;
@@ -431,6 +434,7 @@ export class OffContributeForm extends OffElement {
       inputmode=${field.inputmode ?? nothing}
       aria-invalid=${invalidAttr}
       aria-describedby=${describedByAttr}
+      ?readonly=${this.busy}
       .value=${live(value)}
       @input=${this.onInput}
     />`;

@@ -2,7 +2,9 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../../src/elements/off-contribute-form/define.js';
 import type { OffContributeForm } from '../../../src/elements/off-contribute-form/off-contribute-form.js';
+import { storeFor } from '../../../src/elements/shared/store-registry.js';
 import { uniqueName } from '../../storage/fixtures.js';
+import { registerStandIn } from '../stand-in-stores.js';
 
 export interface FormOptions {
   kind?: 'side-event' | 'seed';
@@ -82,4 +84,13 @@ export function statusText(el: OffContributeForm): string {
 export async function confirmed(el: OffContributeForm): Promise<HTMLElement> {
   await waitUntil(() => part(el, 'confirmation'), 'no confirmation shown');
   return part(el, 'confirmation')!;
+}
+
+/** A memory store of its own whose writes wait from `hold()` until `release()`: a slow network. */
+export function slowWrites() {
+  let held: Promise<void> | undefined;
+  let release = () => {};
+  const spec = registerStandIn(uniqueName('slow'), (base) => ({ put: async (...args) => (await held, base.put(...args)) }));
+  const hold = () => void (held = new Promise<void>((resolve) => (release = resolve)));
+  return { spec, store: storeFor(spec), hold, release: () => release() };
 }

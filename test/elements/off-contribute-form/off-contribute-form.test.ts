@@ -1,9 +1,10 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { storeFor } from '../../../src/elements/shared/store-registry.js';
 import type { OffContributedEvent } from '../../../src/elements/shared/events.js';
 import { LIMITS } from '../../../src/model/validate.js';
 import { uniqueName } from '../../storage/fixtures.js';
-import { confirmed, control, errorFor, fillSideEvent, formFixture, part, statusText, submit, type } from './helpers.js';
+import { confirmed, control, errorFor, fillSideEvent, formFixture, part, slowWrites, statusText, submit, type } from './helpers.js';
 
 const SIDE_EVENT_FIELDS = ['title', 'description', 'start', 'end', 'place', 'url', 'organizer', 'tags'];
 const SEED_FIELDS = ['title', 'body', 'author', 'license', 'sourceUrl', 'tags'];
@@ -194,6 +195,22 @@ describe('off-contribute-form', () => {
       const right = phone.getBoundingClientRect().right;
       const overflowing = [...el.shadowRoot!.querySelectorAll('*')].filter((node) => node.getBoundingClientRect().right > right + 0.5);
       expect(overflowing.map((node) => `${node.tagName} ${node.className}`)).to.deep.equal([]);
+    });
+
+    it('sends what the fields show: nothing typed while a slow store is sending is silently dropped', async () => {
+      const slow = slowWrites();
+      const el = await formFixture({ store: slow.spec });
+      fillSideEvent(el, { description: 'Coffee' });
+      slow.hold();
+      await submit(el);
+      expect(part(el, 'submit')!.textContent).to.equal('Sending…');
+      control(el, 'description').focus();
+      await sendKeys({ type: ' and croissants' });
+      const shown = control(el, 'description').value;
+      slow.release();
+      await confirmed(el);
+      const [record] = await slow.store.list('side-event', { event: el.event });
+      expect(record!.description).to.equal(shown);
     });
 
     it('keeps the draft as people type and restores it after a reload', async () => {
