@@ -1,6 +1,5 @@
 import { localToIso } from '../../model/local-time.js';
 import { DEFAULT_LICENSE, type RecordKind } from '../../model/records.js';
-import { LIMITS } from '../../model/validate.js';
 
 export type FieldName =
   | 'title'
@@ -16,25 +15,26 @@ export type FieldName =
   | 'license'
   | 'sourceUrl';
 
-/** One native control, named after the record field it fills. */
+/**
+ * One native control, named after the record field it fills. No `maxlength`: it cuts pasted text without a word;
+ * validation says, next to the field, how long it may be.
+ */
 export interface FieldSpec {
   name: FieldName;
   control: 'input' | 'textarea' | 'select';
   type?: 'text' | 'url' | 'datetime-local';
   required?: boolean;
-  maxlength?: number;
   autocomplete: string;
   inputmode?: 'text' | 'url';
   /** Extra help shown under the label and linked with aria-describedby. */
   hint?: 'tags' | 'time-zone' | 'url';
 }
 
-const title: FieldSpec = { name: 'title', control: 'input', type: 'text', required: true, maxlength: LIMITS.title, autocomplete: 'off' };
+const title: FieldSpec = { name: 'title', control: 'input', type: 'text', required: true, autocomplete: 'off' };
 const webAddress = (name: 'url' | 'sourceUrl'): FieldSpec => ({
   name,
   control: 'input',
   type: 'url',
-  maxlength: LIMITS.url,
   // "url" in autocomplete means the person's own home page, which this is not.
   autocomplete: 'off',
   inputmode: 'url',
@@ -45,18 +45,18 @@ const tags: FieldSpec = { name: 'tags', control: 'input', type: 'text', autocomp
 export const FIELDS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
   'side-event': [
     title,
-    { name: 'description', control: 'textarea', maxlength: LIMITS.longText, autocomplete: 'off' },
+    { name: 'description', control: 'textarea', autocomplete: 'off' },
     { name: 'start', control: 'input', type: 'datetime-local', required: true, autocomplete: 'off', hint: 'time-zone' },
     { name: 'end', control: 'input', type: 'datetime-local', autocomplete: 'off', hint: 'time-zone' },
-    { name: 'place', control: 'input', type: 'text', maxlength: LIMITS.shortText, autocomplete: 'off' },
+    { name: 'place', control: 'input', type: 'text', autocomplete: 'off' },
     webAddress('url'),
-    { name: 'organizer', control: 'input', type: 'text', maxlength: LIMITS.shortText, autocomplete: 'organization' },
+    { name: 'organizer', control: 'input', type: 'text', autocomplete: 'organization' },
     tags,
   ],
   seed: [
     title,
-    { name: 'body', control: 'textarea', required: true, maxlength: LIMITS.longText, autocomplete: 'off' },
-    { name: 'author', control: 'input', type: 'text', maxlength: LIMITS.shortText, autocomplete: 'name' },
+    { name: 'body', control: 'textarea', required: true, autocomplete: 'off' },
+    { name: 'author', control: 'input', type: 'text', autocomplete: 'name' },
     { name: 'license', control: 'select', autocomplete: 'off' },
     webAddress('sourceUrl'),
     tags,

@@ -414,7 +414,6 @@ export class OffContributeForm extends OffElement {
         name=${field.name}
         rows="5"
         ?required=${field.required}
-        maxlength=${field.maxlength ?? nothing}
         autocomplete=${field.autocomplete}
         aria-invalid=${invalidAttr}
         aria-describedby=${describedByAttr}
@@ -429,7 +428,6 @@ export class OffContributeForm extends OffElement {
       name=${field.name}
       type=${field.type ?? 'text'}
       ?required=${field.required}
-      maxlength=${field.maxlength ?? nothing}
       autocomplete=${field.autocomplete}
       inputmode=${field.inputmode ?? nothing}
       aria-invalid=${invalidAttr}

@@ -31,8 +31,6 @@ describe('off-contribute-form', () => {
       expect(control(el, 'start').type).to.equal('datetime-local');
       expect(control(el, 'url').getAttribute('inputmode')).to.equal('url');
       expect(control(el, 'organizer').getAttribute('autocomplete')).to.equal('organization');
-      expect(control(el, 'title').maxLength).to.equal(LIMITS.title);
-      expect(control(el, 'description').maxLength).to.equal(LIMITS.longText);
       const titleLabel = el.shadowRoot!.querySelector('label[for="field-title"]')!;
       expect(titleLabel.querySelector('.required')!.textContent).to.contain('*');
       expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Add your #OFF');
@@ -119,6 +117,30 @@ describe('off-contribute-form', () => {
       expect(errorFor(el, 'url')).to.contain('Only http:// and https:// addresses are accepted.');
       expect(el.shadowRoot!.activeElement).to.equal(control(el, 'url'));
       expect(control(el, 'url').value).to.equal('javascript:alert(1)');
+      await aTimeout(20);
+      expect(await stored('side-event', el.event)).to.deep.equal([]);
+    });
+
+    it('keeps pasted text longer than allowed whole and says next to the field how long it may be', async () => {
+      const el = await formFixture();
+      fillSideEvent(el);
+      const paste = (name: string, text: string) => {
+        const field = control(el, name);
+        field.focus();
+        field.select();
+        // What a paste goes through: the browser's editing, which applies maxlength.
+        document.execCommand('insertText', false, text);
+      };
+      const description = `${'Coffee and the manifesto, read aloud. '.repeat(110)}The end.`;
+      const title = `${'A'.repeat(LIMITS.title)}!`;
+      paste('description', description);
+      paste('title', title);
+      expect(control(el, 'description').value.length, 'description kept whole').to.equal(description.length);
+      expect(control(el, 'title').value.length, 'title kept whole').to.equal(title.length);
+      await submit(el);
+      expect(errorFor(el, 'title')).to.equal('At most 140 characters.');
+      expect(errorFor(el, 'description')).to.equal('At most 4000 characters.');
+      expect(el.shadowRoot!.activeElement).to.equal(control(el, 'title'));
       await aTimeout(20);
       expect(await stored('side-event', el.event)).to.deep.equal([]);
     });
