@@ -27,6 +27,7 @@ export interface ContributeFormStrings {
   refusedCount: { one: string; other: string };
   putBack: string;
   putBackLabel: (title: string) => string;
+  replaceTyped: (title: string) => string;
   offline: string;
   notPersistent: string;
   sentFromQueue: (title: string) => string;
@@ -83,6 +84,7 @@ export const STRINGS: Catalogue<ContributeFormStrings> = {
     },
     putBack: 'Put it back in the form',
     putBackLabel: (title) => `Put it back in the form: ${title}`,
+    replaceTyped: (title) => `Replace what you are typing with “${title}”? It will be lost.`,
     offline: 'You are offline. What you add is kept on this device and sent when you are back online.',
     notPersistent: 'This browser does not keep data for this site: what you add here is lost when you close the page.',
     sentFromQueue: (title) => `“${title}” has been sent.`,
@@ -137,6 +139,7 @@ export const STRINGS: Catalogue<ContributeFormStrings> = {
     },
     putBack: 'Remettre dans le formulaire',
     putBackLabel: (title) => `Remettre dans le formulaire : ${title}`,
+    replaceTyped: (title) => `Remplacer votre saisie par « ${title} » ? Elle sera perdue.`,
     offline: 'Vous êtes hors ligne. Ce que vous ajoutez est gardé sur cet appareil et envoyé dès votre retour en ligne.',
     notPersistent:
       'Ce navigateur ne conserve pas les données de ce site : ce que vous ajoutez ici sera perdu à la fermeture de la page.',

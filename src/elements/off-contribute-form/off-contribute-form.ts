@@ -15,7 +15,7 @@ import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { Draft } from './draft.js';
-import { emptyValues, FIELDS, toInput, toValues, type FieldSpec, type FormValues } from './fields.js';
+import { emptyValues, FIELDS, isBlank, toInput, toValues, type FieldSpec, type FormValues } from './fields.js';
 import { styles } from './off-contribute-form.styles.js';
 import { STRINGS } from './off-contribute-form.strings.js';
 import { OutboxRefusalsController, type RefusedContribution } from './outbox-refusals.js';
@@ -250,8 +250,12 @@ export class OffContributeForm extends OffElement {
     return [...queued, ...this.outboxRefusals.items];
   }
 
-  /** Puts a refused contribution back in the form to correct and send again: saved as the draft before the refusal is dropped. */
+  /**
+   * Puts a refused contribution back in the form to correct and send again: saved as the draft before the refusal is dropped.
+   * Over something else being typed, only once the person agrees to lose that.
+   */
   private async putBack(refusal: RefusedContribution): Promise<void> {
+    if (!isBlank(this.currentKind, this.values) && !confirm(this.strings.replaceTyped(refusal.title))) return;
     this.values = toValues(this.currentKind, refusal.input);
     this.local.draft.saveSoon(this.values);
     this.local.draft.flush();

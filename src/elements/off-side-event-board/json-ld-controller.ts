@@ -19,14 +19,15 @@ export class JsonLdController implements ReactiveController {
   private written?: string;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & Element,
     private readonly source: () => JsonLdSource | undefined,
   ) {
     host.addController(this);
   }
 
   hostUpdated(): void {
-    const source = this.source();
+    // A list that arrives after the board has gone (it still renders, detached) must not write into the page.
+    const source = this.host.isConnected ? this.source() : undefined;
     const key = source && `${source.event}\n${source.revision}`;
     if (key === this.written) return;
     this.written = key;

@@ -6,7 +6,7 @@ import { StorageError, UnavailableError } from '../../../src/storage/errors.js';
 import { createMemoryStore } from '../../../src/storage/memory.js';
 import type { OffStore } from '../../../src/storage/store.js';
 import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
-import { confirmed, control, fillSideEvent, formFixture, part, statusText, submit } from './helpers.js';
+import { confirmed, control, fillSideEvent, formFixture, part, statusText, submit, type } from './helpers.js';
 
 /** Makes every IndexedDB write fail as on a full disk, until the returned function is called. */
 function fillTheDisk(): () => void {
@@ -175,6 +175,38 @@ describe('off-contribute-form offline and queued', () => {
     ]);
     expect(el.shadowRoot!.activeElement).to.equal(control(el, 'title'));
     expect(await store.list('side-event', { event: el.event })).to.deep.equal([]);
+  });
+
+  it('asks before putting a refused contribution back over what is being typed, and keeps that when told no', async () => {
+    let refusing = false;
+    const { spec } = flakyStore(() => (refusing ? new StorageError('forbidden') : new UnavailableError()), () => true);
+    const el = await formFixture({ store: spec });
+    fillSideEvent(el, { title: 'Swim at dawn' });
+    await submit(el);
+    (await confirmed(el)).querySelector('button')!.click();
+    await el.updateComplete;
+    type(el, 'title', 'Picnic on the pier');
+    refusing = true;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => part(el, 'status')!.querySelector('.put-back'), 'no way to put it back');
+    const questions: string[] = [];
+    let answer = false;
+    const confirm = window.confirm;
+    window.confirm = (question) => (questions.push(String(question)), answer);
+    try {
+      part(el, 'status')!.querySelector<HTMLButtonElement>('.put-back')!.click();
+      await el.updateComplete;
+      expect(questions).to.deep.equal(['Replace what you are typing with “Swim at dawn”? It will be lost.']);
+      expect(control(el, 'title').value).to.equal('Picnic on the pier');
+      expect(part(el, 'status')!.querySelector('.put-back'), 'the refusal is still listed').to.not.equal(null);
+
+      answer = true;
+      part(el, 'status')!.querySelector<HTMLButtonElement>('.put-back')!.click();
+      await waitUntil(() => part(el, 'status')!.querySelector('.put-back') === null, 'the refusal is still listed');
+      expect(control(el, 'title').value).to.equal('Swim at dawn');
+    } finally {
+      window.confirm = confirm;
+    }
   });
 });
 

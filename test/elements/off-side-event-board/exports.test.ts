@@ -1,7 +1,10 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { boardCalendar, sideEventCalendar } from '../../../src/elements/off-side-event-board/calendar.js';
+import type { OffSideEventBoard } from '../../../src/elements/off-side-event-board/off-side-event-board.js';
 import type { SideEvent } from '../../../src/model/records.js';
+import type { OffStore } from '../../../src/storage/store.js';
 import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
+import { registerStandIn } from '../stand-in-stores.js';
 import { board, seed } from './helpers.js';
 
 const NOW = new Date('2037-01-01T00:00:00Z');
@@ -104,6 +107,25 @@ describe('off-side-event-board exports', () => {
       await waitUntil(() => JSON.parse(jsonLdScripts(event)[0]!.textContent!).numberOfItems === 3, 'the JSON-LD never caught up');
 
       el.remove();
+      expect(jsonLdScripts(event)).to.have.length(0);
+    });
+
+    it('writes nothing into the page for a board removed before its side events arrived', async () => {
+      const event = uniqueName('jsonld-gone');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let base!: OffStore;
+      const store = registerStandIn(uniqueName('held'), (memory) => {
+        base = memory;
+        return { list: async (kind, query) => (await held, memory.list(kind, query)) };
+      });
+      await base.putMany('side-event', [sideEventInput({ event, start: '2037-06-12T08:30:00+02:00', end: undefined })]);
+      const el = await fixture<OffSideEventBoard>(html`<off-side-event-board store=${store} event=${event} lang="en"></off-side-event-board>`);
+      // A framework's route change, a tab closed in a page builder: the board goes while the store is still answering.
+      el.remove();
+      release();
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="item"]'), 'the list never arrived');
+      await el.updateComplete;
       expect(jsonLdScripts(event)).to.have.length(0);
     });
 
