@@ -1,4 +1,5 @@
 import type { SideEvent } from './records.js';
+import { isWebUrl } from './web-url.js';
 
 const CRLF = '\r\n';
 const MAX_LINE_OCTETS = 75;
@@ -52,7 +53,7 @@ function eventLines(sideEvent: SideEvent, stamp: string): string[] {
   lines.push(`SUMMARY:${escapeText(sideEvent.title)}`);
   if (sideEvent.description) lines.push(`DESCRIPTION:${escapeText(sideEvent.description)}`);
   if (sideEvent.place) lines.push(`LOCATION:${escapeText(sideEvent.place)}`);
-  if (sideEvent.url) lines.push(`URL:${sideEvent.url}`);
+  if (sideEvent.url && isWebUrl(sideEvent.url)) lines.push(`URL:${sideEvent.url}`);
   if (sideEvent.organizer) lines.push(`X-OFF-ORGANIZER:${escapeText(sideEvent.organizer)}`);
   if (sideEvent.tags.length) lines.push(`CATEGORIES:${sideEvent.tags.map(escapeText).join(',')}`);
   lines.push(`LAST-MODIFIED:${toIcsUtc(sideEvent.updatedAt)}`, 'END:VEVENT');

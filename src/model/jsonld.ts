@@ -1,4 +1,5 @@
 import type { SideEvent } from './records.js';
+import { isWebUrl } from './web-url.js';
 
 export interface JsonLdOptions {
   /** The host event's name, used to name the list ("#OFF G21"). */
@@ -23,7 +24,7 @@ function eventJsonLd(sideEvent: SideEvent): JsonObject {
   };
   if (sideEvent.end) event.endDate = sideEvent.end;
   if (sideEvent.place) event.location = { '@type': 'Place', name: sideEvent.place, address: sideEvent.place };
-  if (sideEvent.url) event.url = sideEvent.url;
+  if (sideEvent.url && isWebUrl(sideEvent.url)) event.url = sideEvent.url;
   if (sideEvent.organizer) event.organizer = { '@type': 'Organization', name: sideEvent.organizer };
   if (sideEvent.description) event.description = sideEvent.description;
   if (sideEvent.tags.length) event.keywords = sideEvent.tags.join(', ');

@@ -1,10 +1,7 @@
+import { isWebUrl } from '../../model/web-url.js';
+
 // Relative references resolve against this, so only absolute URLs bring their own scheme.
 const RELATIVE_BASE = 'https://relative.invalid/';
-
-function isWebUrl(value: string, base?: string): boolean {
-  if (!URL.canParse(value, base)) return false;
-  return /^https?:$/.test(new URL(value, base).protocol);
-}
 
 /** The value when it is an absolute http(s) URL, else undefined: the only links user records may render. */
 export function safeWebUrl(value: string | undefined): string | undefined {

@@ -4,7 +4,7 @@ import type { OffSideEventBoard } from '../../../src/elements/off-side-event-boa
 import type { SideEvent } from '../../../src/model/records.js';
 import type { OffStore } from '../../../src/storage/store.js';
 import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
-import { registerStandIn } from '../stand-in-stores.js';
+import { rawStore, registerStandIn } from '../stand-in-stores.js';
 import { board, seed } from './helpers.js';
 
 const NOW = new Date('2037-01-01T00:00:00Z');
@@ -53,6 +53,11 @@ describe('off-side-event-board exports', () => {
 
     it('falls back to the id when the title leaves no slug', () => {
       expect(sideEventCalendar('g21', sideEvent({ title: '★★★' }), NOW).filename).to.equal('off-g21-abc-123.ics');
+    });
+
+    it('writes only an http(s) URL, whatever the store sends', () => {
+      expect(sideEventCalendar('g21', sideEvent({ url: 'https://example.org/breakfast' }), NOW).text).to.contain('URL:https://example.org/breakfast\r\n');
+      expect(sideEventCalendar('g21', sideEvent({ url: 'javascript:alert(1)' }), NOW).text).to.not.contain('URL:');
     });
 
     it('puts every side event of the board in one named calendar', () => {
@@ -127,6 +132,14 @@ describe('off-side-event-board exports', () => {
       await waitUntil(() => el.shadowRoot!.querySelector('[part="item"]'), 'the list never arrived');
       await el.updateComplete;
       expect(jsonLdScripts(event)).to.have.length(0);
+    });
+
+    it('gives search engines only http(s) links, whatever the store sends', async () => {
+      const [stored] = await seed(uniqueName('jsonld-url'), [{ title: 'Safe', start: '2037-06-12T08:30:00+02:00', url: 'https://example.org/safe' }]);
+      const tampered = { ...stored!, id: 'tampered', title: 'Tampered', url: 'javascript:alert(1)' };
+      await board(stored!.event, 'en', rawStore([stored!, tampered]));
+      const items = JSON.parse(jsonLdScripts(stored!.event)[0]!.textContent!).itemListElement.map((entry: { item: object }) => entry.item);
+      expect(items.map((item: { url?: string }) => item.url)).to.deep.equal(['https://example.org/safe', undefined]);
     });
 
     it('writes nothing for a board without upcoming side events', async () => {
