@@ -192,7 +192,11 @@ export class OffContributeForm extends OffElement {
     const honeypot = this.honeypot?.value ?? '';
     this.sentFromQueue = undefined;
     const result = validate(kind, toInput(kind, this.event, this.values, this.timeZone || undefined));
-    if (!result.ok) return this.showIssues(result.issues);
+    // A date without its time reads as empty: it would be called "required", or an end dropped without a word.
+    const halfTyped = [...this.renderRoot.querySelectorAll('input')]
+      .filter((input) => input.validity.badInput)
+      .map(({ name }): FieldIssue => ({ field: name, code: 'invalid-datetime' }));
+    if (!result.ok || halfTyped.length) return this.showIssues([...halfTyped, ...(result.ok ? [] : result.issues)]);
     this.issues = [];
     // A bot learns nothing: it sees the usual confirmation, and nothing is stored.
     if (honeypot) return this.confirm({ title: result.value.title, queued: false });

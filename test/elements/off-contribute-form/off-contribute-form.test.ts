@@ -145,6 +145,21 @@ describe('off-contribute-form', () => {
       expect(await stored('side-event', el.event)).to.deep.equal([]);
     });
 
+    it('says that a date typed without its time is not a valid date and time, instead of “required” or dropping an end', async () => {
+      const el = await formFixture({ lang: 'fr' });
+      fillSideEvent(el, { start: '' });
+      for (const name of ['start', 'end']) {
+        control(el, name).focus();
+        await sendKeys({ type: '06122026' });
+      }
+      await submit(el);
+      expect(errorFor(el, 'start')).to.equal('Saisissez une date et une heure valides.');
+      expect(errorFor(el, 'end')).to.equal('Saisissez une date et une heure valides.');
+      expect(el.shadowRoot!.activeElement).to.equal(control(el, 'start'));
+      await aTimeout(20);
+      expect(await stored('side-event', el.event)).to.deep.equal([]);
+    });
+
     it('says when the end is before the start', async () => {
       const el = await formFixture();
       fillSideEvent(el, { end: '2026-06-12T07:00' });
