@@ -169,8 +169,11 @@ export class OffSideEventBoard extends OffElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('event') || changed.has('store')) this.shown = firstWindow();
-    if (this.list.state === 'ready') {
+    if (changed.has('event') || changed.has('store')) {
+      this.shown = firstWindow();
+      // The list on show is still the previous event's (or store's): the next one is a first look, with nothing new in it.
+      this.additions.reset();
+    } else if (this.list.state === 'ready') {
       this.announceAdditions(this.additions.added(`${this.store}\n${this.event}`, this.list.records, this.list.revision));
     }
     this.shown = clampWindow(this.shown, this.results.length);

@@ -3,8 +3,8 @@ import type { OffSideEventBoard } from '../../../src/elements/off-side-event-boa
 import { UnavailableError } from '../../../src/storage/errors.js';
 import { createIdbStore } from '../../../src/storage/idb.js';
 import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
-import { failingStore, offlineStore, pendingStore, rawStore } from '../stand-in-stores.js';
-import { board, loaded, seed } from './helpers.js';
+import { failingStore, filledStore, offlineStore, pendingStore, rawStore } from '../stand-in-stores.js';
+import { board, chooseDay, loaded, seed, typeFilter } from './helpers.js';
 
 type Board = OffSideEventBoard;
 
@@ -13,22 +13,6 @@ const parts = (el: Board, name: string) => [...el.shadowRoot!.querySelectorAll<H
 const texts = (el: Board, name: string) => parts(el, name).map((node) => node.textContent!.trim());
 const status = (el: Board) => part(el, 'status')!.textContent!.trim();
 const announcement = (el: Board) => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim();
-
-async function typeFilter(el: Board, value: string): Promise<void> {
-  const input = part(el, 'filter-input') as HTMLInputElement;
-  const applied = oneEvent(el, 'off-filter-change');
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await applied;
-  await el.updateComplete;
-}
-
-async function chooseDay(el: Board, day: string): Promise<void> {
-  const select = part(el, 'day-filter') as HTMLSelectElement;
-  select.value = day;
-  select.dispatchEvent(new Event('change'));
-  await el.updateComplete;
-}
 
 const PROGRAMME = [
   { title: 'Évènement au Café', start: '2037-06-12T18:00:00+02:00', end: '2037-06-12T19:00:00+02:00', place: 'Café du Port', organizer: 'Les Communs', tags: ['ecologie'] },
@@ -258,6 +242,30 @@ describe('off-side-event-board', () => {
         watcher.disconnect();
       }
       expect(announced).to.deep.equal(['5 new side events']);
+    });
+
+    it('announces as new only what arrives, not the side events of another event or store it is switched to', async () => {
+      const [first, second] = [uniqueName('first'), uniqueName('second')];
+      await seed(first, [PROGRAMME[0]!]);
+      await seed(second, PROGRAMME);
+      const el = await board(first);
+      const announced: string[] = [];
+      const watcher = new MutationObserver(() => announced.push(announcement(el)));
+      watcher.observe(el.shadowRoot!.querySelector('[aria-live="polite"]')!, { subtree: true, childList: true, characterData: true });
+      try {
+        el.event = second;
+        await waitUntil(() => texts(el, 'item-title').length === 3, 'the second event’s side events never showed');
+        el.store = await filledStore([sideEventInput({ event: second, title: 'Elsewhere', start: '2037-06-14T10:00:00+02:00', end: undefined })]);
+        await waitUntil(() => texts(el, 'item-title').join() === 'Elsewhere', 'the other store’s side events never showed');
+        await seed(second, [{ title: 'Late-night jam', start: '2037-06-12T23:00:00+02:00' }]);
+        el.store = 'memory';
+        await waitUntil(() => texts(el, 'item-title').length === 4, 'the board never came back to the memory store');
+        await seed(second, [{ title: 'Really new', start: '2037-06-13T23:00:00+02:00' }]);
+        await waitUntil(() => announcement(el) !== '', 'the arrival was never announced', { timeout: 3000 });
+      } finally {
+        watcher.disconnect();
+      }
+      expect(announced).to.deep.equal(['New side event: Really new']);
     });
 
     it('shows a change made in another tab (a second IndexedDB store)', async () => {
