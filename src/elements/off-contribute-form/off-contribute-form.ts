@@ -188,6 +188,7 @@ export class OffContributeForm extends OffElement {
     event.preventDefault();
     if (this.busy) return;
     const kind = this.currentKind;
+    const { draft } = this.local;
     const fillMs = Math.round(performance.now() - this.appearedAt);
     const honeypot = this.honeypot?.value ?? '';
     this.sentFromQueue = undefined;
@@ -209,7 +210,7 @@ export class OffContributeForm extends OffElement {
     const options = { honeypot, fillMs };
     try {
       const record = await this.storeController.store.put(kind, result.value, options);
-      this.confirm({ title: record.title, queued: this.storeController.status.online === false });
+      this.confirm({ title: record.title, queued: this.storeController.status.online === false }, draft);
       this.announceContributed(kind, record);
     } catch (error) {
       if (error instanceof ValidationError) return this.showIssues(error.issues);
@@ -219,7 +220,7 @@ export class OffContributeForm extends OffElement {
         return;
       }
       const item = this.queueController.add({ kind, input: result.value, options, title: result.value.title });
-      this.confirm({ title: item.title, queued: true, queueId: item.id });
+      this.confirm({ title: item.title, queued: true, queueId: item.id }, draft);
     } finally {
       this.busy = false;
     }
@@ -233,10 +234,11 @@ export class OffContributeForm extends OffElement {
     (firstInvalid ?? this.renderRoot.querySelector<HTMLElement>('[part="status"]'))?.focus();
   }
 
-  /** Shows the confirmation; what was typed is now stored or queued, so the form and draft start afresh. */
-  private async confirm(done: Done): Promise<void> {
-    this.local.draft.clear();
-    this.values = emptyValues(this.currentKind);
+  /** Shows the confirmation; what was typed is now stored or queued, so its draft and the form start afresh. */
+  private async confirm(done: Done, draft = this.local.draft): Promise<void> {
+    draft.clear();
+    // Unless the page switched the form to another kind or event while this was sent: what is typed there stays.
+    if (draft === this.local.draft) this.values = emptyValues(this.currentKind);
     this.notice = undefined;
     this.done = done;
     await this.updateComplete;

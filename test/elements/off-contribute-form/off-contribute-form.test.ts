@@ -250,6 +250,28 @@ describe('off-contribute-form', () => {
       expect(record!.description).to.equal(shown);
     });
 
+    it('keeps the seed being typed when the page switches the form to seeds while a side event is sent', async () => {
+      const slow = slowWrites();
+      const event = uniqueName('switch');
+      const el = await formFixture({ store: slow.spec, kind: 'seed', event });
+      type(el, 'title', 'Half-typed seed');
+      type(el, 'body', 'Doors open.');
+      el.kind = 'side-event';
+      await el.updateComplete;
+      fillSideEvent(el);
+      slow.hold();
+      await submit(el);
+      el.kind = 'seed';
+      await el.updateComplete;
+      slow.release();
+      const confirmation = await confirmed(el);
+      expect(await slow.store.list('side-event', { event })).to.have.length(1);
+      confirmation.querySelector('button')!.click();
+      await el.updateComplete;
+      expect([control(el, 'title').value, control(el, 'body').value]).to.deep.equal(['Half-typed seed', 'Doors open.']);
+      expect(localStorage.getItem(`off-layer:draft:seed:${event}`)).to.contain('Half-typed seed');
+    });
+
     it('keeps the draft as people type and restores it after a reload', async () => {
       const event = uniqueName('draft');
       const first = await formFixture({ event });
