@@ -4,6 +4,8 @@ export const boardStyles = css`
   .board {
     display: grid;
     gap: calc(var(--off-space) * 0.75);
+    /* Places, organisers, tags, headings and searches without spaces (a pasted address) wrap instead of widening the board past a phone's screen. */
+    overflow-wrap: anywhere;
     padding: var(--off-space);
     background: var(--off-color-bg);
     border: 1px solid var(--off-color-border);
@@ -166,12 +168,10 @@ export const boardStyles = css`
   .title {
     font-size: 1.0625em;
     line-height: 1.3;
-    overflow-wrap: anywhere;
   }
 
   .description {
     white-space: pre-line;
-    overflow-wrap: anywhere;
   }
 
   .description.clamped {

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { OffSideEventBoard } from '../../../src/elements/off-side-event-board/off-side-event-board.js';
 import { UnavailableError } from '../../../src/storage/errors.js';
 import { createIdbStore } from '../../../src/storage/idb.js';
@@ -143,6 +144,28 @@ describe('off-side-event-board', () => {
       expect(links[0]!.getAttribute('aria-label')).to.equal('More info: Breakfast of the commons');
       for (const anchor of el.shadowRoot!.querySelectorAll('a[href]')) {
         expect(anchor.getAttribute('href')).to.match(/^(https?:|#)/);
+      }
+    });
+
+    it('keeps words without spaces (a place, an organiser, a tag, a heading, a search) inside a 375 px phone screen', async () => {
+      const long = 'Salle-polyvalente-du-centre-social-et-culturel-de-la-Belle-de-Mai-Marseille-troisieme';
+      const event = uniqueName('narrow');
+      await seed(event, [{ title: 'Walk', place: long, organizer: long, tags: ['abcdefghijklmnopqrstuvwxyz012345'] }]);
+      await setViewport({ width: 375, height: 800 });
+      try {
+        const el = await board(event);
+        el.label = long;
+        await el.updateComplete;
+        const overflowing = () =>
+          [...el.shadowRoot!.querySelectorAll('*')]
+            .filter((node) => node.getBoundingClientRect().right > document.documentElement.clientWidth)
+            .map((node) => node.getAttribute('part') ?? node.localName);
+        expect(overflowing()).to.deep.equal([]);
+        await typeFilter(el, long.replaceAll('-', '_'));
+        expect(part(el, 'empty')).to.not.equal(null);
+        expect(overflowing()).to.deep.equal([]);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
       }
     });
 
