@@ -48,8 +48,8 @@ interface Done {
  * Against bots: a honeypot field hidden from sight, screen readers and
  * autofill (filled in, the form pretends to succeed and stores nothing), and a
  * time trap: a submission less than `min-fill-ms` after the form appeared is
- * not sent but asks the person to check and press again, so anyone who takes
- * that long passes. Both are also passed to the store (`PutOptions`) for the server.
+ * not sent but asks the person to check and press again (pressed again, it is
+ * sent once that time is up), so anyone who takes that long passes. Both are also passed to the store (`PutOptions`) for the server.
  *
  * @summary Contribution form for side events and seeds, validated, with draft and offline queue.
  * @tag off-contribute-form
@@ -201,13 +201,13 @@ export class OffContributeForm extends OffElement {
     this.issues = [];
     // A bot learns nothing: it sees the usual confirmation, and nothing is stored.
     if (honeypot) return this.confirm({ title: result.value.title, queued: false });
-    if (fillMs < (Number.isFinite(this.minFillMs) ? this.minFillMs : DEFAULT_MIN_FILL_MS)) {
-      this.notice = { type: 'too-fast' };
-      return;
-    }
+    const minFillMs = Number.isFinite(this.minFillMs) ? this.minFillMs : DEFAULT_MIN_FILL_MS;
+    this.busy = fillMs >= minFillMs || this.notice?.type === 'too-fast';
+    if (!this.busy) return void (this.notice = { type: 'too-fast' });
     this.notice = undefined;
-    this.busy = true;
-    const options = { honeypot, fillMs };
+    // Asked to check and press again, a person is not turned away twice: that press sends once the time is up.
+    if (fillMs < minFillMs) await new Promise((resolve) => setTimeout(resolve, minFillMs - fillMs));
+    const options = { honeypot, fillMs: Math.max(fillMs, minFillMs) };
     try {
       const record = await this.storeController.store.put(kind, result.value, options);
       this.confirm({ title: record.title, queued: this.storeController.status.online === false }, draft);
