@@ -90,8 +90,9 @@ export const strings: Catalogue<BoardStrings> = {
     addAllToCalendar: 'Tout ajouter à l’agenda',
     expand: 'Lire la suite',
     collapse: 'Réduire',
-    showMore: (count, left) => `Afficher ${count} de plus (${left} restants)`,
-    showEarlier: (count) => `Afficher les ${count} précédents`,
+    // The counts come formatted; only 1 takes the singular here (a pager never shows 0).
+    showMore: (count, left) => `Afficher ${count} de plus (${left} restant${left === '1' ? '' : 's'})`,
+    showEarlier: (count) => (count === '1' ? 'Afficher le précédent' : `Afficher les ${count} précédents`),
     showing: (from, to, total) => `${from} à ${to} sur ${total}`,
     keysHint: 'Les flèches passent d’un évènement OFF à l’autre, Début et Fin au premier et au dernier.',
     added: { one: '{n} nouvel évènement OFF', other: '{n} nouveaux évènements OFF' },

@@ -169,6 +169,26 @@ describe('off-side-event-board', () => {
       }
     });
 
+    it('says how many are left, and how many come before, with French plurals', async () => {
+      const event = uniqueName('plural');
+      await seed(event, Array.from({ length: 91 }, (_, index) => ({ title: `Item ${index}`, start: `2037-06-12T08:${String(index % 60).padStart(2, '0')}:00+02:00` })));
+      const el = await board(event, 'fr');
+      const pager = async (name: string) => {
+        part(el, name)!.click();
+        await el.updateComplete;
+      };
+      await pager('more-button');
+      await pager('more-button');
+      expect(part(el, 'range')!.textContent).to.equal('31 à 90 sur 91');
+      expect(part(el, 'more-button')!.textContent!.trim()).to.equal('Afficher 1 de plus (1 restant)');
+      expect(part(el, 'earlier-button')!.textContent!.trim()).to.equal('Afficher les 30 précédents');
+      await pager('more-button');
+      await pager('earlier-button');
+      expect(part(el, 'range')!.textContent).to.equal('2 à 61 sur 91');
+      expect(part(el, 'earlier-button')!.textContent!.trim()).to.equal('Afficher le précédent');
+      expect(part(el, 'more-button')!.textContent!.trim()).to.equal('Afficher 30 de plus (30 restants)');
+    });
+
     it('clamps a long description and expands it', async () => {
       const event = uniqueName('long');
       await seed(event, [{ description: 'A long read. '.repeat(30) }]);
