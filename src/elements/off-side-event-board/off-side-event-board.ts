@@ -30,7 +30,7 @@ const FILTER_DELAY_MS = 150;
 const MAX_DAY_OPTIONS = 62;
 /** Descriptions longer than this are clamped with a "Read more" toggle. */
 const LONG_DESCRIPTION = 180;
-/** How long arrivals gather before the board announces them. */
+/** How long arrivals gather, and typing pauses, before the board reads them out. */
 const ANNOUNCE_EVERY_MS = 1000;
 const DEFAULT_CONTRIBUTE_HREF = '#off-contribute';
 
@@ -62,7 +62,7 @@ const dayLabels = memoizeLast((days: string[], lang: Lang) => new Map(days.map((
  * @csspart filters - The search form around both filters.
  * @csspart filter-input - The text filter.
  * @csspart day-filter - The day filter (a select, or a date input when there are many days).
- * @csspart status - The live count of matching side events (or the loading message).
+ * @csspart status - The count of matching side events (or the loading message); read out once the visitor stops typing.
  * @csspart error - The error message and its retry button.
  * @csspart retry-button - Loads the side events again.
  * @csspart empty - The empty state (no side events yet, or none matching).
@@ -122,6 +122,7 @@ export class OffSideEventBoard extends OffElement {
 
   private readonly list = new LiveListController(this, 'side-event', () => this.event || undefined);
   private readonly additions = new AdditionsTracker();
+  /** The typing pause before a filter applies, then the pause before its count is read out. */
   private filterTimer?: ReturnType<typeof setTimeout>;
   /** Side events arrived since the last announcement, and the timer that will announce them. */
   private arrivals: SideEvent[] = [];
@@ -221,7 +222,6 @@ export class OffSideEventBoard extends OffElement {
 
   private onFilterSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    clearTimeout(this.filterTimer);
     this.applyFilter();
   }
 
@@ -231,11 +231,11 @@ export class OffSideEventBoard extends OffElement {
 
   private clearFilters(): void {
     if (this.filterInput) this.filterInput.value = '';
-    clearTimeout(this.filterTimer);
     this.applyFilter('');
   }
 
   private applyFilter(day = this.day): void {
+    clearTimeout(this.filterTimer);
     const query = this.filterInput?.value ?? '';
     if (query === this.query && day === this.day) return;
     this.query = query;
@@ -243,6 +243,8 @@ export class OffSideEventBoard extends OffElement {
     this.shown = firstWindow();
     const filterChange = new OffFilterChangeEvent(query, day, this.results.length);
     this.dispatchEvent(filterChange);
+    // The count is no live region: read out at every pause between keys, it would talk over the typing. Typing again cancels this.
+    this.filterTimer = setTimeout(() => (this.announcement = this.statusText()), ANNOUNCE_EVERY_MS);
   }
 
   private showMore(): void {
@@ -314,7 +316,7 @@ export class OffSideEventBoard extends OffElement {
             ${this.renderDayFilter()}
           </div>
         </form>
-        <p part="status" class="status" role="status">${this.statusText()}</p>
+        <p part="status" class="status">${this.statusText()}</p>
         <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
         ${this.renderBody()}
       </section>

@@ -15,6 +15,22 @@ const texts = (el: Board, name: string) => parts(el, name).map((node) => node.te
 const status = (el: Board) => part(el, 'status')!.textContent!.trim();
 const announcement = (el: Board) => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim();
 
+/** What the board's live regions would read out from now on: each new text of each of them. */
+function spokenChanges(el: Board): { texts: string[]; stop: () => void } {
+  const regions = () => [...el.shadowRoot!.querySelectorAll('[role="status"], [role="alert"], [aria-live]:not([aria-live="off"])')];
+  const last = new Map(regions().map((region) => [region, region.textContent!.trim()]));
+  const spoken: string[] = [];
+  const watcher = new MutationObserver(() => {
+    for (const region of regions()) {
+      const text = region.textContent!.trim();
+      if (text && text !== last.get(region)) spoken.push(text);
+      last.set(region, text);
+    }
+  });
+  watcher.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+  return { texts: spoken, stop: () => watcher.disconnect() };
+}
+
 const PROGRAMME = [
   { title: 'Évènement au Café', start: '2037-06-12T18:00:00+02:00', end: '2037-06-12T19:00:00+02:00', place: 'Café du Port', organizer: 'Les Communs', tags: ['ecologie'] },
   { title: 'Breakfast of the commons', start: '2037-06-12T08:30:00+02:00', end: '2037-06-12T09:30:00+02:00', place: 'Quai 3', organizer: 'Marie Dupont', tags: ['breakfast'] },
@@ -246,6 +262,23 @@ describe('off-side-event-board', () => {
       expect(texts(el, 'item-title')).to.have.length(3);
     });
 
+    it('reads the count out once the visitor stops typing, not at every pause between keys', async () => {
+      const event = uniqueName('chatty');
+      await seed(event, PROGRAMME);
+      const el = await board(event);
+      const spoken = spokenChanges(el);
+      try {
+        // A word typed a key at a time, each pause just long enough for the list to follow.
+        for (const typed of ['e', 'ea', 'eak']) await typeFilter(el, typed);
+        expect(texts(el, 'item-title')).to.deep.equal(['Breakfast of the commons']);
+        expect(status(el)).to.equal('1 side event');
+        await waitUntil(() => spoken.texts.length > 0, 'the count was never read out', { timeout: 3000 });
+      } finally {
+        spoken.stop();
+      }
+      expect(spoken.texts).to.deep.equal(['1 side event']);
+    });
+
     it('has labelled filters', async () => {
       const event = uniqueName('labels');
       await seed(event, PROGRAMME);
@@ -270,9 +303,7 @@ describe('off-side-event-board', () => {
     it('announces a burst of arrivals once, while each shows at once', async () => {
       const event = uniqueName('burst');
       const el = await board(event);
-      const announced: string[] = [];
-      const watcher = new MutationObserver(() => announced.push(announcement(el)));
-      watcher.observe(el.shadowRoot!.querySelector('[aria-live="polite"]')!, { subtree: true, childList: true, characterData: true });
+      const spoken = spokenChanges(el);
       try {
         // Arriving one by one, in separate tasks: a server's stream, a queue sent when back online.
         for (let n = 1; n <= 5; n += 1) {
@@ -282,9 +313,10 @@ describe('off-side-event-board', () => {
         }
         await waitUntil(() => announcement(el) !== '', 'the arrivals were never announced', { timeout: 3000 });
       } finally {
-        watcher.disconnect();
+        spoken.stop();
       }
-      expect(announced).to.deep.equal(['5 new side events']);
+      // Read out once, by every live region together: not also the count, once per arrival.
+      expect(spoken.texts).to.deep.equal(['5 new side events']);
     });
 
     it('announces as new only what arrives, not the side events of another event or store it is switched to', async () => {
