@@ -35,6 +35,8 @@ interface Done {
   queued: boolean;
   /** The queue entry it waits in, to turn the confirmation into "sent" once it is. */
   queueId?: string;
+  /** Its id; queued in a server store's outbox, a provisional one, which that store removes once the server has the record. */
+  id?: string;
 }
 
 /**
@@ -110,6 +112,7 @@ export class OffContributeForm extends OffElement {
 
   private readonly storeController = new StoreController(this, (change) => {
     if (change.type === 'status') void this.outboxRefusals.refresh();
+    if (change.type === 'remove' && change.id === this.done?.id) this.done = { title: this.done.title, queued: false };
   });
   private readonly outboxRefusals = new OutboxRefusalsController(this, {
     store: () => this.storeController.store,
@@ -210,7 +213,7 @@ export class OffContributeForm extends OffElement {
     const options = { honeypot, fillMs: Math.max(fillMs, minFillMs) };
     try {
       const record = await this.storeController.store.put(kind, result.value, options);
-      this.confirm({ title: record.title, queued: this.storeController.status.online === false }, draft);
+      this.confirm({ title: record.title, queued: this.storeController.status.online === false, id: record.id }, draft);
       this.announceContributed(kind, record);
     } catch (error) {
       if (error instanceof ValidationError) return this.showIssues(error.issues);

@@ -38,6 +38,24 @@ describe('off-contribute-form on the reference server', function () {
     expect(stored.map(({ id }) => id)).to.deep.equal([detail.record.id]);
   });
 
+  it('says a contribution it queued while the server was down has been sent, once it has', async () => {
+    const server = await startServer('sqlite');
+    const el = await formFixture({ store: server.url, minFillMs: 0 });
+    await el.updateComplete;
+    await stopServer(server);
+    // Slower than the server's time trap, which would refuse it once back.
+    await new Promise((resolve) => setTimeout(resolve, SERVER_MIN_FILL_MS));
+    fillSideEvent(el, { title: 'Swim at dawn' });
+    await submit(el);
+    const confirmation = await confirmed(el);
+    expect(confirmation.textContent).to.contain('Saved on this device, will be sent when you are back online.');
+
+    await restartServer(server);
+    await waitUntil(() => !confirmation.textContent!.includes('will be sent'), 'still says it will be sent', { timeout: 20000 });
+    expect(confirmation.textContent).to.contain('Thank you! “Swim at dawn” has been added.');
+    expect((await new HttpApi(server.url).list('side-event', el.event)).map(({ title }) => title)).to.deep.equal(['Swim at dawn']);
+  });
+
   it('lists a contribution it queued that the server then refused, with the reason, and puts it back in the form', async () => {
     const server = await startServer('sqlite');
     const el = await formFixture({ store: server.url, minFillMs: 0 });
