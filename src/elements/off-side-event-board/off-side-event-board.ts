@@ -180,6 +180,17 @@ export class OffSideEventBoard extends OffElement {
     this.shown = clampWindow(this.shown, this.results.length);
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    const root = this.renderRoot as ShadowRoot;
+    const focused = root.activeElement;
+    super.update(changed);
+    // A render that took the focus away (its side event removed, filtered out or moved to another day; its button gone)
+    // leaves it in the board, not at the page's start: on the side event now in that place, else in the search.
+    if (focused && !root.activeElement) {
+      this.focusIndex ??= Math.min(Number(focused.closest<HTMLElement>('[data-index]')?.dataset.index ?? -1), this.results.length - 1);
+    }
+  }
+
   protected override updated(): void {
     if (this.list.records !== this.foldedRecords) {
       this.foldedRecords = this.list.records;
@@ -188,7 +199,7 @@ export class OffSideEventBoard extends OffElement {
     if (this.focusIndex === undefined) return;
     const title = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.focusIndex}"] [part='item-title']`);
     this.focusIndex = undefined;
-    title?.focus();
+    (title ?? this.filterInput)?.focus();
   }
 
   private onListKeydown(event: KeyboardEvent): void {
