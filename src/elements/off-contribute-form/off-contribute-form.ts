@@ -398,18 +398,21 @@ export class OffContributeForm extends OffElement {
     return undefined;
   }
 
-  /** While sending, the controls are read-only (a select cannot be: disabled): what they show is what is sent, and stays so. */
+  /**
+   * While sending, the controls are read-only (a select cannot be: disabled): what they show is what is sent, and stays so.
+   * `aria-invalid` is always set: without it, Chromium tells screen readers that an empty required date is invalid
+   * before anything was sent.
+   */
   private renderControl(field: FieldSpec, id: string, describedBy: string, invalid: boolean): TemplateResult {
     const value = this.values[field.name] ?? '';
     const describedByAttr = describedBy || nothing;
-    const invalidAttr = invalid ? 'true' : nothing;
     if (field.control === 'select') {
       return html`<select
         part="input"
         id=${id}
         name=${field.name}
         autocomplete=${field.autocomplete}
-        aria-invalid=${invalidAttr}
+        aria-invalid=${invalid}
         aria-describedby=${describedByAttr}
         ?disabled=${this.busy}
         @input=${this.onInput}
@@ -428,7 +431,7 @@ export class OffContributeForm extends OffElement {
         rows="5"
         ?required=${field.required}
         autocomplete=${field.autocomplete}
-        aria-invalid=${invalidAttr}
+        aria-invalid=${invalid}
         aria-describedby=${describedByAttr}
         ?readonly=${this.busy}
         .value=${live(value)}
@@ -443,7 +446,7 @@ export class OffContributeForm extends OffElement {
       ?required=${field.required}
       autocomplete=${field.autocomplete}
       inputmode=${field.inputmode ?? nothing}
-      aria-invalid=${invalidAttr}
+      aria-invalid=${invalid}
       aria-describedby=${describedByAttr}
       ?readonly=${this.busy}
       .value=${live(value)}
