@@ -305,6 +305,7 @@ export class OffContributeForm extends OffElement {
     `;
   }
 
+  /** Not atomic, as role=status is by default: a new message is read out alone, not after the warnings already shown. */
   private renderStatus(): TemplateResult {
     const strings = this.strings;
     const lang = this.language;
@@ -312,7 +313,7 @@ export class OffContributeForm extends OffElement {
     const refused = this.refusals;
     const offline = !this.queueController.online;
     return html`
-      <div part="status" class="status" role="status" tabindex="-1">
+      <div part="status" class="status" role="status" aria-atomic="false" tabindex="-1">
         ${this.storeController.status.persistent ? nothing : html`<p class="warning">${strings.notPersistent}</p>`}
         ${offline ? html`<p class="offline">${strings.offline}</p>` : nothing}
         ${waiting.length ? html`<p class="queued">${plural(lang, waiting.length, strings.queuedCount)}</p>` : nothing}

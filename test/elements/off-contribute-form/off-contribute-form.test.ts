@@ -73,9 +73,11 @@ describe('off-contribute-form', () => {
       expect(controls.filter((node) => node.getAttribute('aria-invalid') !== 'false').map((node) => node.getAttribute('name'))).to.deep.equal([]);
     });
 
-    it('warns that nothing is kept when the store is not persistent (memory)', async () => {
+    it('warns that nothing is kept when the store is not persistent (memory), and does not read that out again with every message', async () => {
       const el = await formFixture();
       expect(statusText(el)).to.contain('lost when you close the page');
+      // role=status is atomic by default: each new message would be read out after the whole region, warning first.
+      expect(part(el, 'status')!.getAttribute('aria-atomic')).to.equal('false');
     });
   });
 
