@@ -241,7 +241,8 @@ export class OffSideEventBoard extends OffElement {
   }
 
   private clearFilters(): void {
-    if (this.filterInput) this.filterInput.value = '';
+    // The day filter too: an option the visitor once picked ignores the `selected` the render gives it (HTML's "dirtiness").
+    for (const filter of this.renderRoot.querySelectorAll<HTMLInputElement>('#filter, #day')) filter.value = '';
     this.applyFilter('');
   }
 

@@ -262,6 +262,20 @@ describe('off-side-event-board', () => {
       expect(texts(el, 'item-title')).to.have.length(3);
     });
 
+    it('puts the day filter back to all days with “Clear filters”, even once the visitor has picked “All days” themselves', async () => {
+      const event = uniqueName('clear-day');
+      await seed(event, PROGRAMME);
+      const el = await board(event);
+      await chooseDay(el, '2037-06-13');
+      await chooseDay(el, '');
+      await chooseDay(el, '2037-06-12');
+      await typeFilter(el, 'nothing like this');
+      part(el, 'clear-button')!.click();
+      await el.updateComplete;
+      expect(texts(el, 'item-title')).to.have.length(3);
+      expect((part(el, 'day-filter') as HTMLSelectElement).value).to.equal('');
+    });
+
     it('reads the count out once the visitor stops typing, not at every pause between keys', async () => {
       const event = uniqueName('chatty');
       await seed(event, PROGRAMME);
