@@ -38,6 +38,20 @@ describe('off-contribute-form on the reference server', function () {
     expect(stored.map(({ id }) => id)).to.deep.equal([detail.record.id]);
   });
 
+  it('sends on the second press of someone asked to check and press again, and the server takes it', async () => {
+    const server = await startServer('sqlite');
+    // The form's own 3 s trap, as on any page: pressed at once (a draft restored after a reload), then again.
+    const el = await formFixture({ store: server.url, minFillMs: null });
+    fillSideEvent(el);
+    await submit(el);
+    expect(statusText(el)).to.contain('check what you entered, then press the button again');
+    const contributed = oneEvent(el, 'off-contributed') as Promise<OffContributedEvent>;
+    await submit(el);
+    const { detail } = await contributed;
+    await confirmed(el);
+    expect((await new HttpApi(server.url).list('side-event', el.event)).map(({ id }) => id)).to.deep.equal([detail.record.id]);
+  });
+
   it('says a contribution it queued while the server was down has been sent, once it has', async () => {
     const server = await startServer('sqlite');
     const el = await formFixture({ store: server.url, minFillMs: 0 });
