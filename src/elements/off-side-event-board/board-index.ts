@@ -50,9 +50,11 @@ export function searchTexts(records: readonly SideEvent[]): string[] {
   return records.map(searchText);
 }
 
-/** The distinct days, in calendar order. */
-export function dayKeys(records: readonly SideEvent[]): string[] {
-  return [...new Set(records.map((record) => eventDayKey(record.start)))].sort();
+/** The distinct days, in calendar order, with `chosen` (the day filter's) even once no side event is left on it. */
+export function dayKeys(records: readonly SideEvent[], chosen = ''): string[] {
+  const days = new Set(records.map((record) => eventDayKey(record.start)));
+  if (chosen) days.add(chosen);
+  return [...days].sort();
 }
 
 /** The side events that match `filter`; `texts` gives their search texts, in the same order, read only for a query. */

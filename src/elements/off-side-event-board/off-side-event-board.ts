@@ -196,6 +196,9 @@ export class OffSideEventBoard extends OffElement {
       this.foldedRecords = this.list.records;
       foldWhenIdle(this.foldedRecords);
     }
+    // Set after every render: options re-rendered in place, or once picked by the visitor (HTML's "dirtiness"), ignore `selected`.
+    const daySelect = this.renderRoot.querySelector('select');
+    if (daySelect) daySelect.value = this.day;
     if (this.focusIndex === undefined) return;
     const title = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.focusIndex}"] [part='item-title']`);
     this.focusIndex = undefined;
@@ -241,8 +244,7 @@ export class OffSideEventBoard extends OffElement {
   }
 
   private clearFilters(): void {
-    // The day filter too: an option the visitor once picked ignores the `selected` the render gives it (HTML's "dirtiness").
-    for (const filter of this.renderRoot.querySelectorAll<HTMLInputElement>('#filter, #day')) filter.value = '';
+    if (this.filterInput) this.filterInput.value = '';
     this.applyFilter('');
   }
 
@@ -344,15 +346,15 @@ export class OffSideEventBoard extends OffElement {
   }
 
   private renderDayFilter(): TemplateResult {
-    const days = this.days(this.list.records);
+    const days = this.days(this.list.records, this.day);
     if (days.length > MAX_DAY_OPTIONS) {
       return html`<input id="day" part="day-filter" type="date" min=${days[0]!} max=${days.at(-1)!} .value=${this.day} @change=${this.onDayChange} />`;
     }
     const labels = dayLabels(days, this.language);
     return html`
       <select id="day" part="day-filter" @change=${this.onDayChange}>
-        <option value="" ?selected=${this.day === ''}>${this.t.allDays}</option>
-        ${days.map((day) => html`<option value=${day} ?selected=${this.day === day}>${labels.get(day)}</option>`)}
+        <option value="">${this.t.allDays}</option>
+        ${days.map((day) => html`<option value=${day}>${labels.get(day)}</option>`)}
       </select>
     `;
   }
@@ -394,7 +396,7 @@ export class OffSideEventBoard extends OffElement {
     const start = this.shown.start;
     const end = Math.min(this.shown.end, total);
     const groups = groupByDay(this.results.slice(start, end), start);
-    const labels = dayLabels(this.days(this.list.records), this.language);
+    const labels = dayLabels(this.days(this.list.records, this.day), this.language);
     const number = (value: number) => new Intl.NumberFormat(this.language).format(value);
     const left = total - end;
     return html`

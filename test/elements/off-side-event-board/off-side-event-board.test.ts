@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { OffSideEventBoard } from '../../../src/elements/off-side-event-board/off-side-event-board.js';
+import { storeFor } from '../../../src/elements/shared/store-registry.js';
 import { UnavailableError } from '../../../src/storage/errors.js';
 import { createIdbStore } from '../../../src/storage/idb.js';
 import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
@@ -274,6 +275,18 @@ describe('off-side-event-board', () => {
       await el.updateComplete;
       expect(texts(el, 'item-title')).to.have.length(3);
       expect((part(el, 'day-filter') as HTMLSelectElement).value).to.equal('');
+    });
+
+    it('keeps showing the chosen day in the day filter when its last side event is removed', async () => {
+      const event = uniqueName('day-gone');
+      const [friday] = await seed(event, PROGRAMME.slice(1));
+      const el = await board(event);
+      await chooseDay(el, '2037-06-12');
+      await storeFor('memory').remove('side-event', friday!.id);
+      await waitUntil(() => part(el, 'empty'), 'the removal never showed');
+      const select = part(el, 'day-filter') as HTMLSelectElement;
+      expect([select.value, select.selectedOptions[0]?.textContent]).to.deep.equal(['2037-06-12', 'Friday, June 12']);
+      expect(part(el, 'empty')!.textContent).to.contain('No side event on this day.');
     });
 
     it('reads the count out once the visitor stops typing, not at every pause between keys', async () => {
