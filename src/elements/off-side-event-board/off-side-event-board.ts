@@ -203,6 +203,8 @@ export class OffSideEventBoard extends OffElement {
     const title = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.focusIndex}"] [part='item-title']`);
     this.focusIndex = undefined;
     (title ?? this.filterInput)?.focus();
+    // The search is hidden while the list loads (after "Try again"): the board's heading then.
+    if (!(this.renderRoot as ShadowRoot).activeElement) this.renderRoot.querySelector('h2')!.focus();
   }
 
   private onListKeydown(event: KeyboardEvent): void {
@@ -305,7 +307,7 @@ export class OffSideEventBoard extends OffElement {
     return html`
       <section part="board" class="board" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
         <header part="header" class="header">
-          <h2 id="heading" part="heading">${this.label || t.heading}</h2>
+          <h2 id="heading" part="heading" tabindex="-1">${this.label || t.heading}</h2>
           ${hasRecords
             ? html`<button part="calendar-all-button" class="secondary" type="button" @click=${this.downloadAll}>
                 ${t.addAllToCalendar}

@@ -2,7 +2,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OffSideEventBoard } from '../../../src/elements/off-side-event-board/off-side-event-board.js';
 import { storeFor } from '../../../src/elements/shared/store-registry.js';
+import { UnavailableError } from '../../../src/storage/errors.js';
 import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
+import { failingStore } from '../stand-in-stores.js';
 import { board, seed, typeFilter } from './helpers.js';
 
 type Board = OffSideEventBoard;
@@ -70,5 +72,15 @@ describe('off-side-event-board focus', () => {
     await storeFor('memory').put('side-event', { ...sideEventInput({ event, ...DAYS[0], url: undefined, end: undefined, start: '2037-06-13T18:00:00+02:00' }), id: breakfast!.id });
     await waitUntil(() => titles(el).join() === 'Workshop,Walk,Breakfast', 'the move never showed');
     expect(focused(el)).to.equal('item-title: Workshop');
+  });
+
+  it('puts focus on the board’s heading when “Try again” is pressed, while the list loads again', async () => {
+    const el = await board('g21', 'en', failingStore(new UnavailableError(), 1));
+    part(el, 'retry-button').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(focused(el)).to.equal('heading: Side events #OFF');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="empty"]'), 'the list never loaded again');
+    expect(focused(el)).to.equal('heading: Side events #OFF');
   });
 });
