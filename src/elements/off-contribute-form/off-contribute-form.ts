@@ -430,6 +430,7 @@ export class OffContributeForm extends OffElement {
         id=${id}
         name=${field.name}
         rows="5"
+        dir="auto"
         ?required=${field.required}
         autocomplete=${field.autocomplete}
         aria-invalid=${invalid}
@@ -444,6 +445,7 @@ export class OffContributeForm extends OffElement {
       id=${id}
       name=${field.name}
       type=${field.type ?? 'text'}
+      dir="auto"
       ?required=${field.required}
       autocomplete=${field.autocomplete}
       inputmode=${field.inputmode ?? nothing}

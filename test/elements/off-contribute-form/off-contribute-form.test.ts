@@ -118,6 +118,18 @@ describe('off-contribute-form', () => {
       expect(errorFor(el, 'title')).to.contain('required');
     });
 
+    it('lays out right-to-left text right to left in its fields', async () => {
+      const el = await formFixture({ lang: 'fr' });
+      type(el, 'title', 'فطور المشاعات');
+      type(el, 'description', 'نلتقي في المقهى');
+      await el.updateComplete;
+      expect(control(el, 'title').matches(':dir(rtl)')).to.equal(true);
+      expect(el.shadowRoot!.querySelector('[name="description"]')!.matches(':dir(rtl)')).to.equal(true);
+      type(el, 'title', 'Petit-déjeuner des communs');
+      await el.updateComplete;
+      expect(control(el, 'title').matches(':dir(ltr)')).to.equal(true);
+    });
+
     it('refuses a javascript: URL with the model’s message and stores nothing', async () => {
       const el = await formFixture();
       fillSideEvent(el, { url: 'javascript:alert(1)' });
