@@ -148,16 +148,21 @@ export class OffSideEventBoard extends OffElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.filterTimer);
-    clearTimeout(this.arrivalsTimer);
-    this.arrivalsTimer = undefined;
-    this.arrivals = [];
-    this.additions.reset();
+    this.forgetArrivals();
   }
 
   /** Loads the side events again from the store (after an error, say). */
   reload(): void {
-    this.additions.reset();
+    this.forgetArrivals();
     this.list.reload();
+  }
+
+  /** The next list is a first look: nothing in it is new, and arrivals not yet read out belong to the previous one. */
+  private forgetArrivals(): void {
+    clearTimeout(this.arrivalsTimer);
+    this.arrivalsTimer = undefined;
+    this.arrivals = [];
+    this.additions.reset();
   }
 
   private get t(): BoardStrings {
@@ -172,8 +177,7 @@ export class OffSideEventBoard extends OffElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('event') || changed.has('store')) {
       this.shown = firstWindow();
-      // The list on show is still the previous event's (or store's): the next one is a first look, with nothing new in it.
-      this.additions.reset();
+      this.forgetArrivals();
     } else if (this.list.state === 'ready') {
       this.announceAdditions(this.additions.added(`${this.store}\n${this.event}`, this.list.records, this.list.revision));
     }

@@ -370,6 +370,18 @@ describe('off-side-event-board', () => {
       expect(announced).to.deep.equal(['New side event: Really new']);
     });
 
+    it('does not read out on the next event an arrival of the event it has just left', async () => {
+      const [first, second] = [uniqueName('left'), uniqueName('next')];
+      await seed(second, [PROGRAMME[0]!]);
+      const el = await board(first);
+      await seed(first, [{ title: 'Arrived just before the switch', start: '2037-06-12T23:00:00+02:00' }]);
+      await waitUntil(() => texts(el, 'item-title').includes('Arrived just before the switch'), 'the arrival never showed');
+      el.event = second;
+      await waitUntil(() => texts(el, 'item-title').join() === PROGRAMME[0]!.title, 'the next event’s side events never showed');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(announcement(el)).to.not.contain('Arrived just before the switch');
+    });
+
     it('shows a change made in another tab (a second IndexedDB store)', async () => {
       const event = uniqueName('tab');
       const el = await board(event, 'en', 'idb');
