@@ -114,7 +114,8 @@ export class OffSeedCard extends OffElement {
   /** The seed given or loaded: the `seed` property, else the one loaded by id (not the previous one while the next loads). */
   private get candidate(): Seed | undefined {
     const loaded = this.loader.value;
-    return this.given ?? (loaded?.id === this.seedId ? loaded : undefined);
+    const current = loaded?.id === this.seedId || this.loader.status === TaskStatus.COMPLETE;
+    return this.given ?? (current ? loaded : undefined);
   }
 
   /** The seed on show, when it has all the card needs. */

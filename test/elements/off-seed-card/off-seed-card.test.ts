@@ -216,10 +216,12 @@ describe('off-seed-card', () => {
   });
 
   it('says so when its store gives a seed that is not complete', async () => {
-    const broken = registerStandIn(uniqueName('broken'), () => ({ get: async () => ({ id: 'broken', title: 'No body' }) as never }));
-    const el = await fixture<OffSeedCard>(html`<off-seed-card store=${broken} seed="broken" lang="en"></off-seed-card>`);
-    await waitUntil(() => statusText(el) !== 'Loading the seed…', 'the card kept loading');
-    expect(statusText(el)).to.equal('This seed cannot be shown: it is not a complete seed record.');
+    for (const record of [{ id: 'broken', title: 'No body' }, { title: 'No id either' }]) {
+      const broken = registerStandIn(uniqueName('broken'), () => ({ get: async () => record as never }));
+      const el = await fixture<OffSeedCard>(html`<off-seed-card store=${broken} seed="broken" lang="en"></off-seed-card>`);
+      await waitUntil(() => statusText(el) !== 'Loading the seed…', `the card kept loading ${record.title}`);
+      expect(statusText(el)).to.equal('This seed cannot be shown: it is not a complete seed record.');
+    }
   });
 
   it('is accessible in the dark theme', async () => {
