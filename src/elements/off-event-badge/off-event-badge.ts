@@ -19,7 +19,7 @@ import { badgeTarget } from './target.js';
  * @csspart card - The badge's frame.
  * @csspart mark - The "#OFF" mark.
  * @csspart label - The label text.
- * @csspart count - The live count of side events (a polite live region; a burst of changes shows once it settles).
+ * @csspart count - The live count of side events (a polite live region; while changes arrive it shows them at most once a second).
  * @csspart qr - The QR code (`role="img"`, labelled with its destination).
  * @csspart link - The link to the #OFF layer.
  * @csspart download - The button that downloads the QR code as an SVG file.

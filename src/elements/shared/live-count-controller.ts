@@ -1,8 +1,8 @@
 import type { RecordKind, RecordOf } from '../../model/records.js';
 import { LiveQueryController, type RecordChange } from './live-query-controller.js';
 
-/** How long changes gather before the count shows them: a burst of changes is announced once, not once per change. */
-const SETTLE_MS = 1000;
+/** The count shows changes at most this often: a burst of changes is announced once, not once per change. */
+const SHOW_EVERY_MS = 1000;
 
 /**
  * How many records of one kind a host event has, kept current from the store's
@@ -10,10 +10,15 @@ const SETTLE_MS = 1000;
  */
 export class LiveCountController<K extends RecordKind> extends LiveQueryController<K> {
   private ids = new Set<string>();
-  private settling?: ReturnType<typeof setTimeout>;
+  private showTimer?: ReturnType<typeof setTimeout>;
 
   /** The count on show, which a polite live region may read out: the last load's, then once a second while changes arrive. */
   count = 0;
+
+  hostDisconnected(): void {
+    clearTimeout(this.showTimer);
+    this.showTimer = undefined;
+  }
 
   protected loaded(records: RecordOf[K][]): void {
     this.ids = new Set(records.map((record) => record.id));
@@ -30,12 +35,12 @@ export class LiveCountController<K extends RecordKind> extends LiveQueryControll
         else this.ids.delete(record.id);
       }
     }
-    // At most one showing per second: a burst shows once, and a steady stream still shows every second.
-    this.settling ??= setTimeout(() => {
-      this.settling = undefined;
+    // Shown by the timer, not now: a burst shows once, and a steady stream still shows every second.
+    this.showTimer ??= setTimeout(() => {
+      this.showTimer = undefined;
       this.count = this.ids.size;
       this.changed();
-    }, SETTLE_MS);
+    }, SHOW_EVERY_MS);
     return false;
   }
 }

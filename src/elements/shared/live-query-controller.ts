@@ -42,7 +42,7 @@ export abstract class LiveQueryController<K extends RecordKind> implements React
   /** Takes the records a load found, in the store's order. */
   protected abstract loaded(records: RecordOf[K][]): void;
 
-  /** Applies a change to records of this kind; false when it changes nothing here. */
+  /** Applies a change to records of this kind; true when the host should render it now. */
   protected abstract apply(change: RecordChange): boolean;
 
   /** Whether `record` belongs to the host event followed. */
