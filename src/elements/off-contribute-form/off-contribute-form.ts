@@ -18,7 +18,7 @@ import { Draft } from './draft.js';
 import { emptyValues, FIELDS, isBlank, toInput, toValues, type FieldSpec, type FormValues } from './fields.js';
 import { styles } from './off-contribute-form.styles.js';
 import { STRINGS } from './off-contribute-form.strings.js';
-import { OutboxRefusalsController, type RefusedContribution } from './outbox-refusals.js';
+import { outboxOf, OutboxRefusalsController, type RefusedContribution } from './outbox-refusals.js';
 import { QueueController } from './queue-controller.js';
 import { isPermanent, SubmissionQueue, type QueuedContribution } from './submission-queue.js';
 
@@ -30,6 +30,8 @@ type Notice = { type: 'too-fast' } | { type: 'issues' } | { type: 'error'; error
 
 /** The confirmation shown in place of the form. */
 interface Done {
+  /** What was sent: the form may have been switched to the other kind since. */
+  kind: RecordKind;
   title: string;
   /** Waiting on this device to be sent. */
   queued: boolean;
@@ -110,9 +112,15 @@ export class OffContributeForm extends OffElement {
   @query('form') private form?: HTMLFormElement;
   @query('[data-honeypot]') private honeypot?: HTMLInputElement;
 
-  private readonly storeController = new StoreController(this, (change) => {
+  private readonly storeController = new StoreController(this, async (change) => {
+    const done = this.done;
     if (change.type === 'status') void this.outboxRefusals.refresh();
-    if (change.type === 'remove' && change.id === this.done?.id) this.done = { title: this.done.title, queued: false };
+    if (change.type !== 'remove' || change.id !== done?.id) return;
+    // A server store's outbox dropped the provisional record of the confirmation: sent, or refused for good (kept in the
+    // outbox with its failure, and listed with the refusals): then no thanks, the confirmation goes.
+    const writes = await (await outboxOf(this.storeController.store))?.pendingWrites().catch(() => []);
+    const refused = writes?.some((write) => write.id === done.id && write.failure);
+    if (this.done === done) this.done = refused ? undefined : { ...done, queued: false };
   });
   private readonly outboxRefusals = new OutboxRefusalsController(this, {
     store: () => this.storeController.store,
@@ -191,7 +199,8 @@ export class OffContributeForm extends OffElement {
     event.preventDefault();
     if (this.busy) return;
     const kind = this.currentKind;
-    const { draft } = this.local;
+    // The draft sent, to start afresh only a form that still shows it: the page may switch the kind (or event) meanwhile, and back.
+    const sent = this.local;
     const fillMs = Math.round(performance.now() - this.appearedAt);
     const honeypot = this.honeypot?.value ?? '';
     this.sentFromQueue = undefined;
@@ -203,17 +212,18 @@ export class OffContributeForm extends OffElement {
     if (!result.ok || halfTyped.length) return this.showIssues([...halfTyped, ...(result.ok ? [] : result.issues)]);
     this.issues = [];
     // A bot learns nothing: it sees the usual confirmation, and nothing is stored.
-    if (honeypot) return this.confirm({ title: result.value.title, queued: false });
+    if (honeypot) return this.showDone({ kind, title: result.value.title, queued: false }, sent);
     const minFillMs = Number.isFinite(this.minFillMs) ? this.minFillMs : DEFAULT_MIN_FILL_MS;
     this.busy = fillMs >= minFillMs || this.notice?.type === 'too-fast';
     if (!this.busy) return void (this.notice = { type: 'too-fast' });
     this.notice = undefined;
-    // Asked to check and press again, a person is not turned away twice: that press sends once the time is up.
-    if (fillMs < minFillMs) await new Promise((resolve) => setTimeout(resolve, minFillMs - fillMs));
     const options = { honeypot, fillMs: Math.max(fillMs, minFillMs) };
     try {
+      // Asked to check and press again, a person is not turned away twice: that press sends once the time is up (if still on the page).
+      if (fillMs < minFillMs) await new Promise((resolve) => setTimeout(resolve, minFillMs - fillMs));
+      if (!this.isConnected) return;
       const record = await this.storeController.store.put(kind, result.value, options);
-      this.confirm({ title: record.title, queued: this.storeController.status.online === false, id: record.id }, draft);
+      this.showDone({ kind, title: record.title, queued: this.storeController.status.online === false, id: record.id }, sent);
       this.announceContributed(kind, record);
     } catch (error) {
       if (error instanceof ValidationError) return this.showIssues(error.issues);
@@ -223,7 +233,7 @@ export class OffContributeForm extends OffElement {
         return;
       }
       const item = this.queueController.add({ kind, input: result.value, options, title: result.value.title });
-      this.confirm({ title: item.title, queued: true, queueId: item.id }, draft);
+      this.showDone({ kind, title: item.title, queued: true, queueId: item.id }, sent);
     } finally {
       this.busy = false;
     }
@@ -237,15 +247,21 @@ export class OffContributeForm extends OffElement {
     (firstInvalid ?? this.renderRoot.querySelector<HTMLElement>('[part="status"]'))?.focus();
   }
 
-  /** Shows the confirmation; what was typed is now stored or queued, so its draft and the form start afresh. */
-  private async confirm(done: Done, draft = this.local.draft): Promise<void> {
-    draft.clear();
-    // Unless the page switched the form to another kind or event while this was sent: what is typed there stays.
-    if (draft === this.local.draft) this.values = emptyValues(this.currentKind);
+  /**
+   * Shows the confirmation; what was sent is now stored or queued, so its draft and the fields start afresh, if they still hold it:
+   * switched to another kind or event while it was sent, what is typed there stays. The focus moves to the confirmation
+   * only from inside the form: after a slow store, the person may have moved on in the page.
+   */
+  private async showDone(done: Done, sent: { key: string; draft: Draft }): Promise<void> {
+    sent.draft.clear();
+    // Switched away and back, the fields hold that draft again, reloaded: while sending they are read-only in every kind.
+    if (this.local.key === sent.key) this.values = emptyValues(this.currentKind);
+    // In the form (its button), or nowhere (a click that does not focus, as in Safari).
+    const focused = this.shadowRoot!.activeElement ?? document.activeElement === document.body;
     this.notice = undefined;
     this.done = done;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part="confirmation"]')?.focus();
+    if (focused) this.renderRoot.querySelector<HTMLElement>('[part="confirmation"]')?.focus();
   }
 
   /** What was refused for good, from this form's queue and from a server store's outbox. */
@@ -264,7 +280,7 @@ export class OffContributeForm extends OffElement {
    * Over something else being typed, only once the person agrees to lose that.
    */
   private async putBack(refusal: RefusedContribution): Promise<void> {
-    if (!isBlank(this.currentKind, this.values) && !confirm(this.strings.replaceTyped(refusal.title))) return;
+    if (!isBlank(this.currentKind, this.values) && !window.confirm(this.strings.replaceTyped(refusal.title))) return;
     this.values = toValues(this.currentKind, refusal.input);
     this.local.draft.saveSoon(this.values);
     this.local.draft.flush();
@@ -277,7 +293,7 @@ export class OffContributeForm extends OffElement {
   }
 
   private onSentFromQueue(item: QueuedContribution, record: OffRecord): void {
-    if (this.done?.queueId === item.id) this.done = { title: record.title, queued: false };
+    if (this.done?.queueId === item.id) this.done = { ...this.done, title: record.title, queued: false };
     else this.sentFromQueue = record.title;
     this.announceContributed(item.kind, record);
   }
@@ -351,12 +367,12 @@ export class OffContributeForm extends OffElement {
 
   private renderConfirmation(): TemplateResult {
     const done = this.done!;
-    const kindStrings = this.strings.kinds[this.currentKind];
+    const { kinds, queuedNow } = this.strings;
     return html`
       <div part="confirmation" class="confirmation" role="status" tabindex="-1">
-        <p class="thanks">${done.queued && done.queueId ? this.strings.queuedNow : kindStrings.thanks(done.title)}</p>
-        ${done.queued && !done.queueId ? html`<p>${this.strings.queuedNow}</p>` : nothing}
-        <button type="button" class="another" @click=${this.addAnother}>${kindStrings.another}</button>
+        <p class="thanks">${done.queued && done.queueId ? queuedNow : kinds[done.kind].thanks(done.title)}</p>
+        ${done.queued && !done.queueId ? html`<p>${queuedNow}</p>` : nothing}
+        <button type="button" class="another" @click=${this.addAnother}>${kinds[this.currentKind].another}</button>
       </div>
     `;
   }

@@ -30,6 +30,12 @@ type WithOutbox = OffStore & { pendingWrites(): Promise<PendingWrite[]>; discard
 
 const hasOutbox = (store: OffStore | undefined): store is WithOutbox => store !== undefined && 'pendingWrites' in store;
 
+/** The store's outbox (a server store's, through a `LazyStore`), if it has one. */
+export async function outboxOf(store: OffStore): Promise<WithOutbox | undefined> {
+  const adapter = store instanceof LazyStore ? await store.adapter().catch(() => undefined) : store;
+  return hasOutbox(adapter) ? adapter : undefined;
+}
+
 /**
  * The creates of this form's kind and event that a server's store queued (the form said so)
  * and the server then refused for good. They stay in the store's outbox, so nothing typed is
@@ -62,13 +68,13 @@ export class OutboxRefusalsController implements ReactiveController {
     const read: OutboxRead = { store: this.sources.store(), kind: this.sources.kind(), event: this.sources.event() };
     this.read = read;
     const { store, kind, event } = read;
-    const adapter = store instanceof LazyStore ? await store.adapter().catch(() => undefined) : store;
-    const writes = hasOutbox(adapter) ? await adapter.pendingWrites().catch(() => []) : [];
+    const adapter = await outboxOf(store);
+    const writes = (await adapter?.pendingWrites().catch(() => [])) ?? [];
     // A later read (another store, kind or event) has begun: this one is out of date.
     if (this.read !== read) return;
     const items = writes.flatMap(({ op, kind: writeKind, failure, record, key }) =>
       op === 'create' && failure && writeKind === kind && record?.event === event
-        ? [{ title: record.title, failure, input: { ...record }, discard: () => this.discard(adapter as WithOutbox, key) }]
+        ? [{ title: record.title, failure, input: { ...record }, discard: () => this.discard(adapter!, key) }]
         : [],
     );
     if (!items.length && !this.items.length) return;

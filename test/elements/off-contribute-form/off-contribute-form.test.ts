@@ -292,6 +292,61 @@ describe('off-contribute-form', () => {
       expect(localStorage.getItem(`off-layer:draft:seed:${event}`)).to.contain('Half-typed seed');
     });
 
+    it('starts afresh when the page switches the form to side events and back to seeds while a seed is sent', async () => {
+      const slow = slowWrites();
+      const event = uniqueName('switch-back');
+      const el = await formFixture({ store: slow.spec, kind: 'seed', event });
+      type(el, 'title', 'Open-door workshop');
+      type(el, 'body', 'Doors open, chairs in a circle.');
+      slow.hold();
+      await submit(el);
+      el.kind = 'side-event';
+      await el.updateComplete;
+      el.kind = 'seed';
+      await el.updateComplete;
+      slow.release();
+      const confirmation = await confirmed(el);
+      expect(await slow.store.list('seed', { event })).to.have.length(1);
+      confirmation.querySelector('button')!.click();
+      await el.updateComplete;
+      // Not the seed just sent, ready to be sent twice.
+      expect([control(el, 'title').value, control(el, 'body').value]).to.deep.equal(['', '']);
+      expect(localStorage.getItem(`off-layer:draft:seed:${event}`)).to.equal(null);
+    });
+
+    it('thanks for a seed as a seed when the page switched the form to side events while it was sent', async () => {
+      const slow = slowWrites();
+      const el = await formFixture({ store: slow.spec, kind: 'seed' });
+      type(el, 'title', 'Open-door workshop');
+      type(el, 'body', 'Doors open, chairs in a circle.');
+      slow.hold();
+      await submit(el);
+      el.kind = 'side-event';
+      await el.updateComplete;
+      slow.release();
+      const confirmation = await confirmed(el);
+      expect(confirmation.textContent).to.contain('Thank you! “Open-door workshop” has been shared.');
+      expect(confirmation.querySelector('button')!.textContent).to.equal('Add another side event');
+    });
+
+    it('leaves the focus where the person moved it in the page while a slow store was sending', async () => {
+      const slow = slowWrites();
+      const page = await fixture<HTMLElement>(html`<div>
+        <input aria-label="Search the host site" />
+        <off-contribute-form store=${slow.spec} event=${uniqueName('focus')} lang="en" min-fill-ms="0"></off-contribute-form>
+      </div>`);
+      const el = page.querySelector('off-contribute-form')!;
+      fillSideEvent(el);
+      slow.hold();
+      part(el, 'submit')!.focus();
+      await submit(el);
+      page.querySelector('input')!.focus();
+      slow.release();
+      await confirmed(el);
+      await el.updateComplete;
+      expect(document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName).to.equal('Search the host site');
+    });
+
     it('keeps the draft as people type and restores it after a reload', async () => {
       const event = uniqueName('draft');
       const first = await formFixture({ event });
@@ -362,6 +417,17 @@ describe('off-contribute-form', () => {
       const { detail } = await contributed;
       expect(await stored('side-event', el.event)).to.deep.equal([detail.record]);
       await confirmed(el);
+    });
+
+    it('does not send, once the time is up, a second press from a form removed from the page meanwhile', async () => {
+      const el = await formFixture({ minFillMs: 300 });
+      fillSideEvent(el);
+      await submit(el);
+      await submit(el);
+      expect(part(el, 'submit')!.textContent).to.equal('Sending…');
+      el.remove();
+      await aTimeout(800);
+      expect(await stored('side-event', el.event)).to.deep.equal([]);
     });
 
     it('waits 3 seconds by default', async () => {

@@ -70,6 +70,23 @@ describe('off-contribute-form on the reference server', function () {
     expect((await new HttpApi(server.url).list('side-event', el.event)).map(({ title }) => title)).to.deep.equal(['Swim at dawn']);
   });
 
+  it('does not say a contribution it queued has been added once the server refused it', async () => {
+    const server = await startServer('sqlite');
+    const el = await formFixture({ store: server.url, minFillMs: 0 });
+    await el.updateComplete;
+    await stopServer(server);
+    fillSideEvent(el, { title: 'Swim at dawn' });
+    await submit(el);
+    await confirmed(el);
+
+    // Back, the server refuses it as sent too fast: the store drops its provisional record, as it does once one is sent.
+    await restartServer(server);
+    await waitUntil(() => statusText(el).includes('Swim at dawn: Sent too fast'), 'the refusal never shown', { timeout: 20000 });
+    await waitUntil(() => !part(el, 'confirmation')?.textContent!.includes('will be sent'), 'still says it will be sent');
+    expect(part(el, 'confirmation')?.textContent ?? '').not.to.contain('has been added');
+    expect(await new HttpApi(server.url).list('side-event', el.event)).to.deep.equal([]);
+  });
+
   it('lists a contribution it queued that the server then refused, with the reason, and puts it back in the form', async () => {
     const server = await startServer('sqlite');
     const el = await formFixture({ store: server.url, minFillMs: 0 });
