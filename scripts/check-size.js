@@ -31,7 +31,9 @@
 //   41.52 KB, so the budget is now 42 KB. Audits of the form and the board then added 0.35 KB (ten fixes each, listed in
 //   their commits: text never cut or dropped while sending, focus kept where the visitor was, screen-reader messages
 //   read once, http(s)-only URLs in the JSON-LD and .ics), and right-to-left text in the form's fields 0.01 KB:
-//   41.87 KB. The 24 KB target needs a
+//   41.87 KB. The end-of-session review's mends (the form's confirmation after a refusal, a switch of kind, focus;
+//   the board's arrivals after a switch of event) then added 0.15 KB: 42.02 KB, so the budget is now 42.5 KB.
+//   The 24 KB target needs a
 //   product decision (see the closing notes of issue 5): without the HTTP store and valibot it is still ~32 KB.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
@@ -40,7 +42,7 @@ import { relative } from 'node:path';
 
 const KB = 1024;
 const PAGES = [
-  { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 42 },
+  { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 42.5 },
   { name: 'a page with only the board', entry: 'dist/off-side-event-board.js', target: 20, budget: 20 },
   { name: 'a page with only the badge', entry: 'dist/off-event-badge.js', target: 14, budget: 14 },
 ];

@@ -15,11 +15,6 @@ export class LiveCountController<K extends RecordKind> extends LiveQueryControll
   /** The count on show, which a polite live region may read out: the last load's, then once a second while changes arrive. */
   count = 0;
 
-  hostDisconnected(): void {
-    clearTimeout(this.showTimer);
-    this.showTimer = undefined;
-  }
-
   protected loaded(records: RecordOf[K][]): void {
     this.ids = new Set(records.map((record) => record.id));
     this.count = this.ids.size;
