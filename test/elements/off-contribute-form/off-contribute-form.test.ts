@@ -13,6 +13,13 @@ async function stored(kind: 'side-event' | 'seed', event: string) {
   return storeFor('memory').list(kind, { event });
 }
 
+/** Refused before sending: the focus on the first field at fault, and, a moment later, still nothing stored. */
+async function expectRefusedAt(el: Awaited<ReturnType<typeof formFixture>>, field: string): Promise<void> {
+  expect(el.shadowRoot!.activeElement).to.equal(control(el, field));
+  await aTimeout(20);
+  expect(await stored('side-event', el.event)).to.deep.equal([]);
+}
+
 describe('off-contribute-form', () => {
   describe('empty', () => {
     it('is accessible, with visible labels and controls named after the side event fields', async () => {
@@ -135,10 +142,8 @@ describe('off-contribute-form', () => {
       fillSideEvent(el, { url: 'javascript:alert(1)' });
       await submit(el);
       expect(errorFor(el, 'url')).to.contain('Only http:// and https:// addresses are accepted.');
-      expect(el.shadowRoot!.activeElement).to.equal(control(el, 'url'));
       expect(control(el, 'url').value).to.equal('javascript:alert(1)');
-      await aTimeout(20);
-      expect(await stored('side-event', el.event)).to.deep.equal([]);
+      await expectRefusedAt(el, 'url');
     });
 
     it('keeps pasted text longer than allowed whole and says next to the field how long it may be', async () => {
@@ -160,9 +165,7 @@ describe('off-contribute-form', () => {
       await submit(el);
       expect(errorFor(el, 'title')).to.equal('At most 140 characters.');
       expect(errorFor(el, 'description')).to.equal('At most 4000 characters.');
-      expect(el.shadowRoot!.activeElement).to.equal(control(el, 'title'));
-      await aTimeout(20);
-      expect(await stored('side-event', el.event)).to.deep.equal([]);
+      await expectRefusedAt(el, 'title');
     });
 
     it('says that a date typed without its time is not a valid date and time, instead of “required” or dropping an end', async () => {
@@ -175,9 +178,7 @@ describe('off-contribute-form', () => {
       await submit(el);
       expect(errorFor(el, 'start')).to.equal('Saisissez une date et une heure valides.');
       expect(errorFor(el, 'end')).to.equal('Saisissez une date et une heure valides.');
-      expect(el.shadowRoot!.activeElement).to.equal(control(el, 'start'));
-      await aTimeout(20);
-      expect(await stored('side-event', el.event)).to.deep.equal([]);
+      await expectRefusedAt(el, 'start');
     });
 
     it('says when the end is before the start', async () => {

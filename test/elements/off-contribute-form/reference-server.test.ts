@@ -10,6 +10,19 @@ import { confirmed, control, fillSideEvent, formFixture, part, statusText, submi
 /** The server's own time trap (src/server/requests.ts). */
 const SERVER_MIN_FILL_MS = 3000;
 
+/**
+ * A form on `server`'s store that queued "Swim at dawn" while the server was down, sent faster than the
+ * server's time trap allows (so the server refuses it once back); with its confirmation.
+ */
+async function queuedWhileDown(server: Awaited<ReturnType<typeof startServer>>) {
+  const el = await formFixture({ store: server.url, minFillMs: 0 });
+  await el.updateComplete;
+  await stopServer(server);
+  fillSideEvent(el, { title: 'Swim at dawn' });
+  await submit(el);
+  return { el, confirmation: await confirmed(el) };
+}
+
 describe('off-contribute-form on the reference server', function () {
   this.timeout(30000);
 
@@ -72,12 +85,7 @@ describe('off-contribute-form on the reference server', function () {
 
   it('does not say a contribution it queued has been added once the server refused it', async () => {
     const server = await startServer('sqlite');
-    const el = await formFixture({ store: server.url, minFillMs: 0 });
-    await el.updateComplete;
-    await stopServer(server);
-    fillSideEvent(el, { title: 'Swim at dawn' });
-    await submit(el);
-    await confirmed(el);
+    const { el } = await queuedWhileDown(server);
 
     // Back, the server refuses it as sent too fast: the store drops its provisional record, as it does once one is sent.
     await restartServer(server);
@@ -89,12 +97,7 @@ describe('off-contribute-form on the reference server', function () {
 
   it('lists a contribution it queued that the server then refused, with the reason, and puts it back in the form', async () => {
     const server = await startServer('sqlite');
-    const el = await formFixture({ store: server.url, minFillMs: 0 });
-    await el.updateComplete;
-    await stopServer(server);
-    fillSideEvent(el, { title: 'Swim at dawn' });
-    await submit(el);
-    const confirmation = await confirmed(el);
+    const { el, confirmation } = await queuedWhileDown(server);
     expect(confirmation.textContent).to.match(/saved on this device|will be sent/i);
 
     // Back, the server refuses it: it was sent faster than its time trap allows.
