@@ -94,3 +94,20 @@ export function slowWrites() {
   const hold = () => void (held = new Promise<void>((resolve) => (release = resolve)));
   return { spec, store: storeFor(spec), hold, release: () => release() };
 }
+
+/** Sends what the form holds on a `slowWrites()` store, held while `meanwhile` runs; resolves to the confirmation. */
+export async function sendHeld(el: OffContributeForm, slow: ReturnType<typeof slowWrites>, meanwhile: () => unknown): Promise<HTMLElement> {
+  slow.hold();
+  await submit(el);
+  await meanwhile();
+  slow.release();
+  return confirmed(el);
+}
+
+/** What a page's tabs do: switch the form to each kind in turn. */
+export async function switchKinds(el: OffContributeForm, ...kinds: OffContributeForm['kind'][]): Promise<void> {
+  for (const kind of kinds) {
+    el.kind = kind;
+    await el.updateComplete;
+  }
+}
