@@ -215,9 +215,9 @@ export class OffSeedCard extends OffElement {
     const heading = HEADINGS[Math.min(Math.max(Math.round(this.headingLevel) || 3, 1), 6) - 1]!;
     return html`
       <article part="card" class="card" aria-labelledby="title">
-        <${heading} part="title" class="title" id="title">${seed.title}</${heading}>
+        <${heading} part="title" class="title" id="title" dir="auto">${seed.title}</${heading}>
         ${this.renderLineage(seed)}
-        <p part="body" class="body">${tokenizeLinks(seed.body).map((token) =>
+        <p part="body" class="body" dir="auto">${tokenizeLinks(seed.body).map((token) =>
           token.type === 'url' ? html`<a href=${token.href} rel=${LINK_REL} target="_blank">${token.text}</a>` : token.text,
         )}</p>
         ${this.renderMeta(seed)}
@@ -237,7 +237,7 @@ export class OffSeedCard extends OffElement {
     const title = parent?.id === parentId ? parent.title : parentId;
     return html`
       <p part="lineage" class="lineage">
-        ${strings[this.language].replantedFrom} <a href=${seedUrl(this.seedHref, parentId)}>${title}</a>
+        ${strings[this.language].replantedFrom} <a href=${seedUrl(this.seedHref, parentId)} dir="auto">${title}</a>
       </p>
     `;
   }
@@ -246,7 +246,7 @@ export class OffSeedCard extends OffElement {
     const text = strings[this.language];
     const license = licenseFor(seed.license, this.language);
     const source = seed.sourceUrl ? tokenizeLinks(seed.sourceUrl).find((token) => token.type === 'url') : undefined;
-    const entry = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
+    const entry = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd dir="auto">${value}</dd></div>`;
     return html`
       <dl part="meta" class="meta">
         ${seed.author ? entry(text.author, seed.author) : nothing}

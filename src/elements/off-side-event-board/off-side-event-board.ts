@@ -445,15 +445,15 @@ export class OffSideEventBoard extends OffElement {
     const expanded = this.expanded.has(sideEvent.id);
     return html`
       <li part="item" class="item" data-index=${index}>
-        <h4 part="item-title" class="title" tabindex="-1">${sideEvent.title}</h4>
+        <h4 part="item-title" class="title" tabindex="-1" dir="auto">${sideEvent.title}</h4>
         <p part="item-time" class="meta">
           <time datetime=${sideEvent.start}>${this.timeRange(sideEvent)}</time>${zone ? ` · ${zone}` : nothing}
         </p>
-        ${sideEvent.place ? html`<p part="item-place" class="meta">${sideEvent.place}</p>` : nothing}
+        ${sideEvent.place ? html`<p part="item-place" class="meta" dir="auto">${sideEvent.place}</p>` : nothing}
         ${sideEvent.organizer ? html`<p part="item-organizer" class="meta">${t.by(sideEvent.organizer)}</p>` : nothing}
         ${sideEvent.tags.length ? html`<p part="item-tags" class="tags">${sideEvent.tags.map((tag) => `#${tag}`).join(' ')}</p>` : nothing}
         ${sideEvent.description
-          ? html`<p part="item-description" class=${long && !expanded ? 'description clamped' : 'description'}>${sideEvent.description}</p>`
+          ? html`<p part="item-description" class=${long && !expanded ? 'description clamped' : 'description'} dir="auto">${sideEvent.description}</p>`
           : nothing}
         ${long
           ? html`<button part="expand-button" class="link" type="button" aria-expanded=${expanded ? 'true' : 'false'} @click=${() => this.toggleDescription(sideEvent.id)}>

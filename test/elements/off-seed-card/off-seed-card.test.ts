@@ -273,6 +273,20 @@ describe('off-seed-card', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lays out right-to-left titles, body, author and parent title right to left on a left-to-right page', async () => {
+    const parent = await memory().put('seed', seedInput({ title: 'الفكرة الأولى!' }));
+    const child = await memory().put('seed', seedInput({ title: 'بذرة مشتركة!', body: 'ما تعلمناه معًا.', author: 'سلمى', replantedFrom: parent.id }));
+    const el = await cardFor(child.id);
+    await waitUntil(() => part(el, 'lineage')?.textContent!.includes(parent.title), 'the parent’s title never showed');
+    const rtl = (node: Element) => node.matches(':dir(rtl)');
+    expect(rtl(part(el, 'title')), 'title').to.equal(true);
+    expect(rtl(part(el, 'body')), 'body').to.equal(true);
+    expect(rtl(part(el, 'lineage').querySelector('a')!), 'parent title').to.equal(true);
+    expect(rtl(part(el, 'lineage')), 'the sentence around it').to.equal(false);
+    const author = [...el.shadowRoot!.querySelectorAll('dd')].find((dd) => dd.textContent === 'سلمى')!;
+    expect(rtl(author), 'author').to.equal(true);
+  });
+
   it('shows the parent id when the parent is not in the store', async () => {
     const child = await memory().put('seed', seedInput({ replantedFrom: 'gone-seed' }));
     const el = await cardFor(child.id);

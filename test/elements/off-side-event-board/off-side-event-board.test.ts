@@ -164,6 +164,18 @@ describe('off-side-event-board', () => {
       }
     });
 
+    it('lays out a right-to-left title, place and description right to left on a left-to-right page', async () => {
+      const event = uniqueName('rtl');
+      await seed(event, [
+        { title: 'لقاء المشاع!', place: 'بيت الثقافة', description: 'نقاش مفتوح للجميع.' },
+        { title: 'Open breakfast', place: 'Main hall', description: 'Coffee first.' },
+      ]);
+      const el = await board(event);
+      const direction = (name: string) => parts(el, name).map((node) => (node.matches(':dir(rtl)') ? 'rtl' : 'ltr'));
+      // Same start: the English one comes first, by title.
+      for (const name of ['item-title', 'item-place', 'item-description']) expect(direction(name), name).to.deep.equal(['ltr', 'rtl']);
+    });
+
     it('keeps words without spaces (a place, an organiser, a tag, a heading, a search) inside a 375 px phone screen', async () => {
       const long = 'Salle-polyvalente-du-centre-social-et-culturel-de-la-Belle-de-Mai-Marseille-troisieme';
       const event = uniqueName('narrow');
