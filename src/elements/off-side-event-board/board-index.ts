@@ -57,6 +57,17 @@ export function dayKeys(records: readonly SideEvent[], chosen = ''): string[] {
   return [...days].sort();
 }
 
+/**
+ * The side events by the day of their place, then in the stores' order (by instant): at 18:00 UTC it is
+ * already the 14th in Tokyo but still the 13th in New York. The same array when that changes nothing.
+ */
+export function inDayOrder(records: SideEvent[]): SideEvent[] {
+  const days = records.map((record) => eventDayKey(record.start));
+  if (days.every((day, index) => !index || days[index - 1]! <= day)) return records;
+  const positions = [...records.keys()].sort((a, b) => (days[a]! < days[b]! ? -1 : days[a]! > days[b]! ? 1 : a - b));
+  return positions.map((position) => records[position]!);
+}
+
 /** The side events that match `filter`; `texts` gives their search texts, in the same order, read only for a query. */
 export function filterSideEvents(records: SideEvent[], texts: () => readonly string[], { query, day }: BoardFilter): SideEvent[] {
   const words = searchWords(query);

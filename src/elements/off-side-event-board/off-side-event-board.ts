@@ -16,7 +16,7 @@ import { safeAuthorHref, safeWebUrl } from '../shared/safe-url.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { AdditionsTracker } from './additions.js';
-import { dayKeys, filterSideEvents, foldWhenIdle, groupByDay, searchTexts } from './board-index.js';
+import { dayKeys, filterSideEvents, foldWhenIdle, groupByDay, inDayOrder, searchTexts } from './board-index.js';
 import { boardCalendar, ICS_TYPE, sideEventCalendar, type CalendarFile } from './calendar.js';
 import { itemKeyTarget } from './item-keys.js';
 import { clampWindow, firstWindow, nextWindow, PAGE_SIZE, previousWindow, windowWith, type ItemWindow } from './item-window.js';
@@ -132,6 +132,7 @@ export class OffSideEventBoard extends OffElement {
   private focusIndex?: number;
 
   private readonly days = memoizeLast(dayKeys);
+  private readonly ordered = memoizeLast(inDayOrder);
   // Folded by the first query, or in idle time after a render (`updated`), so that the first render need not.
   private readonly searchTexts = memoizeLast(searchTexts);
   private readonly matching = memoizeLast((records: SideEvent[], query: string, day: string) =>
@@ -170,8 +171,7 @@ export class OffSideEventBoard extends OffElement {
   }
 
   private get results(): SideEvent[] {
-    const records = this.list.records;
-    return this.matching(records, this.query, this.day);
+    return this.matching(this.ordered(this.list.records), this.query, this.day);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { dayKeys, filterSideEvents, searchTexts } from '../../../src/elements/off-side-event-board/board-index.js';
+import { dayKeys, filterSideEvents, inDayOrder, searchTexts } from '../../../src/elements/off-side-event-board/board-index.js';
 import type { SideEvent } from '../../../src/model/records.js';
 
 const sideEvent = (id: string, fields: Partial<SideEvent>): SideEvent => ({
@@ -55,5 +55,14 @@ describe('board index', () => {
     expect(ids('', '2037-06-13')).to.deep.equal(['fete', 'code']);
     expect(ids('night', '2037-06-13')).to.deep.equal(['code']);
     expect(ids('night', '2037-06-12')).to.deep.equal([]);
+  });
+
+  it('orders by the day of each place, then by instant, when a later day somewhere comes first in time', () => {
+    // Tokyo's Sunday 01:00 comes before the Saturday evenings of Europe and America.
+    const inTime = [...LIST].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    expect(inTime.map((record) => record.id)).to.deep.equal(['breakfast', 'tokyo', 'fete', 'code']);
+    expect(inDayOrder(inTime).map((record) => record.id)).to.deep.equal(['breakfast', 'fete', 'code', 'tokyo']);
+    const alreadyInOrder = inTime.slice(0, 1).concat(inTime.slice(2));
+    expect(inDayOrder(alreadyInOrder)).to.equal(alreadyInOrder);
   });
 });

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { OffSideEventBoard } from '../../../src/elements/off-side-event-board/off-side-event-board.js';
 import { storeFor } from '../../../src/elements/shared/store-registry.js';
 import { UnavailableError } from '../../../src/storage/errors.js';
@@ -104,6 +104,24 @@ describe('off-side-event-board', () => {
       expect(breakfast!.querySelector('[part="item-tags"]')!.textContent).to.equal('#breakfast');
       const zoneShown = -new Date('2037-06-12T08:30:00+02:00').getTimezoneOffset() !== 120;
       expect(breakfast!.querySelector('[part="item-time"]')!.textContent!.includes('UTC+02:00')).to.equal(zoneShown);
+    });
+
+    it('keeps days in calendar order, and the keyboard in the order shown, when side events are in several time zones', async () => {
+      const event = uniqueName('zones');
+      // In time: Tokyo's Sunday 01:00 (Saturday 16:00 UTC), then Marseille's and New York's Saturday evenings.
+      await seed(event, [
+        { title: 'Tokyo meetup', start: '2037-06-14T01:00:00+09:00' },
+        { title: 'Fête de la mer', start: '2037-06-13T20:00:00+02:00' },
+        { title: 'Night of code', start: '2037-06-13T21:00:00-05:00' },
+      ]);
+      const el = await board(event);
+      expect(texts(el, 'day')).to.deep.equal(['Saturday, June 13', 'Sunday, June 14']);
+      const titles = parts(el, 'item-title');
+      expect(titles.map((title) => title.textContent)).to.deep.equal(['Fête de la mer', 'Night of code', 'Tokyo meetup']);
+      titles[0]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      expect(el.shadowRoot!.activeElement).to.equal(titles[2]);
     });
 
     it('speaks French with French day names', async () => {
