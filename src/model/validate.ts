@@ -19,13 +19,23 @@ const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]+/g;
 
 const toLine = (raw: string) => raw.replace(CONTROL_IN_LINE, ' ').trim();
 
-const line = (max: number) => v.pipe(v.string('wrong-type'), v.transform(toLine), v.maxLength(max, 'too-long'));
+/**
+ * At most `max` characters, counted in code points as JSON Schema's `maxLength` counts them (an emoji is
+ * one), not in UTF-16 units as `v.maxLength` does: every record the published schema accepts is accepted.
+ */
+const maxCharacters = (max: number) =>
+  v.rawCheck<string>(({ dataset, addIssue }) => {
+    // `length` counts code units, never fewer than code points: only a text past it is counted again.
+    if (dataset.typed && dataset.value.length > max && [...dataset.value].length > max) addIssue({ message: 'too-long', expected: `<=${max}` });
+  });
+
+const line = (max: number) => v.pipe(v.string('wrong-type'), v.transform(toLine), maxCharacters(max));
 
 const text = (max: number) =>
   v.pipe(
     v.string('wrong-type'),
     v.transform((raw) => raw.replace(/\r\n?/g, '\n').replace(CONTROL_IN_TEXT, '').trim()),
-    v.maxLength(max, 'too-long'),
+    maxCharacters(max),
   );
 
 const required = <T extends v.GenericSchema<unknown, string>>(schema: T) =>
@@ -49,7 +59,7 @@ const webUrl = v.pipe(
 const dateTime = v.pipe(v.string('wrong-type'), v.trim(), v.check(isIsoDateTimeWithOffset, 'invalid-datetime'));
 
 const tags = v.pipe(
-  v.nullish(v.array(v.pipe(v.string('wrong-type'), v.transform((tag) => toLine(tag).replace(/^#+/, '')), v.maxLength(LIMITS.tag, 'too-long')), 'wrong-type'), []),
+  v.nullish(v.array(v.pipe(v.string('wrong-type'), v.transform((tag) => toLine(tag).replace(/^#+/, '')), maxCharacters(LIMITS.tag)), 'wrong-type'), []),
   v.transform((list) => [...new Set(list.filter(Boolean))]),
   v.maxLength(LIMITS.tags, 'too-many'),
 );
@@ -116,7 +126,8 @@ function toFieldIssue(issue: v.BaseIssue<unknown>): FieldIssue {
   const field = String(issue.path?.[0]?.key ?? '');
   const missing = issue.input === undefined || issue.input === null || issue.input === '';
   const code = issue.kind === 'schema' && missing ? 'required' : (issue.message as FieldCode);
-  const limit = (code === 'too-long' || code === 'too-many') && typeof issue.requirement === 'number' ? issue.requirement : undefined;
+  // `expected` is "<=140" for `maxCharacters` and for `v.maxLength` alike.
+  const limit = code === 'too-long' || code === 'too-many' ? Number(issue.expected?.slice(2)) : undefined;
   return limit === undefined ? { field, code } : { field, code, limit };
 }
 

@@ -39,6 +39,15 @@ describe('validate', () => {
     expect(validate('side-event', sideEventInput({ title: ` ${'x'.repeat(140)} ` })).ok).to.equal(true);
   });
 
+  it('counts characters as the JSON Schema does, in code points: an emoji is one', () => {
+    const emoji = '🌱';
+    expect(emoji.length).to.equal(2);
+    expect(validate('side-event', sideEventInput({ title: emoji.repeat(140) })).ok).to.equal(true);
+    expect(validate('seed', seedInput({ body: emoji.repeat(4000), tags: [emoji.repeat(32)] })).ok).to.equal(true);
+    expect(issuesOf('side-event', sideEventInput({ title: emoji.repeat(141) }))).to.deep.equal([{ field: 'title', code: 'too-long', limit: 140 }]);
+    expect(issuesOf('seed', seedInput({ tags: [emoji.repeat(33)] }))).to.deep.equal([{ field: 'tags', code: 'too-long', limit: 32 }]);
+  });
+
   it('caps description and body at 4,000 characters', () => {
     expect(issuesOf('side-event', sideEventInput({ description: 'x'.repeat(4001) }))[0]).to.deep.equal({
       field: 'description',
@@ -55,6 +64,7 @@ describe('validate', () => {
     expect(issuesOf('side-event', sideEventInput({ tags: ['x'.repeat(33)] }))).to.deep.equal([
       { field: 'tags', code: 'too-long', limit: 32 },
     ]);
+    expect(issuesOf('side-event', sideEventInput({ tags: [...'abcdefghijk'] }))).to.deep.equal([{ field: 'tags', code: 'too-many', limit: 10 }]);
     expect(issuesOf('side-event', sideEventInput({ tags: 'a,b' }))).to.deep.equal([{ field: 'tags', code: 'wrong-type' }]);
   });
 
