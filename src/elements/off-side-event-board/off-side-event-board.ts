@@ -231,8 +231,13 @@ export class OffSideEventBoard extends OffElement {
       const { arrivals } = this;
       this.arrivals = [];
       this.arrivalsTimer = undefined;
-      this.announcement = arrivals.length === 1 ? this.t.addedOne(arrivals[0]!.title) : plural(this.language, arrivals.length, this.t.added);
+      this.announce(arrivals.length === 1 ? this.t.addedOne(arrivals[0]!.title) : plural(this.language, arrivals.length, this.t.added));
     }, ANNOUNCE_EVERY_MS);
+  }
+
+  /** Screen readers read a live region out only when its text changes: the same text again ends with a no-break space. */
+  private announce(text: string): void {
+    this.announcement = text === this.announcement ? `${text}\u00a0` : text;
   }
 
   private onFilterInput(): void {
@@ -264,7 +269,7 @@ export class OffSideEventBoard extends OffElement {
     const filterChange = new OffFilterChangeEvent(query, day, this.results.length);
     this.dispatchEvent(filterChange);
     // The count is no live region: read out at every pause between keys, it would talk over the typing. Typing again cancels this.
-    this.filterTimer = setTimeout(() => (this.announcement = this.statusText()), ANNOUNCE_EVERY_MS);
+    this.filterTimer = setTimeout(() => this.announce(this.statusText()), ANNOUNCE_EVERY_MS);
   }
 
   private showMore(): void {

@@ -336,6 +336,21 @@ describe('off-side-event-board', () => {
       expect(spoken.texts).to.deep.equal(['1 side event']);
     });
 
+    it('reads the count out again when the next filter gives the same count', async () => {
+      const event = uniqueName('same-count');
+      await seed(event, PROGRAMME);
+      const el = await board(event);
+      const region = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+      await typeFilter(el, 'breakfast');
+      await waitUntil(() => announcement(el) === '1 side event', 'the first count was never read out', { timeout: 3000 });
+      const first = region.textContent;
+      await typeFilter(el, 'lighthouse');
+      expect(texts(el, 'item-title')).to.deep.equal(['Walk to the lighthouse']);
+      // A live region whose text does not change is not read out again.
+      await waitUntil(() => region.textContent !== first, 'the same count was not read out again', { timeout: 3000 });
+      expect(announcement(el)).to.equal('1 side event');
+    });
+
     it('has labelled filters', async () => {
       const event = uniqueName('labels');
       await seed(event, PROGRAMME);
