@@ -103,6 +103,8 @@ function isCancelled(properties: Property[]): boolean {
   return properties.some(({ name, value }) => name === 'STATUS' && value.trim().toUpperCase() === 'CANCELLED');
 }
 
+const DAY = 24 * 60 * 60 * 1000;
+
 const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 
 /** The end of an event given by DURATION ("PT1H30M") instead of DTEND, shown in `timeZone`; '' if unreadable. */
@@ -111,8 +113,11 @@ function endAfter(start: string, { value }: Property, timeZone: string | undefin
   const startMs = Date.parse(start);
   if (!match || Number.isNaN(startMs)) return '';
   const [weeks, days, hours, minutes, seconds] = match.slice(1).map((group) => Number(group ?? 0)) as [number, number, number, number, number];
-  const length = (((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds;
-  return instantToIso(startMs + length * 1000, timeZone);
+  // Weeks and days are nominal (RFC 5545, 3.3.6): the same time on the wall clock days later, 23 or 25 hours
+  // over a change of time. `start` is written in its zone, so its first 19 characters are that wall clock.
+  const wallClockLater = new Date(Date.parse(`${start.slice(0, 19)}Z`) + (weeks * 7 + days) * DAY).toISOString().slice(0, 19);
+  const daysLater = weeks || days ? Date.parse(localToIso(wallClockLater, timeZone)) : startMs;
+  return Number.isNaN(daysLater) ? '' : instantToIso(daysLater + ((hours * 60 + minutes) * 60 + seconds) * 1000, timeZone);
 }
 
 function toInput(properties: Property[], event: string, timeZone: string | undefined): IcsSideEventInput {

@@ -17,7 +17,8 @@ export const LIMITS = {
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]+/g;
 
-const toLine = (raw: string) => raw.replace(CONTROL_IN_LINE, ' ').trim();
+/** A one-line text (a title, a place) as it is stored: control characters, newlines included, become spaces; trimmed. */
+export const toLine = (raw: string) => raw.replace(CONTROL_IN_LINE, ' ').trim();
 
 /**
  * At most `max` characters, counted in code points as JSON Schema's `maxLength` counts them (an emoji is

@@ -1,6 +1,7 @@
 import { readCommons } from '../model/commons.js';
 import { parseIcs } from '../model/ics-parse.js';
 import type { SideEvent } from '../model/records.js';
+import { toLine } from '../model/validate.js';
 import type { RecordStore } from './record-store.js';
 import type { OffStore } from './store.js';
 
@@ -17,8 +18,8 @@ export async function importCommons(store: Pick<RecordStore, 'restore'>, text: s
   return { event: commons.event, sideEvents, seeds };
 }
 
-/** Title and instant: how a calendar's event is recognised among the side events already stored. */
-const calendarKey = ({ title, start }: { title: string; start: string }) => `${title.trim()}\n${Date.parse(start)}`;
+/** Title as stored, and instant: how a calendar's event is recognised among the side events already stored. */
+const calendarKey = ({ title, start }: { title: string; start: string }) => `${toLine(title)}\n${Date.parse(start)}`;
 
 /**
  * Adds the events of an iCalendar file as new side events of `event`, in one validated batch.

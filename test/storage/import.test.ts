@@ -177,6 +177,17 @@ describe('iCalendar import', () => {
     expect(walk!.end).to.equal('2026-06-14T12:00:00+02:00');
   });
 
+  it('reads a DURATION in days as days on the wall clock, across a change of time', () => {
+    // Clocks go forward in Paris on Sunday 29 March 2037: that day has 23 hours.
+    const vevent = (start: string, duration: string) => ['BEGIN:VEVENT', `DTSTART;TZID=Europe/Paris:${start}`, `DURATION:${duration}`, 'SUMMARY:Retreat', 'END:VEVENT'];
+    const ics = ['BEGIN:VCALENDAR', ...vevent('20370328T100000', 'P1D'), ...vevent('20370328T100000', 'P1DT2H'), ...vevent('20370322T100000', 'P1W'), 'END:VCALENDAR'].join('\r\n');
+    expect(parseIcs(ics, { event: 'g21' }).map((input) => input.end)).to.deep.equal([
+      '2037-03-29T10:00:00+02:00',
+      '2037-03-29T12:00:00+02:00',
+      '2037-03-29T10:00:00+02:00',
+    ]);
+  });
+
   it('adds only what is new when the same calendar is imported again, updated', async () => {
     const store = createMemoryStore({ name: uniqueName('ics') });
     const vevent = (title: string, start: string) => ['BEGIN:VEVENT', `DTSTART:${start}`, `SUMMARY:${title}`, 'END:VEVENT'];
@@ -190,6 +201,13 @@ describe('iCalendar import', () => {
     expect(added.map(({ title }) => title)).to.deep.equal(['Walk', 'Picnic']);
     expect((await store.list('side-event', { event: 'g21' })).map(({ title }) => title)).to.deep.equal(['Apéro', 'Walk', 'Walk', 'Picnic']);
     expect(await importIcs(store, first, { event: 'g22' })).to.have.length(2);
+  });
+
+  it('recognises an event already imported whose title had a line break (stored as a space)', async () => {
+    const store = createMemoryStore({ name: uniqueName('ics') });
+    const ics = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART:20260612T163000Z', 'SUMMARY:Apéro\\nsur le quai', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+    expect((await importIcs(store, ics, { event: 'g21' })).map(({ title }) => title)).to.deep.equal(['Apéro sur le quai']);
+    expect(await importIcs(store, ics, { event: 'g21' })).to.deep.equal([]);
   });
 
   it('refuses a calendar with an unreadable event as one batch, storing nothing', async () => {
