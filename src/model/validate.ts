@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { isSafeId } from './ids.js';
+import { toLine } from './line.js';
 import type { FieldCode } from './field-messages.js';
 import { DEFAULT_LICENSE, LICENSES, type InputOf, type RecordKind } from './records.js';
 import { isIsoDateTimeWithOffset, toEpoch } from './iso-date-time.js';
@@ -15,10 +16,6 @@ export const LIMITS = {
 
 // Newlines and tabs survive in long texts; every other C0/C1 control character is dropped.
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]+/g;
-
-/** A one-line text (a title, a place) as it is stored: control characters, newlines included, become spaces; trimmed. */
-export const toLine = (raw: string) => raw.replace(CONTROL_IN_LINE, ' ').trim();
 
 /**
  * At most `max` characters, counted in code points as JSON Schema's `maxLength` counts them (an emoji is

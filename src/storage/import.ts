@@ -1,7 +1,7 @@
 import { readCommons } from '../model/commons.js';
 import { parseIcs } from '../model/ics-parse.js';
 import type { SideEvent } from '../model/records.js';
-import { toLine } from '../model/validate.js';
+import { toLine } from '../model/line.js';
 import type { RecordStore } from './record-store.js';
 import type { OffStore } from './store.js';
 
