@@ -8,7 +8,7 @@ const DEMO_PAGES = ['index', 'venue', 'contribute', 'seeds', 'theming'];
 const ELEMENTS = ['off-event-badge', 'off-side-event-board', 'off-seed-card', 'off-contribute-form'];
 
 /** Lit and the small libraries stay shared dependencies in the bundler build. */
-const isDependency = (id: string) => /^(lit|@lit\/|lit-html|lit-element|idb-keyval|valibot|lean-qr)(\/|$)/.test(id);
+const isDependency = (id: string) => /^(lit|lit-html|lit-element|@lit\/[^/]+|idb-keyval|valibot|lean-qr)(\/|$)/.test(id);
 
 /** Both library builds write into `dist/` side by side (scripts/build.js runs them in turn). */
 const DIST = { outDir: 'dist', emptyOutDir: false, target: 'es2022' } as const;
