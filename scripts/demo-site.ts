@@ -16,22 +16,49 @@ export interface RunningServer {
 
 /** Starts `off-layer-server --static demo-dist` and resolves once it prints where it listens. */
 export function startDemoServer(args: string[] = [], env: NodeJS.ProcessEnv = process.env, echo = false): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', '--static', 'demo-dist', ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+  return startServer(['--static', 'demo-dist', ...args], env, echo);
+}
+
+/**
+ * Starts `off-layer-server` from the sources and resolves once it prints where it listens. Rejects, with the
+ * server stopped, when it cannot listen: the server itself then prints a stack trace and stays up without
+ * serving (a second `npm start`, another program on port 8787), which left `npm start` hanging.
+ */
+export function startServer(args: string[], env: NodeJS.ProcessEnv = process.env, echo = false): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
     env,
   });
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
   return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`off-layer-server exited with ${code} before listening`)));
+    let listening = false;
+    let failed = false;
+    child.once('exit', (code) => {
+      if (!listening && !failed) reject(new Error(`off-layer-server exited with ${code} before listening`));
+    });
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (echo) console.log(line);
       const match = /listening on (\S+)/.exec(line);
-      if (match) resolve({ url: match[1]!, process: child, stop });
+      if (match) {
+        listening = true;
+        resolve({ url: match[1]!, process: child, stop });
+      }
+    });
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      const cannotListen = listening || failed ? null : /listen (EADDRINUSE|EACCES)\b.*?(\S+:\d+)\s*$/.exec(line);
+      if (cannotListen) {
+        failed = true;
+        const [, code, address] = cannotListen;
+        const why = code === 'EADDRINUSE' ? 'is already in use (another `npm start` or server still running?)' : 'may not be used by this user';
+        void stop().then(() =>
+          reject(new Error(`${address} ${why}. Stop what uses it, or choose another port: npm start -- --port 9000`)),
+        );
+      } else if (!failed) console.error(line);
     });
   });
 }
