@@ -1,4 +1,4 @@
-import { get, set } from 'idb-keyval';
+import { getMany, setMany } from 'idb-keyval';
 import type { OffRecord, RecordKind } from '../model/records.js';
 import { keyUnder, localTable, readUnder } from './http-local.js';
 
@@ -11,13 +11,13 @@ export class ListCache {
   /** Stores in the background: a list that could not be cached is no reason to fail the read. */
   save(kind: RecordKind, event: string | undefined, records: OffRecord[]): void {
     void listsTable()
-      .then((db) => set(this.key(kind, event), records, db))
+      .then((db) => setMany([[this.key(kind, event), records]], db))
       .catch(() => undefined);
   }
 
   async load(kind: RecordKind, event: string | undefined): Promise<OffRecord[] | undefined> {
     try {
-      return await get<OffRecord[]>(this.key(kind, event), await listsTable());
+      return (await getMany<OffRecord[]>([this.key(kind, event)], await listsTable()))[0];
     } catch {
       return undefined;
     }

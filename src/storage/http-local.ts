@@ -1,6 +1,9 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { guarded } from './idb.js';
 
+// The HTTP store's tables use only the idb-keyval functions the idb store uses (getMany, setMany, del): idb-keyval
+// sits in a chunk shared with every page, so another one (get, set, delMany) would be downloaded by pages that never name a server.
+
 /**
  * An idb-keyval table in a database of its own (never idb-keyval's default store),
  * opened on first use so that a page without IndexedDB fails only the calls that need it.

@@ -1,4 +1,4 @@
-import { del, get, setMany } from 'idb-keyval';
+import { del, getMany, setMany } from 'idb-keyval';
 import type { RecordKind } from '../model/records.js';
 import { keyUnder, localTable } from './http-local.js';
 
@@ -22,7 +22,7 @@ export class EditTokens {
     const known = inThisPage.get(key);
     if (known) return known;
     try {
-      return await get<string>(key, await tokensTable());
+      return (await getMany<string>([key], await tokensTable()))[0];
     } catch {
       return undefined;
     }

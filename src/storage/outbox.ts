@@ -1,4 +1,4 @@
-import { delMany, promisifyRequest, setMany } from 'idb-keyval';
+import { del, promisifyRequest, setMany } from 'idb-keyval';
 import type { StorageErrorCode } from '../model/messages.js';
 import type { OffRecord, RecordKind } from '../model/records.js';
 import { keyUnder, localTable, readUnder } from './http-local.js';
@@ -80,9 +80,9 @@ export class Outbox {
     await guarded(() => setMany(entries.map((entry) => [entry.key, entry]), db));
   }
 
-  async delete(...keys: string[]): Promise<void> {
+  async delete(key: string): Promise<void> {
     const db = await writesTable();
-    await guarded(() => delMany(keys, db));
+    await guarded(() => del(key, db));
   }
 
   /**

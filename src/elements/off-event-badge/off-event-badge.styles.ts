@@ -74,16 +74,16 @@ export const badgeStyles = css`
     line-height: 0;
   }
 
-  .qr-code {
+  svg {
     width: 100%;
     height: auto;
   }
 
-  .qr-light {
+  rect {
     fill: var(--off-qr-light);
   }
 
-  .qr-dark {
+  path {
     fill: var(--off-qr-dark);
   }
 
@@ -111,7 +111,6 @@ export const badgeStyles = css`
     .card {
       background: #ffffff;
       flex-direction: column;
-      align-items: center;
       text-align: center;
       border: 2px solid #000000;
       break-inside: avoid;

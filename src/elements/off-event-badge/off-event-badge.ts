@@ -63,7 +63,7 @@ export class OffEventBadge extends OffElement {
   /** Saves the rendered QR code as `off-<event>-qr.svg`, in the colours it has on screen. */
   async downloadQr(): Promise<void> {
     // Looked up here rather than with @query: the badge is the smallest page, and the decorator is its only use there.
-    const rendered = this.renderRoot.querySelector<SVGSVGElement>('svg.qr-code');
+    const rendered = this.renderRoot.querySelector('svg');
     if (!rendered) return;
     // Loaded on the first click: most pages that show a badge never save it.
     const { downloadQrSvg } = await import('./qr-file.js');
@@ -77,8 +77,7 @@ export class OffEventBadge extends OffElement {
 
   protected override render() {
     const text = strings[this.language];
-    const qr = this.qr!;
-    const { target } = qr;
+    const { target, side, path } = this.qr!;
     return html`
       <div part="card" class="card">
         <div class="text">
@@ -90,9 +89,9 @@ export class OffEventBadge extends OffElement {
         </div>
         <div class="qr-column">
           <div part="qr" class="qr" role="img" aria-label=${text.qrLabel(target)}>
-            <svg class="qr-code" viewBox="0 0 ${qr.side} ${qr.side}" shape-rendering="crispEdges" aria-hidden="true" focusable="false">
-              <rect class="qr-light" width=${qr.side} height=${qr.side}></rect>
-              <path class="qr-dark" d=${qr.path}></path>
+            <svg viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" aria-hidden="true">
+              <rect width=${side} height=${side}></rect>
+              <path d=${path}></path>
             </svg>
           </div>
           <button part="download" class="download" type="button" @click=${this.downloadQr}>${text.download}</button>

@@ -20,5 +20,5 @@ export function standaloneQrSvg(rendered: SVGSVGElement, colours: QrColours = { 
 /** Offers the rendered QR code as `filename`, in the colours it has on screen. */
 export function downloadQrSvg(rendered: SVGSVGElement, filename: string): void {
   const fill = (selector: string) => getComputedStyle(rendered.querySelector(selector)!).fill;
-  downloadText(standaloneQrSvg(rendered, { dark: fill('.qr-dark'), light: fill('.qr-light') }), filename, 'image/svg+xml');
+  downloadText(standaloneQrSvg(rendered, { dark: fill('path'), light: fill('rect') }), filename, 'image/svg+xml');
 }

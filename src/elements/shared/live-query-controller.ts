@@ -76,8 +76,7 @@ export abstract class LiveQueryController<K extends RecordKind> implements React
     this.state = 'loading';
     this.host.requestUpdate();
     try {
-      const event = this.event();
-      const records = await this.storeController.store.list(this.kind, event === undefined ? {} : { event });
+      const records = await this.storeController.store.list(this.kind, { event: this.event() });
       if (token !== this.loadToken) return;
       this.loaded(records);
       this.state = 'ready';

@@ -33,7 +33,7 @@ export const themeStyles = css`
     --off-color-focus: #1a56db;
     --off-radius: 0.5rem;
     --off-space: 1rem;
-    --off-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    --off-font: system-ui, sans-serif;
     --off-font-size: 1rem;
 
     display: block;

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { generate } from 'lean-qr/nano';
+import { correction, generate } from 'lean-qr/nano';
 import '../../../src/elements/off-event-badge/define.js';
 import type { OffEventBadge } from '../../../src/elements/off-event-badge/off-event-badge.js';
 import { standaloneQrSvg } from '../../../src/elements/off-event-badge/qr-file.js';
@@ -197,6 +197,10 @@ describe('off-event-badge', () => {
     } finally {
       history.replaceState(null, '', location.pathname + location.search);
     }
+  });
+
+  it('asks for medium error correction at least, written as lean-qr’s value for it', () => {
+    expect(QR_OPTIONS.minCorrectionLevel).to.equal(correction.M);
   });
 
   it('encodes a custom href, resolved against the page', async () => {
