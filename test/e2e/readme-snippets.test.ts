@@ -39,7 +39,7 @@ before(async () => {
   const plain = snippet('### Plain HTML');
   // Copied where the plain page loads it from, as the README says.
   const src = /<script type="module" src="([^"]+)"/.exec(plain)?.[1];
-  assert.ok(src?.startsWith('/'), `the plain page loads the script from this site (${src})`);
+  assert.ok(src && src.startsWith('/'), `the plain page loads the script from this site (${src})`);
   mkdirSync(join(siteDir, dirname(src)), { recursive: true });
   cpSync('dist/off-layer.js', join(siteDir, src));
   writeFileSync(join(siteDir, 'plain.html'), plain);
