@@ -8,6 +8,7 @@ export interface BadgeStrings {
   open: string;
   qrLabel: (url: string) => string;
   download: string;
+  tooLong: string;
 }
 
 export const strings: Catalogue<BadgeStrings> = {
@@ -19,6 +20,7 @@ export const strings: Catalogue<BadgeStrings> = {
     open: 'Open the #OFF layer',
     qrLabel: (url) => `QR code to ${url}`,
     download: 'Download the QR code (SVG)',
+    tooLong: 'Address too long for a QR code',
   },
   fr: {
     label: 'Les OFF de l’évènement',
@@ -28,5 +30,6 @@ export const strings: Catalogue<BadgeStrings> = {
     open: 'Ouvrir la couche #OFF',
     qrLabel: (url) => `QR code vers ${url}`,
     download: 'Télécharger le QR code (SVG)',
+    tooLong: 'Adresse trop longue pour un QR code',
   },
 };

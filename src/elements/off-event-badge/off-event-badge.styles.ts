@@ -69,12 +69,13 @@ export const badgeStyles = css`
     gap: calc(var(--off-space) / 2);
   }
 
+  /* The QR code, or the message that the address is too long for one. */
   .qr {
     width: 9rem;
-    line-height: 0;
   }
 
   svg {
+    display: block;
     width: 100%;
     height: auto;
   }

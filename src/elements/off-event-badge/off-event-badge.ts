@@ -50,8 +50,8 @@ export class OffEventBadge extends OffElement {
   @property() label = '';
 
   private readonly sideEvents = new LiveCountController(this, 'side-event', () => this.event || undefined);
-  /** The QR code of the address the badge points to, encoded again only when that address changes. */
-  private qr?: QrGeometry & { target: string };
+  /** The QR code of the address the badge points to, encoded again only when that address changes; no geometry when it is too long for one. */
+  private qr?: Partial<QrGeometry> & { target: string };
 
   private countText(): string {
     const text = strings[this.language];
@@ -88,13 +88,15 @@ export class OffEventBadge extends OffElement {
           <p class="print-url">${target}</p>
         </div>
         <div class="qr-column">
-          <div part="qr" class="qr" role="img" aria-label=${text.qrLabel(target)}>
-            <svg viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" aria-hidden="true">
-              <rect width=${side} height=${side}></rect>
-              <path d=${path}></path>
-            </svg>
-          </div>
-          <button part="download" class="download" type="button" @click=${this.downloadQr}>${text.download}</button>
+          ${path
+            ? html`<div part="qr" class="qr" role="img" aria-label=${text.qrLabel(target)}>
+                  <svg viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges" aria-hidden="true">
+                    <rect width=${side} height=${side}></rect>
+                    <path d=${path}></path>
+                  </svg>
+                </div>
+                <button part="download" class="download" type="button" @click=${this.downloadQr}>${text.download}</button>`
+            : html`<p class="qr">${text.tooLong}</p>`}
         </div>
       </div>
     `;

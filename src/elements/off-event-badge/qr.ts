@@ -16,8 +16,15 @@ export interface QrGeometry {
   path: string;
 }
 
-export function qrGeometry(text: string): QrGeometry {
-  const code: Bitmap2D = generate(text, QR_OPTIONS);
+/** The QR code of `text`, or undefined when `text` is more than a QR code holds (2,330 bytes at medium correction). */
+export function qrGeometry(text: string): QrGeometry | undefined {
+  let code: Bitmap2D;
+  try {
+    code = generate(text, QR_OPTIONS);
+  } catch {
+    // Too much data is all lean-qr throws for a string.
+    return undefined;
+  }
   let path = '';
   for (let y = 0; y < code.size; y += 1) {
     for (let x = 0; x < code.size; x += 1) {

@@ -213,6 +213,55 @@ describe('off-event-badge', () => {
     expect(renderedMatrix(el)).to.deep.equal(expectedMatrix(resolved));
   });
 
+  it('still renders, saying so in place of the QR code, when the address is too long for one', async () => {
+    // Beyond the 2,330 bytes a QR code holds at medium error correction.
+    const tooLong = `https://example.org/g21/off?ref=${'a'.repeat(2400)}`;
+    const escaped: unknown[] = [];
+    const keep = (event: ErrorEvent | PromiseRejectionEvent) => escaped.push('reason' in event ? event.reason : event.error);
+    window.addEventListener('error', keep);
+    window.addEventListener('unhandledrejection', keep);
+    try {
+      const page = await fixture<HTMLElement>(html`<div>
+        <off-event-badge store="memory" lang="en" event=${uniqueName('long')} href=${tooLong}></off-event-badge>
+        <off-event-badge store="memory" lang="en" href="https://example.org/"></off-event-badge>
+      </div>`);
+      const [el, beside] = [...page.querySelectorAll('off-event-badge')] as [OffEventBadge, OffEventBadge];
+      await el.updateComplete;
+      await ready(el);
+      expect(part(el, 'label').textContent).to.equal('Side events around this event');
+      expect(part(el, 'count').textContent).to.equal('No side events yet');
+      expect(part(el, 'link').getAttribute('href')).to.equal(tooLong);
+      const qrColumn = shadow(el).querySelector('.qr-column')!;
+      expect(qrColumn.textContent!.trim()).to.equal('Address too long for a QR code');
+      expect(shadow(el).querySelector('svg')).to.equal(null);
+      // No download of a QR code that is not there, from the page's button or from script.
+      expect(part(el, 'download')).to.equal(null);
+      const originalClick = HTMLAnchorElement.prototype.click;
+      let offered = false;
+      HTMLAnchorElement.prototype.click = () => (offered = true);
+      try {
+        await el.downloadQr();
+      } finally {
+        HTMLAnchorElement.prototype.click = originalClick;
+      }
+      expect(offered, 'a file was offered').to.equal(false);
+      await expect(el).to.be.accessible();
+      el.lang = 'fr';
+      await el.updateComplete;
+      expect(qrColumn.textContent!.trim()).to.equal('Adresse trop longue pour un QR code');
+      // The badge beside it, and this one once its address fits, show their QR codes.
+      expect(renderedMatrix(beside)).to.deep.equal(expectedMatrix('https://example.org/'));
+      el.href = 'https://example.org/g21/off';
+      await el.updateComplete;
+      expect(renderedMatrix(el)).to.deep.equal(expectedMatrix('https://example.org/g21/off'));
+      expect(part(el, 'download')).to.not.equal(null);
+    } finally {
+      window.removeEventListener('error', keep);
+      window.removeEventListener('unhandledrejection', keep);
+    }
+    expect(escaped).to.deep.equal([]);
+  });
+
   it('refuses a javascript: href and falls back to the default', async () => {
     const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en" href="javascript:alert(1)"></off-event-badge>`);
     const expected = `${pageWithoutHash()}#off`;
