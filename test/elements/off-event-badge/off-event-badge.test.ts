@@ -199,6 +199,27 @@ describe('off-event-badge', () => {
     }
   });
 
+  it('leaves the page address’s campaign tags and click ids out of its default QR code', async () => {
+    const page = location.pathname + location.search;
+    // A WordPress page reached from a Facebook post: its own parameter is kept, the tags are not.
+    const kept = new URL(location.href);
+    kept.hash = '';
+    kept.searchParams.append('page_id', '12');
+    const tagged = new URL(kept);
+    tagged.searchParams.append('utm_source', 'facebook');
+    tagged.searchParams.append('utm_medium', 'social');
+    tagged.searchParams.append('fbclid', 'IwAR0x');
+    history.replaceState(null, '', tagged);
+    try {
+      const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en"></off-event-badge>`);
+      const expected = `${kept.href}#off`;
+      expect(part(el, 'link').getAttribute('href')).to.equal(expected);
+      expect(renderedMatrix(el)).to.deep.equal(expectedMatrix(expected));
+    } finally {
+      history.replaceState(null, '', page);
+    }
+  });
+
   it('asks for medium error correction at least, written as lean-qr’s value for it', () => {
     expect(QR_OPTIONS.minCorrectionLevel).to.equal(correction.M);
   });
