@@ -16,7 +16,8 @@ function countedSideEvents(event: string) {
       id: `counted-${index}`,
       event,
       title: `Side event ${index}`,
-      start: `2037-06-${String(10 + (index % 10))}T09:00:00+02:00`,
+      // In the stores' order (by start), as every store lists them: the first ones are those shown.
+      start: `2037-06-${String(10 + Math.floor(index / 200))}T09:00:00+02:00`,
       tags: index === COUNT - 1 ? ['needle'] : ['talk'],
       createdAt: '2037-01-01T00:00:00Z',
       updatedAt: '2037-01-01T00:00:00Z',
