@@ -26,21 +26,47 @@ async function plantSampleData(store: OffStore): Promise<void> {
   await store.putMany('seed', sampleSeeds(origin.id));
 }
 
+function seedCard(seed: Seed, spec: string, event: string, headingLevel: string): HTMLElement {
+  const card = document.createElement('off-seed-card');
+  card.setAttribute('store', spec);
+  card.setAttribute('replant-event', event);
+  card.setAttribute('heading-level', headingLevel);
+  card.id = `seed-${seed.id}`;
+  card.seed = seed;
+  return card;
+}
+
+/** The seeds that `seeds` were replanted from, and theirs, when they are not among `seeds` (another event's). */
+async function originsOf(seeds: Seed[], store: OffStore): Promise<Seed[]> {
+  const known = new Set(seeds.map((seed) => seed.id));
+  const origins: Seed[] = [];
+  let wanted = seeds;
+  while (wanted.length > 0) {
+    const ids = [...new Set(wanted.map((seed) => seed.replantedFrom).filter((id): id is string => id !== undefined && !known.has(id)))];
+    ids.forEach((id) => known.add(id));
+    wanted = (await Promise.all(ids.map((id) => store.get('seed', id).catch(() => undefined)))).filter((seed) => seed !== undefined);
+    origins.push(...wanted);
+  }
+  return origins;
+}
+
+/**
+ * The event's seeds, and below them the seeds of other events they were replanted from, so that every
+ * "Replanted from" link leads to a card on this page.
+ */
 function showSeeds(container: HTMLElement, store: OffStore, spec: string): void {
   const event = container.dataset.seedList!;
+  const origins = document.querySelector<HTMLElement>('[data-seed-origins]');
+  let latest = 0;
   const render = async () => {
+    const run = ++latest;
     const seeds = await store.list('seed', { event });
-    container.replaceChildren(
-      ...seeds.map((seed: Seed) => {
-        const card = document.createElement('off-seed-card');
-        card.setAttribute('store', spec);
-        card.setAttribute('replant-event', event);
-        card.setAttribute('heading-level', '2');
-        card.id = `seed-${seed.id}`;
-        card.seed = seed;
-        return card;
-      }),
-    );
+    const earlier = origins ? await originsOf(seeds, store) : [];
+    if (run !== latest) return;
+    container.replaceChildren(...seeds.map((seed) => seedCard(seed, spec, event, '2')));
+    if (!origins) return;
+    origins.querySelector('.seed-list')!.replaceChildren(...earlier.map((seed) => seedCard(seed, spec, event, '3')));
+    origins.hidden = earlier.length === 0;
   };
   store.subscribe((change) => {
     if (change.type !== 'status' && change.kind === 'seed') void render();

@@ -156,3 +156,23 @@ test('the demo pages have no axe violations and no console errors, in light and 
   }
   assert.deepEqual(found, []);
 });
+
+test('on the seeds page, every “Replanted from” link leads to that seed’s card on the page', async () => {
+  const context = await browser.newContext();
+  const seeds = await open(await context.newPage(), 'seeds.html');
+  const links = seeds.locator('off-seed-card [part="lineage"] a');
+  await links.first().waitFor();
+  const hrefs = await links.evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).href));
+  for (const href of hrefs) {
+    const url = new URL(href);
+    assert.equal(url.pathname, '/seeds.html', href);
+    await seeds.locator(`off-seed-card[id="${decodeURIComponent(url.hash.slice(1))}"]`).waitFor({ timeout: 5000 });
+  }
+  // The planted G21 seed replanted from G20: its link shows the G20 seed.
+  const replanted = seeds.locator('off-seed-card', { hasText: '(replanted)' });
+  await replanted.locator('[part="lineage"] a').click();
+  const origin = seeds.locator(`off-seed-card[id="${decodeURIComponent(new URL(seeds.url()).hash.slice(1))}"]`);
+  await origin.getByText('The rule that made our open-door workshops work').waitFor();
+  assert.ok(await origin.isVisible());
+  await context.close();
+});
