@@ -5,10 +5,18 @@ import type { OffStore } from '../src/storage/store.js';
 import { DEMO_EVENT, ORIGIN_SEED, sampleSeeds, sampleSideEvents } from './sample-data.js';
 import { renderSiteChrome } from './site-chrome.js';
 
+/**
+ * Whether this build is served by the reference server: `npm start` (scripts/demo-site.ts) builds it so. A static
+ * build (`npm run build:demo`) has no server to ask: asking anyway put a 404 for /api/health in the console of
+ * every page, on every static host but Vite's.
+ */
+const SERVED_BY_SERVER = (import.meta as ImportMeta & { env: Record<string, string | undefined> }).env.VITE_OFF_DEMO_SERVER === '1';
+
 /** `?store=…` wins; else the reference server when this site is served by it; else this browser's IndexedDB. */
 async function chooseStore(): Promise<string> {
   const requested = new URLSearchParams(location.search).get('store');
   if (requested) return requested;
+  if (!SERVED_BY_SERVER) return 'idb';
   try {
     const health = await fetch('/api/health', { signal: AbortSignal.timeout(2000) });
     if (health.ok && (await health.json()).ok) return new URL('/api', location.href).href;

@@ -4,8 +4,9 @@ import { createInterface } from 'node:readline';
 import type { Seed } from '../src/model/records.js';
 import { DEMO_EVENT, ORIGIN_SEED, sampleSeeds, sampleSideEvents } from '../demo/sample-data.js';
 
+/** Builds demo-dist/ to be served by the reference server: its pages use the server's store (demo/main.ts). */
 export function buildDemoSite(): void {
-  execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+  execSync('npx vite build --logLevel warn', { stdio: 'inherit', env: { ...process.env, VITE_OFF_DEMO_SERVER: '1' } });
 }
 
 export interface RunningServer {
