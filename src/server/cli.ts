@@ -2,6 +2,7 @@
 // off-layer-server: the reference backend. Its packages are optional peers of
 // off-layer (widget users never install them), so check for them before loading.
 import { ConfigError, USAGE, readConfig } from './config.js';
+import { StartupError } from './startup-error.js';
 
 function missingPackages(names: string[]): string[] {
   return names.filter((name) => {
@@ -57,7 +58,7 @@ main().then(
     process.exitCode = code;
   },
   (error) => {
-    console.error(error);
+    console.error(error instanceof StartupError ? `off-layer-server: ${error.message}` : error);
     process.exitCode = 1;
   },
 );

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
@@ -6,6 +7,7 @@ import { ChangeHub } from './change-hub.js';
 import type { ServerConfig } from './config.js';
 import type { Repository } from './repository.js';
 import { SqlRepository } from './sql-repository.js';
+import { startupStep } from './startup-error.js';
 
 const HOUR = 3600_000;
 const CHANGES_KEPT_MS = 24 * HOUR;
@@ -23,10 +25,36 @@ export interface RunningServer {
 async function openRepository({ databaseUrl, dataDir }: ServerConfig): Promise<Repository> {
   if (databaseUrl) {
     const { PostgresDriver } = await import('./postgres-driver.js');
-    return SqlRepository.open(new PostgresDriver(databaseUrl));
+    return startupStep(
+      'Could not use the PostgreSQL database of DATABASE_URL',
+      () => 'Check that PostgreSQL is running and that DATABASE_URL (postgres://user:password@host:5432/database) names a database this user may create tables in.',
+      () => SqlRepository.open(new PostgresDriver(databaseUrl)),
+    );
   }
   const { SqliteDriver } = await import('./sqlite-driver.js');
-  return SqlRepository.open(new SqliteDriver(dataDir));
+  return startupStep(
+    `Could not use the SQLite database in ${dataDir}`,
+    () => '--data (OFF_DATA_DIR) must name a folder that this user may create or write to.',
+    () => SqlRepository.open(new SqliteDriver(dataDir)),
+  );
+}
+
+function listenHint({ code }: NodeJS.ErrnoException): string {
+  if (code === 'EADDRINUSE') return 'Another program (another off-layer-server?) uses this port: stop it, or choose another port with --port (PORT).';
+  if (code === 'EACCES') return 'Ports below 1024 need privileges: use a higher --port (PORT), behind a reverse proxy.';
+  return '--host (HOST) must be an address of this machine, such as 127.0.0.1 or 0.0.0.0.';
+}
+
+function listen(app: Hono, { port, host }: ServerConfig): Promise<Server> {
+  return startupStep(
+    `Could not listen on ${host}:${port}`,
+    listenHint,
+    () =>
+      new Promise((resolve, reject) => {
+        const started = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(started as Server));
+        started.once('error', reject);
+      }),
+  );
 }
 
 export async function startServer(config: ServerConfig, heartbeatMs = 15_000): Promise<RunningServer> {
@@ -39,9 +67,11 @@ export async function startServer(config: ServerConfig, heartbeatMs = 15_000): P
   const shutdown = new AbortController();
   const app = createApp({ ...config, repository, hub, heartbeatMs, shutdown: shutdown.signal });
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started));
-    started.once('error', reject);
+  const server = await listen(app, config).catch(async (error) => {
+    // Nothing may keep the process alive: the operator gets the message and the command ends.
+    clearInterval(pruning);
+    await repository.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -54,15 +84,14 @@ export async function startServer(config: ServerConfig, heartbeatMs = 15_000): P
       await new Promise<void>((resolve) => {
         // Requests in flight finish; keep-alive connections are closed as soon as they fall idle
         // (ended streams included), instead of holding close() open until they time out.
-        const http = server as Server;
-        const closeIdle = setInterval(() => http.closeIdleConnections(), 100);
-        const deadline = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
-        http.close(() => {
+        const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
+        const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        server.close(() => {
           clearInterval(closeIdle);
           clearTimeout(deadline);
           resolve();
         });
-        http.closeIdleConnections();
+        server.closeIdleConnections();
       });
       await repository.close();
     },

@@ -6,15 +6,47 @@ import { describe, it } from 'node:test';
 import { ADMIN_TOKEN, bearer, call, SseClient, startServer, tempDir } from './harness.js';
 import { seedInput, uniqueName } from '../storage/fixtures.js';
 
+/** Runs the CLI to its end (a server that does start is killed after 20 s, its status null). */
+function runCli(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    timeout: 20_000,
+  });
+}
+
+/** The CLI ended with `status` and said `message` on stderr, as a sentence, not as a stack trace. */
+function assertRefused(run: ReturnType<typeof runCli>, status: number, message: RegExp) {
+  assert.equal(run.status, status, run.stderr);
+  assert.match(run.stderr, message);
+  assert.doesNotMatch(run.stderr, /^\s+at /m, 'no stack trace');
+}
+
 describe('off-layer-server CLI', { timeout: 120_000 }, () => {
   it('prints its usage with --help and refuses unknown flags', () => {
-    const help = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', '--help'], { encoding: 'utf8' });
+    const help = runCli(['--help']);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /--port <n>\s+PORT/);
     assert.match(help.stdout, /DATABASE_URL/);
-    const wrong = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', '--prot', '1'], { encoding: 'utf8' });
-    assert.equal(wrong.status, 2);
-    assert.match(wrong.stderr, /Unknown option '--prot'/);
+    assertRefused(runCli(['--prot', '1']), 2, /Unknown option '--prot'/);
+  });
+
+  it('says what to fix, and ends, when its port is taken, its data folder unusable or its database unreachable', async () => {
+    const first = await startServer();
+    try {
+      const port = new URL(first.origin).port;
+      assertRefused(runCli(['--port', port, '--data', tempDir()]), 1, /Could not listen on 127\.0\.0\.1:\d+: .*EADDRINUSE[^]*choose another port with --port/);
+    } finally {
+      await first.stop();
+    }
+    const file = join(tempDir(), 'not-a-folder');
+    writeFileSync(file, '');
+    assertRefused(runCli(['--port', '0', '--data', file]), 1, /Could not use the SQLite database in .*not-a-folder: [^]*--data \(OFF_DATA_DIR\) must name a folder/);
+    assertRefused(
+      runCli(['--port', '0'], { DATABASE_URL: 'postgres://off:off@127.0.0.1:1/off' }),
+      1,
+      /Could not use the PostgreSQL database of DATABASE_URL: .*ECONNREFUSED[^]*Check that PostgreSQL is running/,
+    );
   });
 
   it('names the packages to install when its optional peer dependencies are missing', () => {
