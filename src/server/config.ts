@@ -36,6 +36,27 @@ function count(name: string, value: string | undefined, fallback: number): numbe
   return number;
 }
 
+/** What an operator may write in an environment variable for yes or no. */
+function yesOrNo(name: string, value: string | undefined): boolean {
+  if (value === undefined || /^(?:|0|false|no|off)$/i.test(value)) return false;
+  if (/^(?:1|true|yes|on)$/i.test(value)) return true;
+  throw new ConfigError(`${name} must be 1 or 0, not "${value}"`);
+}
+
+/** An origin as browsers send it (scheme, host, port): `https://example.org/` is `https://example.org`. */
+function origin(value: string): string {
+  if (value === '*') return value;
+  const url = URL.parse(value);
+  if (!url || !/^https?:$/.test(url.protocol)) throw new ConfigError(`--allowed-origins takes origins like https://example.org, not "${value}"`);
+  return url.origin;
+}
+
+function databaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^postgres(?:ql)?:\/\//.test(value)) throw new ConfigError('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database');
+  return value;
+}
+
 /** Flags win over environment variables, which win over defaults. Returns undefined for --help. */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig | undefined {
   let values;
@@ -64,15 +85,16 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     port,
     host: values.host ?? env.HOST ?? '127.0.0.1',
     dataDir: values.data ?? env.OFF_DATA_DIR ?? './.off-data',
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     adminToken: env.OFF_ADMIN_TOKEN || undefined,
     allowedOrigins: (values['allowed-origins'] ?? env.OFF_ALLOWED_ORIGINS ?? '')
       .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+      .map((each) => each.trim())
+      .filter(Boolean)
+      .map(origin),
     staticDir: values.static ?? (env.OFF_STATIC_DIR || undefined),
     writesPerMinutePerClient: count('--writes-per-client', values['writes-per-client'] ?? env.OFF_WRITES_PER_CLIENT, 30),
     writesPerMinutePerEvent: count('--writes-per-event', values['writes-per-event'] ?? env.OFF_WRITES_PER_EVENT, 300),
-    trustProxy: values['trust-proxy'] ?? env.OFF_TRUST_PROXY === '1',
+    trustProxy: values['trust-proxy'] ?? yesOrNo('OFF_TRUST_PROXY', env.OFF_TRUST_PROXY),
   };
 }

@@ -31,6 +31,12 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
     assertRefused(runCli(['--prot', '1']), 2, /Unknown option '--prot'/);
   });
 
+  it('refuses settings it would misread: a DATABASE_URL that is not PostgreSQL, OFF_TRUST_PROXY=maybe, an origin without its scheme', () => {
+    assertRefused(runCli([], { DATABASE_URL: 'mysql://off:off@localhost/off' }), 2, /DATABASE_URL must be a PostgreSQL URL/);
+    assertRefused(runCli([], { OFF_TRUST_PROXY: 'maybe' }), 2, /OFF_TRUST_PROXY must be 1 or 0, not "maybe"/);
+    assertRefused(runCli(['--allowed-origins', 'host-event.example']), 2, /origins like https:\/\/example.org, not "host-event.example"/);
+  });
+
   it('says what to fix, and ends, when its port is taken, its data folder unusable or its database unreachable', async () => {
     const first = await startServer();
     try {
@@ -47,6 +53,16 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
       1,
       /Could not use the PostgreSQL database of DATABASE_URL: .*ECONNREFUSED[^]*Check that PostgreSQL is running/,
     );
+  });
+
+  it('takes an allowed origin written with a trailing slash as the origin browsers send', async () => {
+    const server = await startServer({ args: ['--allowed-origins', 'https://host-event.example/'] });
+    try {
+      const read = await call(`${server.api}/seeds`, { headers: { Origin: 'https://host-event.example' } });
+      assert.equal(read.headers.get('access-control-allow-origin'), 'https://host-event.example');
+    } finally {
+      await server.stop();
+    }
   });
 
   it('names the packages to install when its optional peer dependencies are missing', () => {
