@@ -82,8 +82,12 @@ export function idempotencyKey(c: Context, scope: string): IdempotencyKey | unde
   return { key, hash: idempotencyKeyHash(`${c.req.method} ${scope} ${key}`) };
 }
 
-/** Who to count a write against: the peer address, or the first X-Forwarded-For hop behind a trusted proxy. */
+/**
+ * Who to count a write against: the peer address or, behind a trusted proxy, the
+ * last X-Forwarded-For hop, the one that proxy appended. Earlier hops come from
+ * the client, who could send a new one with every write.
+ */
 export function clientAddress(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined;
+  const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim() : undefined;
   return forwarded || (getConnInfo(c).remote.address ?? 'unknown');
 }

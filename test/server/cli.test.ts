@@ -55,6 +55,20 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
     );
   });
 
+  it('behind a proxy, counts writes by the address the proxy appended to X-Forwarded-For, whatever the client put before it', async () => {
+    const server = await startServer({ env: { OFF_TRUST_PROXY: 'true', OFF_WRITES_PER_CLIENT: '2' } });
+    try {
+      const write = (forwardedFor: string) =>
+        call(`${server.api}/seeds`, { method: 'POST', json: seedInput(), headers: { 'X-Forwarded-For': forwardedFor } });
+      const statuses = [];
+      for (const spoofed of ['10.0.0.1', '10.0.0.2', '10.0.0.3']) statuses.push((await write(`${spoofed}, 203.0.113.7`)).status);
+      assert.deepEqual(statuses, [201, 201, 429], 'one client, whatever it forwards');
+      assert.equal((await write('203.0.113.8')).status, 201, 'another client counts apart');
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('takes an allowed origin written with a trailing slash as the origin browsers send', async () => {
     const server = await startServer({ args: ['--allowed-origins', 'https://host-event.example/'] });
     try {
