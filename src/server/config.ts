@@ -51,6 +51,17 @@ function origin(value: string): string {
   return url.origin;
 }
 
+/** GET /api/hidden answers a wrong token at once and is not rate limited: a short token could be guessed. */
+const MIN_ADMIN_TOKEN_LENGTH = 16;
+
+function adminToken(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new ConfigError(`OFF_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters, hard to guess: openssl rand -hex 32 makes one`);
+  }
+  return value;
+}
+
 function databaseUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   if (!/^postgres(?:ql)?:\/\//.test(value)) throw new ConfigError('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database');
@@ -86,7 +97,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     host: values.host ?? env.HOST ?? '127.0.0.1',
     dataDir: values.data ?? env.OFF_DATA_DIR ?? './.off-data',
     databaseUrl: databaseUrl(env.DATABASE_URL),
-    adminToken: env.OFF_ADMIN_TOKEN || undefined,
+    adminToken: adminToken(env.OFF_ADMIN_TOKEN),
     allowedOrigins: (values['allowed-origins'] ?? env.OFF_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((each) => each.trim())

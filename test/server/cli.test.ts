@@ -37,6 +37,10 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
     assertRefused(runCli(['--allowed-origins', 'host-event.example']), 2, /origins like https:\/\/example.org, not "host-event.example"/);
   });
 
+  it('refuses an admin token short enough to guess: GET /api/hidden answers every try at once', () => {
+    assertRefused(runCli([], { OFF_ADMIN_TOKEN: 'g21-admin' }), 2, /OFF_ADMIN_TOKEN must be at least 16 characters/);
+  });
+
   it('says what to fix, and ends, when its port is taken, its data folder unusable or its database unreachable', async () => {
     const first = await startServer();
     try {
