@@ -57,7 +57,18 @@ function sortColumns(record: OffRecord): unknown[] {
 export class SqlRepository implements Repository {
   private constructor(private readonly driver: SqlDriver) {}
 
+  /** Migrates the database; when that fails, closes the driver (an idle PostgreSQL connection would keep the process up). */
   static async open(driver: SqlDriver): Promise<SqlRepository> {
+    try {
+      await SqlRepository.migrate(driver);
+    } catch (error) {
+      await driver.close().catch(() => undefined);
+      throw error;
+    }
+    return new SqlRepository(driver);
+  }
+
+  private static async migrate(driver: SqlDriver): Promise<void> {
     // Inside the writers' lock, table and all: processes started together on an empty PostgreSQL would
     // otherwise race on CREATE TABLE IF NOT EXISTS, which is not safe against a concurrent create.
     await driver.writeTransaction(async (tx) => {
@@ -73,7 +84,6 @@ export class SqlRepository implements Repository {
         ]);
       }
     });
-    return new SqlRepository(driver);
   }
 
   get dialect() {

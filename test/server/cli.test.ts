@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ADMIN_TOKEN, bearer, call, SseClient, startServer, tempDir } from './harness.js';
+import pg from 'pg';
+import { ADMIN_TOKEN, bearer, call, createDatabase, SseClient, startServer, tempDir } from './harness.js';
 import { seedInput, uniqueName } from '../storage/fixtures.js';
 
 /** Runs the CLI to its end (a server that does start is killed after 20 s, its status null). */
@@ -57,6 +58,21 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
       1,
       /Could not use the PostgreSQL database of DATABASE_URL: .*ECONNREFUSED[^]*Check that PostgreSQL is running/,
     );
+  });
+
+  it('ends at once, with the reason, when PostgreSQL lets it in but refuses it the tables', async () => {
+    const database = await createDatabase();
+    try {
+      const owner = new pg.Client({ connectionString: database.url });
+      await owner.connect();
+      await owner.query('DROP SCHEMA public');
+      await owner.end();
+      const started = Date.now();
+      assertRefused(runCli(['--port', '0'], { DATABASE_URL: database.url }), 1, /Could not use the PostgreSQL database of DATABASE_URL: no schema/);
+      assert.ok(Date.now() - started < 5000, 'no idle connection keeps the process up (pg keeps one 10 s)');
+    } finally {
+      await database.drop();
+    }
   });
 
   it('behind a proxy, counts writes by the address the proxy appended to X-Forwarded-For, whatever the client put before it', async () => {
