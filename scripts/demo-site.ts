@@ -1,12 +1,19 @@
 // The demo event site served by the reference server: shared by `npm start` and the end-to-end tests.
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Seed } from '../src/model/records.js';
 import { DEMO_EVENT, ORIGIN_SEED, sampleSeeds, sampleSideEvents } from '../demo/sample-data.js';
 
-/** Builds demo-dist/ to be served by the reference server: its pages use the server's store (demo/main.ts). */
+/**
+ * Where `npm start` builds the demo for the reference server: not demo-dist/, the static build's folder
+ * (`npm run build:demo`), so that building one never changes what the other serves.
+ */
+export const SERVED_DEMO_DIR = 'node_modules/.cache/off-layer/demo-site';
+
+/** Builds the demo to be served by the reference server: its pages use the server's store (demo/main.ts). */
 export function buildDemoSite(): void {
-  execSync('npx vite build --logLevel warn', { stdio: 'inherit', env: { ...process.env, VITE_OFF_DEMO_SERVER: '1' } });
+  execSync(`npx vite build --logLevel warn --outDir ${resolve(SERVED_DEMO_DIR)}`, { stdio: 'inherit', env: { ...process.env, VITE_OFF_DEMO_SERVER: '1' } });
 }
 
 export interface RunningServer {
@@ -15,9 +22,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `off-layer-server --static demo-dist` and resolves once it prints where it listens. */
+/** Starts `off-layer-server --static` on the demo built by buildDemoSite() and resolves once it prints where it listens. */
 export function startDemoServer(args: string[] = [], env: NodeJS.ProcessEnv = process.env, echo = false): Promise<RunningServer> {
-  return startServer(['--static', 'demo-dist', ...args], env, echo);
+  return startServer(['--static', SERVED_DEMO_DIR, ...args], env, echo);
 }
 
 /**

@@ -1,5 +1,6 @@
 // End to end: the demo event site served by the reference server, driven in Debian's Chromium.
 import assert from 'node:assert/strict';
+import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -174,5 +175,20 @@ test('on the seeds page, every “Replanted from” link leads to that seed’s 
   const origin = seeds.locator(`off-seed-card[id="${decodeURIComponent(new URL(seeds.url()).hash.slice(1))}"]`);
   await origin.getByText('The rule that made our open-door workshops work').waitFor();
   assert.ok(await origin.isVisible());
+  await context.close();
+});
+
+test('npm run build:demo while the server runs leaves the served demo on the server’s store', async () => {
+  execSync('npm run build:demo --silent -- --logLevel warn', { stdio: 'inherit' });
+  const title = `Added through the API ${Date.now()}`;
+  const response = await fetch(`${server.url}/api/side-events`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ event: 'g21', title, start: `${summitDays()[0]}T10:00:00+01:00`, tags: [] }),
+  });
+  assert.equal(response.status, 201);
+  const context = await browser.newContext();
+  const board = await open(await context.newPage(), 'index.html');
+  await board.locator('off-side-event-board [part="item-title"]', { hasText: title }).waitFor();
   await context.close();
 });

@@ -24,7 +24,7 @@ let browser: Browser;
 
 before(async () => {
   root = mkdtempSync(join(tmpdir(), 'off-layer-static-demo-'));
-  // The README's command, written elsewhere than demo-dist/ (which other tests build for the server).
+  // The README's command, written elsewhere than demo-dist/, which the developer may be using.
   execSync(`npm run build:demo --silent -- --logLevel warn --emptyOutDir --outDir ${join(root, 'site')}`, { stdio: 'inherit' });
   execSync(`npm run build:demo --silent -- --logLevel warn --emptyOutDir --base ./ --outDir ${join(root, 'host', 'off-demo')}`, { stdio: 'inherit' });
   server = createServer((request, response) => {
