@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
@@ -7,7 +8,7 @@ import { ChangeHub } from './change-hub.js';
 import type { ServerConfig } from './config.js';
 import type { Repository } from './repository.js';
 import { SqlRepository } from './sql-repository.js';
-import { startupStep } from './startup-error.js';
+import { StartupError, startupStep } from './startup-error.js';
 
 const HOUR = 3600_000;
 const CHANGES_KEPT_MS = 24 * HOUR;
@@ -57,7 +58,15 @@ function listen(app: Hono, { port, host }: ServerConfig): Promise<Server> {
   );
 }
 
+/** A mistyped --static would otherwise answer 404 for the whole site, the server seemingly fine. */
+function checkStaticDir(dir: string | undefined): void {
+  if (dir !== undefined && !statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new StartupError(`There is no folder ${dir} to serve at /.\n--static (OFF_STATIC_DIR) must name the folder of the site's pages.`);
+  }
+}
+
 export async function startServer(config: ServerConfig, heartbeatMs = 15_000): Promise<RunningServer> {
+  checkStaticDir(config.staticDir);
   const repository = await openRepository(config);
   const prune = () => repository.prune(CHANGES_KEPT_MS, IDEMPOTENCY_KEYS_KEPT_MS).catch((error) => console.warn(`Pruning failed: ${error.message}`));
   await prune();

@@ -42,7 +42,7 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
     assertRefused(runCli([], { OFF_ADMIN_TOKEN: 'g21-admin' }), 2, /OFF_ADMIN_TOKEN must be at least 16 characters/);
   });
 
-  it('says what to fix, and ends, when its port is taken, its data folder unusable or its database unreachable', async () => {
+  it('says what to fix, and ends, when its port is taken, its data or static folder unusable or its database unreachable', async () => {
     const first = await startServer();
     try {
       const port = new URL(first.origin).port;
@@ -50,6 +50,7 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
     } finally {
       await first.stop();
     }
+    assertRefused(runCli(['--port', '0', '--data', tempDir(), '--static', 'no-such-site']), 1, /There is no folder no-such-site to serve at \/\.\n--static/);
     const file = join(tempDir(), 'not-a-folder');
     writeFileSync(file, '');
     assertRefused(runCli(['--port', '0', '--data', file]), 1, /Could not use the SQLite database in .*not-a-folder: [^]*--data \(OFF_DATA_DIR\) must name a folder/);
