@@ -40,6 +40,9 @@ async function main(): Promise<number> {
   const server = await startServer(config);
   console.log(`off-layer server listening on ${server.url}`);
   console.log(config.databaseUrl ? 'database: PostgreSQL (DATABASE_URL)' : `database: SQLite in ${config.dataDir}`);
+  // Both are silent otherwise: a token lost on the way (sudo drops the environment) or a missing origin shows only when used.
+  console.log(config.adminToken ? 'moderation: on (OFF_ADMIN_TOKEN)' : 'moderation: off, nobody can hide a record (no OFF_ADMIN_TOKEN)');
+  console.log(`pages of other origins that may call the API: ${config.allowedOrigins.join(', ') || 'none (--allowed-origins)'}`);
 
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {

@@ -90,11 +90,13 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
     }
   });
 
-  it('takes an allowed origin written with a trailing slash as the origin browsers send', async () => {
+  it('takes an allowed origin written with a trailing slash as the origin browsers send, and says at start what it allows', async () => {
     const server = await startServer({ args: ['--allowed-origins', 'https://host-event.example/'] });
     try {
       const read = await call(`${server.api}/seeds`, { headers: { Origin: 'https://host-event.example' } });
       assert.equal(read.headers.get('access-control-allow-origin'), 'https://host-event.example');
+      assert.match(server.output(), /^moderation: on \(OFF_ADMIN_TOKEN\)$/m);
+      assert.match(server.output(), /^pages of other origins that may call the API: https:\/\/host-event\.example$/m);
     } finally {
       await server.stop();
     }
@@ -153,6 +155,7 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
       assert.equal(hide.status, 403);
       assert.equal(hide.body.error.code, 'forbidden');
       assert.equal((await call(`${server.api}/hidden`, { headers: bearer('') })).status, 403);
+      assert.match(server.output(), /^moderation: off, nobody can hide a record \(no OFF_ADMIN_TOKEN\)$/m, 'said at start');
     } finally {
       await server.stop();
     }
