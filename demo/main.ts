@@ -34,7 +34,7 @@ async function plantSampleData(store: OffStore): Promise<void> {
   await store.putMany('seed', sampleSeeds(origin.id));
 }
 
-function seedCard(seed: Seed, spec: string, event: string, headingLevel: string): HTMLElement {
+function seedCard(seed: Seed, spec: string, event: string, headingLevel: string): HTMLElementTagNameMap['off-seed-card'] {
   const card = document.createElement('off-seed-card');
   card.setAttribute('store', spec);
   card.setAttribute('replant-event', event);
@@ -42,6 +42,26 @@ function seedCard(seed: Seed, spec: string, event: string, headingLevel: string)
   card.id = `seed-${seed.id}`;
   card.seed = seed;
   return card;
+}
+
+/** The version of its seed each card shows. */
+const shownVersion = new WeakMap<Element, string>();
+
+/**
+ * Shows `seeds` in `list`, keeping the cards already there and giving them their seed again only when it
+ * changed: a card that has just replanted its seed says so, with a link to the new one, which a card made
+ * anew, or given its seed again (the card then clears its status), would lose when the new seed arrives.
+ */
+function showCards(list: Element, seeds: Seed[], make: (seed: Seed) => HTMLElementTagNameMap['off-seed-card']): void {
+  const shown = new Map([...list.querySelectorAll('off-seed-card')].map((card) => [card.id, card]));
+  list.replaceChildren(
+    ...seeds.map((seed) => {
+      const card = shown.get(`seed-${seed.id}`) ?? make(seed);
+      if (shownVersion.get(card) !== seed.updatedAt) card.seed = seed;
+      shownVersion.set(card, seed.updatedAt);
+      return card;
+    }),
+  );
 }
 
 /** The seeds that `seeds` were replanted from, and theirs, when they are not among `seeds` (another event's). */
@@ -71,9 +91,9 @@ function showSeeds(container: HTMLElement, store: OffStore, spec: string): void 
     const seeds = await store.list('seed', { event });
     const earlier = origins ? await originsOf(seeds, store) : [];
     if (run !== latest) return;
-    container.replaceChildren(...seeds.map((seed) => seedCard(seed, spec, event, '2')));
+    showCards(container, seeds, (seed) => seedCard(seed, spec, event, '2'));
     if (!origins) return;
-    origins.querySelector('.seed-list')!.replaceChildren(...earlier.map((seed) => seedCard(seed, spec, event, '3')));
+    showCards(origins.querySelector('.seed-list')!, earlier, (seed) => seedCard(seed, spec, event, '3'));
     origins.hidden = earlier.length === 0;
   };
   store.subscribe((change) => {

@@ -192,3 +192,20 @@ test('npm run build:demo while the server runs leaves the served demo on the ser
   await board.locator('off-side-event-board [part="item-title"]', { hasText: title }).waitFor();
   await context.close();
 });
+
+test('on the seeds page, replanting the G20 seed says so on its card and links to the new seed’s card', async () => {
+  const context = await browser.newContext();
+  const seeds = await open(await context.newPage(), 'seeds.html');
+  const button = seeds.getByRole('button', { name: 'Replant into g21' });
+  const id = await seeds.locator('off-seed-card', { has: button }).getAttribute('id');
+  const origin = seeds.locator(`off-seed-card[id="${id}"]`);
+  await origin.getByRole('button', { name: 'Replant into g21' }).click();
+  await origin.getByText('Replanted into g21.').waitFor();
+  await seeds.waitForTimeout(1000); // the new seed arrives from the server and the page lists it
+  assert.equal(await origin.getByText('Replanted into g21.').count(), 1, 'the card still says it was replanted');
+  await origin.getByRole('link', { name: 'Open the replanted seed' }).click();
+  const replanted = seeds.locator(`off-seed-card[id="${decodeURIComponent(new URL(seeds.url()).hash.slice(1))}"]`);
+  await replanted.locator('[part="lineage"]').waitFor();
+  assert.ok(await replanted.isVisible());
+  await context.close();
+});
