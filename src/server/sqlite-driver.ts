@@ -2,8 +2,30 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Row, SqlDriver, SqlRunner } from './sql-driver.js';
+import { StartupError } from './startup-error.js';
 
 const BUSY_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED']);
+
+/**
+ * One server per data folder: another one's live streams would miss this one's writes.
+ * Held as a SQLite write lock on a file of its own, which the system releases when
+ * the process ends however it ends, and which leaves the database free for backups.
+ */
+function lockFolder(dataDir: string): Database.Database {
+  const lock = new Database(join(dataDir, 'off-layer.lock'), { timeout: 0 });
+  try {
+    lock.pragma('journal_mode = MEMORY');
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    lock.close();
+    if (error instanceof Database.SqliteError && error.code === 'SQLITE_BUSY') {
+      throw new StartupError(`Another off-layer-server is using the data folder ${dataDir}: stop it, or give this one another folder with --data (OFF_DATA_DIR).`);
+    }
+    throw error;
+  }
+  return lock;
+}
 
 /**
  * SQLite through better-sqlite3, in `<dataDir>/off-layer.sqlite`.
@@ -15,6 +37,7 @@ const BUSY_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED']);
 export class SqliteDriver implements SqlDriver {
   readonly dialect = 'sqlite' as const;
   private readonly db: Database.Database;
+  private readonly folderLock: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   /** better-sqlite3 is synchronous, but a transaction spans awaits: one operation at a time keeps others out of it. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -25,6 +48,7 @@ export class SqliteDriver implements SqlDriver {
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
+    this.folderLock = lockFolder(dataDir);
     this.db = new Database(join(dataDir, 'off-layer.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -63,6 +87,7 @@ export class SqliteDriver implements SqlDriver {
   async close(): Promise<void> {
     await this.queue;
     this.db.close();
+    this.folderLock.close();
   }
 
   private run(sql: string, params: unknown[]): Row[] {

@@ -43,10 +43,12 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
   });
 
   it('says what to fix, and ends, when its port is taken, its data or static folder unusable or its database unreachable', async () => {
-    const first = await startServer();
+    const dataDir = tempDir();
+    const first = await startServer({ dataDir });
     try {
       const port = new URL(first.origin).port;
       assertRefused(runCli(['--port', port, '--data', tempDir()]), 1, /Could not listen on 127\.0\.0\.1:\d+: .*EADDRINUSE[^]*choose another port with --port/);
+      assertRefused(runCli(['--port', '0', '--data', dataDir]), 1, /Another off-layer-server is using the data folder .*: stop it, or give this one another folder/);
     } finally {
       await first.stop();
     }
