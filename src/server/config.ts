@@ -36,6 +36,13 @@ function count(name: string, value: string | undefined, fallback: number): numbe
   return number;
 }
 
+/** A limit of 0 would refuse every write, not lift the limit as one might expect. */
+function writesPerMinute(name: string, value: string | undefined, fallback: number): number {
+  const limit = count(name, value, fallback);
+  if (limit === 0) throw new ConfigError(`${name} must be at least 1: 0 would refuse every write`);
+  return limit;
+}
+
 /** What an operator may write in an environment variable for yes or no. */
 function yesOrNo(name: string, value: string | undefined): boolean {
   if (value === undefined || /^(?:|0|false|no|off)$/i.test(value)) return false;
@@ -104,8 +111,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       .filter(Boolean)
       .map(origin),
     staticDir: values.static ?? (env.OFF_STATIC_DIR || undefined),
-    writesPerMinutePerClient: count('--writes-per-client', values['writes-per-client'] ?? env.OFF_WRITES_PER_CLIENT, 30),
-    writesPerMinutePerEvent: count('--writes-per-event', values['writes-per-event'] ?? env.OFF_WRITES_PER_EVENT, 300),
+    writesPerMinutePerClient: writesPerMinute('--writes-per-client', values['writes-per-client'] ?? env.OFF_WRITES_PER_CLIENT, 30),
+    writesPerMinutePerEvent: writesPerMinute('--writes-per-event', values['writes-per-event'] ?? env.OFF_WRITES_PER_EVENT, 300),
     trustProxy: values['trust-proxy'] ?? yesOrNo('OFF_TRUST_PROXY', env.OFF_TRUST_PROXY),
   };
 }

@@ -32,10 +32,11 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
     assertRefused(runCli(['--prot', '1']), 2, /Unknown option '--prot'/);
   });
 
-  it('refuses settings it would misread: a DATABASE_URL that is not PostgreSQL, OFF_TRUST_PROXY=maybe, an origin without its scheme', () => {
+  it('refuses settings it would misread: a DATABASE_URL that is not PostgreSQL, OFF_TRUST_PROXY=maybe, an origin without its scheme, no writes at all', () => {
     assertRefused(runCli([], { DATABASE_URL: 'mysql://off:off@localhost/off' }), 2, /DATABASE_URL must be a PostgreSQL URL/);
     assertRefused(runCli([], { OFF_TRUST_PROXY: 'maybe' }), 2, /OFF_TRUST_PROXY must be 1 or 0, not "maybe"/);
     assertRefused(runCli(['--allowed-origins', 'host-event.example']), 2, /origins like https:\/\/example.org, not "host-event.example"/);
+    assertRefused(runCli([], { OFF_WRITES_PER_CLIENT: '0' }), 2, /--writes-per-client must be at least 1: 0 would refuse every write/);
   });
 
   it('refuses an admin token short enough to guess: GET /api/hidden answers every try at once', () => {
