@@ -93,9 +93,9 @@ export const STRINGS: Catalogue<ContributeFormStrings> = {
     kinds: {
       'side-event': {
         heading: 'Ajoutez votre #OFF',
-        submit: 'Ajouter mon événement',
+        submit: 'Ajouter mon évènement',
         thanks: (title) => `Merci ! « ${title} » a été ajouté.`,
-        another: 'Ajouter un autre événement',
+        another: 'Ajouter un autre évènement',
       },
       seed: {
         heading: 'Semez une graine',

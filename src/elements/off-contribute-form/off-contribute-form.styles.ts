@@ -1,16 +1,16 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    /* The theme's own background, so a dark form stays readable on a light page. */
-    background: var(--off-color-bg);
-  }
-
+  /* A card like the board's, in the theme's own background: a dark form stays readable on a light page. */
   section {
     display: grid;
     gap: var(--off-space);
     /* A title without spaces (a pasted address) wraps instead of widening the grid past a phone's screen. */
     overflow-wrap: anywhere;
+    padding: var(--off-space);
+    background: var(--off-color-bg);
+    border: 1px solid var(--off-color-border);
+    border-radius: var(--off-radius);
   }
 
   h2 {

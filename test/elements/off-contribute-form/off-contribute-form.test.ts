@@ -60,7 +60,7 @@ describe('off-contribute-form', () => {
       const el = await formFixture({ lang: 'fr' });
       await expect(el).to.be.accessible();
       expect(el.shadowRoot!.querySelector('label[for="field-start"]')!.textContent).to.contain('Début');
-      expect(part(el, 'submit')!.textContent).to.equal('Ajouter mon événement');
+      expect(part(el, 'submit')!.textContent).to.equal('Ajouter mon évènement');
     });
 
     it('hides the honeypot from sight, screen readers, keyboard and autofill', async () => {
@@ -239,6 +239,22 @@ describe('off-contribute-form', () => {
       expect(record!.title).to.equal(title);
       expect(confirmation.querySelector('img, b')).to.equal(null);
       expect(confirmation.textContent).to.contain(title);
+    });
+
+    it('is one card, like the board: its heading inside the border and padding, not on the page’s edge', async () => {
+      const page = await fixture<HTMLElement>(html`<div style="background: #fdf6e3; padding: 0">
+        <off-contribute-form store="memory" lang="en" event=${uniqueName('card')}></off-contribute-form>
+      </div>`);
+      const el = page.querySelector('off-contribute-form')!;
+      await el.updateComplete;
+      const card = el.shadowRoot!.querySelector('section')!;
+      const heading = card.querySelector('h2')!.getBoundingClientRect();
+      const host = el.getBoundingClientRect();
+      expect(heading.left - host.left, 'heading inset').to.be.at.least(16);
+      expect(heading.top - host.top, 'heading inset from the top').to.be.at.least(16);
+      const style = getComputedStyle(card);
+      expect(style.backgroundColor).to.equal('rgb(255, 255, 255)');
+      expect(style.borderTopStyle).to.equal('solid');
     });
 
     it('wraps a long title without spaces (a pasted address) on a 375 px phone screen', async () => {
