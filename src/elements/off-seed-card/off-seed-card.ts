@@ -135,7 +135,9 @@ export class OffSeedCard extends OffElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('seed') || changed.has('seedId')) {
+    // A status belongs to the seed it is about: a fresh copy of the same record (a framework rendering again) keeps it.
+    const anotherSeed = changed.has('seed') && (changed.get('seed') as Seed | undefined)?.id !== this.given?.id;
+    if (anotherSeed || changed.has('seedId')) {
       this.status = undefined;
       this.copyByHand = undefined;
     }

@@ -312,6 +312,24 @@ describe('off-seed-card', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps its confirmation when a framework sets a fresh copy of the same seed, and drops it for another seed', async () => {
+    const [original, other] = await memory().putMany('seed', [seedInput({ title: 'Original' }), seedInput({ title: 'Another' })]);
+    const here = uniqueName('here');
+    const el = await fixture<OffSeedCard>(html`<off-seed-card store="memory" lang="en" replant-event=${here} .seed=${original}></off-seed-card>`);
+    const replanted = oneEvent(el, 'off-replanted');
+    button(el, `Replant into ${here}`).click();
+    await replanted;
+    await el.updateComplete;
+    expect(statusText(el)).to.equal(`Replanted into ${here}. Open the replanted seed`);
+    el.seed = { ...original! };
+    await el.updateComplete;
+    expect(statusText(el)).to.equal(`Replanted into ${here}. Open the replanted seed`);
+    el.seed = other;
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('');
+    expect(part(el, 'title').textContent).to.equal('Another');
+  });
+
   it('keeps the keyboard focus on the replant button while and after it replants', async () => {
     const { slow, el, here } = await replantableOnSlowStore();
     const focused = () => el.shadowRoot!.activeElement?.textContent?.trim();
