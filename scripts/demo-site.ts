@@ -29,8 +29,8 @@ export function startDemoServer(args: string[] = [], env: NodeJS.ProcessEnv = pr
 
 /**
  * Starts `off-layer-server` from the sources and resolves once it prints where it listens. Rejects, with the
- * server stopped, when it cannot listen: the server itself then prints a stack trace and stays up without
- * serving (a second `npm start`, another program on port 8787), which left `npm start` hanging.
+ * server stopped, when it cannot listen (a second `npm start`, another program on port 8787), saying it as
+ * `npm start` takes the server's options: after `--`.
  */
 export function startServer(args: string[], env: NodeJS.ProcessEnv = process.env, echo = false): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
