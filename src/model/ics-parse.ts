@@ -107,22 +107,27 @@ const DAY = 24 * 60 * 60 * 1000;
 
 const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 
-/** The end of an event given by DURATION ("PT1H30M") instead of DTEND, shown in `timeZone`; '' if unreadable. */
-function endAfter(start: string, { value }: Property, timeZone: string | undefined): string {
+/**
+ * The end of an event given by DURATION ("PT1H30M") instead of DTEND, shown in `timeZone`; '' if unreadable.
+ * `inUtc`: DTSTART was written in UTC ("…Z"), whose days all have 24 hours.
+ */
+function endAfter(start: string, { value }: Property, timeZone: string | undefined, inUtc: boolean): string {
   const match = DURATION.exec(value.trim());
   const startMs = Date.parse(start);
   if (!match || Number.isNaN(startMs)) return '';
   const [weeks, days, hours, minutes, seconds] = match.slice(1).map((group) => Number(group ?? 0)) as [number, number, number, number, number];
-  // Weeks and days are nominal (RFC 5545, 3.3.6): the same time on the wall clock days later, 23 or 25 hours
-  // over a change of time. `start` is written in its zone, so its first 19 characters are that wall clock.
-  const wallClockLater = new Date(Date.parse(`${start.slice(0, 19)}Z`) + (weeks * 7 + days) * DAY).toISOString().slice(0, 19);
-  const daysLater = weeks || days ? Date.parse(localToIso(wallClockLater, timeZone)) : startMs;
+  const dayCount = weeks * 7 + days;
+  // Weeks and days are nominal (RFC 5545, 3.3.6): the same time on the wall clock of the start's zone days later,
+  // 23 or 25 hours over a change of time. `start` is written in its zone, so its first 19 characters are that wall clock.
+  const wallClockLater = new Date(Date.parse(`${start.slice(0, 19)}Z`) + dayCount * DAY).toISOString().slice(0, 19);
+  const daysLater = dayCount && !inUtc ? Date.parse(localToIso(wallClockLater, timeZone)) : startMs + dayCount * DAY;
   return Number.isNaN(daysLater) ? '' : instantToIso(daysLater + ((hours * 60 + minutes) * 60 + seconds) * 1000, timeZone);
 }
 
 function toInput(properties: Property[], event: string, timeZone: string | undefined): IcsSideEventInput {
   const input: IcsSideEventInput = { event, title: '', start: '', tags: [] };
   let startZone = timeZone;
+  let startInUtc = false;
   let duration: Property | undefined;
   for (const property of properties) {
     switch (property.name) {
@@ -141,6 +146,7 @@ function toInput(properties: Property[], event: string, timeZone: string | undef
       case 'DTSTART':
         input.start = toIso(property, timeZone);
         startZone = property.params.TZID ?? timeZone;
+        startInUtc = property.value.trim().endsWith('Z');
         break;
       case 'DURATION':
         duration = property;
@@ -159,6 +165,6 @@ function toInput(properties: Property[], event: string, timeZone: string | undef
         break;
     }
   }
-  if (duration && input.end === undefined) input.end = endAfter(input.start, duration, startZone);
+  if (duration && input.end === undefined) input.end = endAfter(input.start, duration, startZone, startInUtc);
   return input;
 }

@@ -203,6 +203,14 @@ describe('iCalendar import', () => {
     expect(await importIcs(store, first, { event: 'g22' })).to.have.length(2);
   });
 
+  it('reads a DURATION in days from a start in UTC as days of 24 hours, which UTC has whatever the zone shown', () => {
+    // 09:00 UTC on Saturday 28 March 2037, shown in Paris, where Sunday has 23 hours: still 09:00 UTC a day later.
+    const ics = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART:20370328T090000Z', 'DURATION:P1D', 'SUMMARY:Retreat', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+    const [retreat] = parseIcs(ics, { event: 'g21', timeZone: 'Europe/Paris' });
+    expect(retreat!.start).to.equal('2037-03-28T10:00:00+01:00');
+    expect(retreat!.end).to.equal('2037-03-29T11:00:00+02:00');
+  });
+
   it('recognises an event already imported whose title had a line break (stored as a space)', async () => {
     const store = createMemoryStore({ name: uniqueName('ics') });
     const ics = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART:20260612T163000Z', 'SUMMARY:Apéro\\nsur le quai', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
