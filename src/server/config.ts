@@ -19,12 +19,12 @@ export const USAGE = `Usage: off-layer-server [options]
   --host <address>      HOST             address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --data <dir>          OFF_DATA_DIR     SQLite data folder (default ./.off-data)
                         DATABASE_URL     postgres://… : use PostgreSQL instead of SQLite
-                        OFF_ADMIN_TOKEN  bearer token of the moderators (moderation is off without one)
+                        OFF_ADMIN_TOKEN  bearer token of the moderators, 16 characters or more (moderation is off without one)
   --allowed-origins <list>  OFF_ALLOWED_ORIGINS  comma-separated origins allowed to call the API from a browser, or *
   --static <dir>        OFF_STATIC_DIR   also serve this folder at /
   --writes-per-client <n>  OFF_WRITES_PER_CLIENT  writes per minute per client address (default 30)
   --writes-per-event <n>   OFF_WRITES_PER_EVENT   writes per minute per host event (default 300)
-  --trust-proxy         OFF_TRUST_PROXY=1  count writes by X-Forwarded-For (behind a reverse proxy)
+  --trust-proxy         OFF_TRUST_PROXY=1  count writes by the last X-Forwarded-For address, the one your reverse proxy adds
   --help`;
 
 export class ConfigError extends Error {}

@@ -1,7 +1,7 @@
 import type { OffRecord, RecordKind, RecordOf } from '../model/records.js';
 
 export interface ListQuery {
-  /** Only records of this host event. */
+  /** Only records of this host event; absent or `undefined` (the elements pass `{ event: undefined }`), every event's. */
   event?: string;
 }
 

@@ -43,7 +43,7 @@ export class OffEventBadge extends OffElement {
   /** The host event whose side events are counted, e.g. `g21`. */
   @property() event = '';
 
-  /** Where the QR code and link lead: an http(s) or relative URL; defaults to this page without its fragment, plus `#off`. */
+  /** Where the QR code and link lead: an http(s) or relative URL; defaults to this page without its fragment, nor the campaign tags and click ids it was reached with (`utm_*`, `fbclid`, `gclid`…), plus `#off`. */
   @property() href = '';
 
   /** Text beside the count; defaults to "Side events around this event" in the element's language. */
