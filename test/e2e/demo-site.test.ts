@@ -209,3 +209,17 @@ test('on the seeds page, replanting the G20 seed says so on its card and links t
   assert.ok(await replanted.isVisible());
   await context.close();
 });
+
+test('on the seeds page, replanting with the keyboard leaves the focus on the card that replanted', async () => {
+  const context = await browser.newContext();
+  const seeds = await open(await context.newPage(), 'seeds.html');
+  const button = seeds.getByRole('button', { name: 'Replant into g21' });
+  const id = await seeds.locator('off-seed-card', { has: button }).getAttribute('id');
+  const origin = seeds.locator(`off-seed-card[id="${id}"]`);
+  await origin.getByRole('button', { name: 'Replant into g21' }).focus();
+  await seeds.keyboard.press('Enter');
+  await origin.getByText('Replanted into g21.').waitFor();
+  await seeds.waitForTimeout(1000); // the new seed arrives from the server and the page lists it
+  assert.equal(await seeds.evaluate(() => document.activeElement?.id), id, 'the focus is still in the card, not back at the page’s start');
+  await context.close();
+});
