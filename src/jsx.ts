@@ -37,6 +37,8 @@ export interface OffSeedCardAttributes extends OffCommonAttributes {
 export interface OffContributeFormAttributes extends OffCommonAttributes {
   event?: string;
   kind?: 'side-event' | 'seed';
+  label?: string;
+  'heading-level'?: number;
   'time-zone'?: string;
   'min-fill-ms'?: number;
   'onoff-contributed'?: (event: OffContributedEvent) => void;

@@ -13,7 +13,7 @@ export const styles = css`
     border-radius: var(--off-radius);
   }
 
-  h2 {
+  #heading {
     margin: 0;
     font-size: 1.4em;
     line-height: 1.2;

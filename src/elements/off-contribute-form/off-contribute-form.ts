@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml } from 'lit/static-html.js';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { licenseFor } from '../../model/licenses.js';
@@ -10,6 +11,7 @@ import { StorageError } from '../../storage/errors.js';
 import { ValidationError } from '../../storage/validation-error.js';
 import { OffContributedEvent } from '../shared/events.js';
 import { plural } from '../shared/i18n.js';
+import { headingTag } from '../shared/heading.js';
 import { OffElement } from '../shared/off-element.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -58,6 +60,7 @@ interface Done {
  * @summary Contribution form for side events and seeds, validated, with draft and offline queue.
  * @tag off-contribute-form
  *
+ * @csspart heading - The form's heading.
  * @csspart form - The `<form>` element.
  * @csspart field - One label, hint, control and error group.
  * @csspart label - A field's visible label.
@@ -92,6 +95,12 @@ export class OffContributeForm extends OffElement {
 
   /** What is contributed: `side-event` (default) or `seed`. */
   @property() kind: RecordKind = 'side-event';
+
+  /** The form's heading, "Add your #OFF" or "Plant a seed" in its language by default. */
+  @property() label = '';
+
+  /** Level of the heading, 1 to 6 (default 2), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** IANA time zone of the event (e.g. `Europe/Paris`): times typed are in that zone. Default: the browser's. */
   @property({ attribute: 'time-zone' }) timeZone = '';
@@ -313,9 +322,10 @@ export class OffContributeForm extends OffElement {
 
   override render(): TemplateResult {
     const kindStrings = this.strings.kinds[this.currentKind];
+    const heading = headingTag(this.headingLevel, 2);
     return html`
       <section aria-labelledby="heading">
-        <h2 id="heading">${kindStrings.heading}</h2>
+        ${staticHtml`<${heading} id="heading" part="heading">${this.label || kindStrings.heading}</${heading}>`}
         ${this.renderStatus()} ${this.done ? this.renderConfirmation() : this.renderForm()}
       </section>
     `;

@@ -1,7 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { html, literal, type StaticValue } from 'lit/static-html.js';
+import { html } from 'lit/static-html.js';
 import { tokenizeLinks } from '../../model/autolink.js';
 import { recordToJson } from '../../model/json.js';
 import { licenseFor } from '../../model/licenses.js';
@@ -11,6 +11,7 @@ import { StorageError } from '../../storage/errors.js';
 import type { StoreChange } from '../../storage/store.js';
 import { downloadText } from '../shared/download.js';
 import { OffReplantedEvent } from '../shared/events.js';
+import { headingTag } from '../shared/heading.js';
 import { OffElement } from '../shared/off-element.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -22,8 +23,6 @@ import { DEFAULT_SEED_HREF, formatPlantedOn, replantInput, seedUrl } from './see
 /** What the card needs to show a seed; a host page's `.seed` (or a tampered store) may lack some of it. */
 const isComplete = ({ id, title, body, tags, createdAt }: Seed) =>
   [id, title, body, createdAt].every((field) => typeof field === 'string') && Array.isArray(tags);
-
-const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 const LINK_REL = 'noopener noreferrer nofollow ugc';
 
@@ -214,7 +213,7 @@ export class OffSeedCard extends OffElement {
 
   private renderSeed(seed: Seed) {
     const text = strings[this.language];
-    const heading = HEADINGS[Math.min(Math.max(Math.round(this.headingLevel) || 3, 1), 6) - 1]!;
+    const heading = headingTag(this.headingLevel, 3);
     return html`
       <article part="card" class="card" aria-labelledby="title">
         <${heading} part="title" class="title" id="title" dir="auto">${seed.title}</${heading}>

@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { storeFor } from '../../../src/elements/shared/store-registry.js';
+import type { OffContributeForm } from '../../../src/elements/off-contribute-form/off-contribute-form.js';
 import type { OffContributedEvent } from '../../../src/elements/shared/events.js';
 import { LIMITS } from '../../../src/model/validate.js';
 import { uniqueName } from '../../storage/fixtures.js';
@@ -40,7 +41,21 @@ describe('off-contribute-form', () => {
       expect(control(el, 'organizer').getAttribute('autocomplete')).to.equal('organization');
       const titleLabel = el.shadowRoot!.querySelector('label[for="field-title"]')!;
       expect(titleLabel.querySelector('.required')!.textContent).to.contain('*');
-      expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Add your #OFF');
+      expect(el.shadowRoot!.querySelector('h2[part="heading"]')!.textContent).to.equal('Add your #OFF');
+    });
+
+    it('takes its heading’s text and level from label and heading-level, to fit the host page’s outline', async () => {
+      const el = await fixture<OffContributeForm>(html`<off-contribute-form store="memory" lang="en" event=${uniqueName('outline')} label="Propose a side event" heading-level="3"></off-contribute-form>`);
+      const heading = el.shadowRoot!.querySelector('[part="heading"]')!;
+      expect(heading.localName).to.equal('h3');
+      expect(heading.textContent).to.equal('Propose a side event');
+      expect(el.shadowRoot!.querySelector('form')!.getAttribute('aria-labelledby')).to.equal(heading.id);
+      el.setAttribute('heading-level', 'nonsense');
+      el.removeAttribute('label');
+      await el.updateComplete;
+      const fallback = el.shadowRoot!.querySelector('[part="heading"]')!;
+      expect([fallback.localName, fallback.textContent]).to.deep.equal(['h2', 'Add your #OFF']);
+      await expect(el).to.be.accessible();
     });
 
     it('is accessible as a seed form, with a licence select defaulting to CC-BY-SA-4.0 by its name', async () => {
@@ -248,7 +263,7 @@ describe('off-contribute-form', () => {
       const el = page.querySelector('off-contribute-form')!;
       await el.updateComplete;
       const card = el.shadowRoot!.querySelector('section')!;
-      const heading = card.querySelector('h2')!.getBoundingClientRect();
+      const heading = card.querySelector('[part="heading"]')!.getBoundingClientRect();
       const host = el.getBoundingClientRect();
       expect(heading.left - host.left, 'heading inset').to.be.at.least(16);
       expect(heading.top - host.top, 'heading inset from the top').to.be.at.least(16);
