@@ -22,6 +22,7 @@ export interface OffEventBadgeAttributes extends OffCommonAttributes {
 export interface OffSideEventBoardAttributes extends OffCommonAttributes {
   event?: string;
   label?: string;
+  'heading-level'?: number;
   'contribute-href'?: string;
   'onoff-filter-change'?: (event: OffFilterChangeEvent) => void;
 }

@@ -12,9 +12,9 @@ export const boardStyles = css`
     border-radius: var(--off-radius);
   }
 
-  h2,
-  h3,
-  h4,
+  #heading,
+  .day,
+  .title,
   p,
   ul {
     margin: 0;
@@ -28,7 +28,7 @@ export const boardStyles = css`
     gap: calc(var(--off-space) * 0.5);
   }
 
-  h2 {
+  #heading {
     font-size: 1.375em;
     line-height: 1.2;
   }

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { Lang } from '../../model/lang.js';
 import { storageMessage } from '../../model/messages.js';
 import type { SideEvent } from '../../model/records.js';
@@ -11,6 +12,7 @@ import { eventDayKey, formatDay, formatDateTime, formatTime, zoneLabel } from '.
 import { plural } from '../shared/i18n.js';
 import { LiveListController } from '../shared/live-list-controller.js';
 import { memoizeLast } from '../shared/memo.js';
+import { headingTag } from '../shared/heading.js';
 import { OffElement } from '../shared/off-element.js';
 import { safeAuthorHref, safeWebUrl } from '../shared/safe-url.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -108,6 +110,9 @@ export class OffSideEventBoard extends OffElement {
 
   /** The board's heading, "Side events #OFF" in its language by default; two boards on one page need different ones. */
   @property() label = '';
+
+  /** Level of the board's heading, 1 to 6 (default 2); day headings and side event titles take the next levels. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** Where the empty state's "Add your side event" link leads: a relative or http(s) URL. */
   @property({ attribute: 'contribute-href' }) contributeHref = DEFAULT_CONTRIBUTE_HREF;
@@ -208,7 +213,7 @@ export class OffSideEventBoard extends OffElement {
     this.focusIndex = undefined;
     (title ?? this.filterInput)?.focus();
     // The search is hidden while the list loads (after "Try again"): the board's heading then.
-    if (!(this.renderRoot as ShadowRoot).activeElement) this.renderRoot.querySelector('h2')!.focus();
+    if (!(this.renderRoot as ShadowRoot).activeElement) this.renderRoot.querySelector<HTMLElement>('#heading')!.focus();
   }
 
   private onListKeydown(event: KeyboardEvent): void {
@@ -313,10 +318,11 @@ export class OffSideEventBoard extends OffElement {
     const t = this.t;
     const loading = this.list.state === 'loading';
     const hasRecords = this.list.state === 'ready' && this.list.records.length > 0;
+    const heading = headingTag(this.headingLevel, 2);
     return html`
       <section part="board" class="board" aria-labelledby="heading" aria-busy=${loading ? 'true' : 'false'}>
         <header part="header" class="header">
-          <h2 id="heading" part="heading" tabindex="-1">${this.label || t.heading}</h2>
+          ${staticHtml`<${heading} id="heading" part="heading" tabindex="-1">${this.label || t.heading}</${heading}>`}
           ${hasRecords
             ? html`<button part="calendar-all-button" class="secondary" type="button" @click=${this.downloadAll}>
                 ${t.addAllToCalendar}
@@ -410,6 +416,8 @@ export class OffSideEventBoard extends OffElement {
     const labels = dayLabels(this.days(this.list.records, this.day), this.language);
     const number = (value: number) => new Intl.NumberFormat(this.language).format(value);
     const left = total - end;
+    const dayHeading = headingTag(this.headingLevel, 2, 1);
+    const titleHeading = headingTag(this.headingLevel, 2, 2);
     return html`
       ${start > 0
         ? html`<button part="earlier-button" class="secondary pager" type="button" @click=${this.showEarlier}>
@@ -422,12 +430,12 @@ export class OffSideEventBoard extends OffElement {
           groups,
           (group) => group.day,
           (group) => html`
-            <h3 part="day" class="day">${labels.get(group.day)}</h3>
+            ${staticHtml`<${dayHeading} part="day" class="day">${labels.get(group.day)}</${dayHeading}>`}
             <ul part="day-list" class="day-list" role="list">
               ${repeat(
                 group.items,
                 (item) => item.record.id,
-                (item) => this.renderItem(item.record, item.index),
+                (item) => this.renderItem(item.record, item.index, titleHeading),
               )}
             </ul>
           `,
@@ -442,7 +450,7 @@ export class OffSideEventBoard extends OffElement {
     `;
   }
 
-  private renderItem(sideEvent: SideEvent, index: number): TemplateResult {
+  private renderItem(sideEvent: SideEvent, index: number, titleHeading: StaticValue): TemplateResult {
     const t = this.t;
     const url = safeWebUrl(sideEvent.url);
     const zone = zoneLabel(sideEvent.start);
@@ -450,7 +458,7 @@ export class OffSideEventBoard extends OffElement {
     const expanded = this.expanded.has(sideEvent.id);
     return html`
       <li part="item" class="item" data-index=${index}>
-        <h4 part="item-title" class="title" tabindex="-1" dir="auto">${sideEvent.title}</h4>
+        ${staticHtml`<${titleHeading} part="item-title" class="title" tabindex="-1" dir="auto">${sideEvent.title}</${titleHeading}>`}
         <p part="item-time" class="meta">
           <time datetime=${sideEvent.start}>${this.timeRange(sideEvent)}</time>${zone ? ` · ${zone}` : nothing}
         </p>

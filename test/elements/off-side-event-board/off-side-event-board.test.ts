@@ -124,6 +124,22 @@ describe('off-side-event-board', () => {
       expect(el.shadowRoot!.activeElement).to.equal(titles[2]);
     });
 
+    it('fits the page’s outline: heading-level sets its heading, day headings and titles take the next levels', async () => {
+      const event = uniqueName('outline');
+      await seed(event, PROGRAMME);
+      const el = await board(event);
+      const levels = () => ['heading', 'day', 'item-title'].map((name) => part(el, name)!.localName);
+      expect(levels()).to.deep.equal(['h2', 'h3', 'h4']);
+      el.setAttribute('heading-level', '3');
+      await el.updateComplete;
+      expect(levels()).to.deep.equal(['h3', 'h4', 'h5']);
+      await expect(el).to.be.accessible();
+      el.headingLevel = 5;
+      await el.updateComplete;
+      expect(levels()).to.deep.equal(['h5', 'h6', 'h6']);
+      expect(texts(el, 'item-title')).to.deep.equal(['Breakfast of the commons', 'Évènement au Café', 'Walk to the lighthouse']);
+    });
+
     it('speaks French with French day names', async () => {
       const event = uniqueName('fr');
       await seed(event, PROGRAMME);
