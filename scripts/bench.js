@@ -2,8 +2,7 @@
 // baseline measured in the same run (the same items as one plain full list), and the idb store.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
-import { chromium } from 'playwright-core';
-import { chromiumPath, CHROMIUM_ARGS } from './chromium.js';
+import { launchChromium } from './chromium.js';
 
 const COUNTS = (process.env.OFF_BENCH_COUNTS ?? '1000,10000,50000').split(',').map(Number);
 /** Fresh pages per scenario and count: one page's first render varies by half from run to run on a busy machine. */
@@ -32,7 +31,7 @@ const server = createServer((request, response) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')) });
+const browser = await launchChromium();
 
 /** Runs one scenario in a fresh page, so heaps and DOMs never mix. */
 async function scenario(name, ...args) {

@@ -24,3 +24,9 @@ export function chromiumPath() {
   }
   return found;
 }
+
+/** Chromium driven by playwright-core (end-to-end tests, bench, screenshots), which sets its own headless mode. */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')) });
+}

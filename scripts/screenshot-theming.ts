@@ -2,8 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { chromiumPath, CHROMIUM_ARGS } from './chromium.js';
+import { launchChromium } from './chromium.js';
 import { buildDemoSite, plantDemo, startDemoServer } from './demo-site.js';
 
 buildDemoSite();
@@ -11,7 +10,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'off-layer-shot-'));
 const server = await startDemoServer(['--port', '0', '--data', dataDir]);
 try {
   await plantDemo(server.url);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')) });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${server.url}/theming.html`);
   await page.locator('off-side-event-board.dressed [part="item-title"]').first().waitFor();

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import ICAL from 'ical.js';
 import jsQR from 'jsqr';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { summitDays } from '../../demo/sample-data.js';
-import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/chromium.js';
+import { launchChromium } from '../../scripts/chromium.js';
 import { buildDemoSite, plantDemo, startDemoServer, type RunningServer } from '../../scripts/demo-site.js';
 
 const TIMEOUT = 20000;
@@ -24,7 +24,7 @@ before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'off-layer-e2e-'));
   server = await startDemoServer(['--port', '0', '--data', dataDir]);
   await plantDemo(server.url);
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')) });
+  browser = await launchChromium();
 });
 
 after(async () => {

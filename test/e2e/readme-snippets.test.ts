@@ -6,8 +6,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/chromium.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.js';
 import { startServer, type RunningServer } from '../../scripts/demo-site.js';
 
 const TIMEOUT = 20000;
@@ -47,7 +47,7 @@ before(async () => {
   server = await startServer(['--port', '0', '--data', dataDir, '--static', siteDir]);
   // WordPress and the reference server on one site, as in the README.
   writeFileSync(join(siteDir, 'wordpress.html'), hostPage(snippet('### WordPress').replaceAll(SITE, server.url)));
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')) });
+  browser = await launchChromium();
 });
 
 after(async () => {

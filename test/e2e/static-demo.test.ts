@@ -9,9 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { summitDays } from '../../demo/sample-data.js';
-import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/chromium.js';
+import { launchChromium } from '../../scripts/chromium.js';
 
 const TIMEOUT = 20000;
 const PAGES = ['index.html', 'venue.html', 'contribute.html', 'seeds.html', 'theming.html'];
@@ -40,7 +40,7 @@ before(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')) });
+  browser = await launchChromium();
 });
 
 after(async () => {
