@@ -28,13 +28,13 @@ export function startDemoServer(args: string[] = [], env: NodeJS.ProcessEnv = pr
 }
 
 /**
- * Starts `off-layer-server` from the sources and resolves once it prints where it listens. Rejects, with the
- * server stopped, when it cannot listen (a second `npm start`, another program on port 8787), saying it as
- * `npm start` takes the server's options: after `--`.
+ * Starts `off-layer-server` from the sources and resolves once it prints where it listens. When it stops
+ * first (its port or its data folder in use…), its own message has said why and what to change; the
+ * rejection adds how `npm start` takes the server's options: after `--`.
  */
 export function startServer(args: string[], env: NodeJS.ProcessEnv = process.env, echo = false): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'inherit'],
     env,
   });
   const stop = () =>
@@ -44,29 +44,13 @@ export function startServer(args: string[], env: NodeJS.ProcessEnv = process.env
       child.kill('SIGTERM');
     });
   return new Promise((resolve, reject) => {
-    let listening = false;
-    let failed = false;
-    child.once('exit', (code) => {
-      if (!listening && !failed) reject(new Error(`off-layer-server exited with ${code} before listening`));
-    });
+    child.once('exit', (code) =>
+      reject(new Error(`off-layer-server stopped before listening (exit code ${code}), for the reason above. Its options go after --: npm start -- --port 9000`)),
+    );
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (echo) console.log(line);
       const match = /listening on (\S+)/.exec(line);
-      if (match) {
-        listening = true;
-        resolve({ url: match[1]!, process: child, stop });
-      }
-    });
-    createInterface({ input: child.stderr! }).on('line', (line) => {
-      const cannotListen = listening || failed ? null : /listen (EADDRINUSE|EACCES)\b.*?(\S+:\d+)\s*$/.exec(line);
-      if (cannotListen) {
-        failed = true;
-        const [, code, address] = cannotListen;
-        const why = code === 'EADDRINUSE' ? 'is already in use (another `npm start` or server still running?)' : 'may not be used by this user';
-        void stop().then(() =>
-          reject(new Error(`${address} ${why}. Stop what uses it, or choose another port: npm start -- --port 9000`)),
-        );
-      } else if (!failed) console.error(line);
+      if (match) resolve({ url: match[1]!, process: child, stop });
     });
   });
 }

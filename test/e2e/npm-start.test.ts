@@ -4,15 +4,14 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { listenOnLoopback } from './loopback.js';
 
 test('npm start on a port already in use stops at once and says which port and what to do', async () => {
   const busy = createServer();
-  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
-  const port = (busy.address() as AddressInfo).port;
+  const port = await listenOnLoopback(busy);
   const dataDir = mkdtempSync(join(tmpdir(), 'off-layer-start-'));
   const start = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--port', String(port), '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,7 +29,8 @@ test('npm start on a port already in use stops at once and says which port and w
       });
     });
     assert.equal(code, 1, `npm start exits with 1 (it was ${code}); it printed:\n${output}`);
-    assert.match(output, new RegExp(`127\\.0\\.0\\.1:${port} is already in use`));
+    assert.match(output, new RegExp(`Could not listen on 127\\.0\\.0\\.1:${port}`));
+    assert.match(output, /uses this port: stop it, or choose another port/);
     assert.match(output, /npm start -- --port 9000/);
     assert.doesNotMatch(output, /at Server\.setupListenHandle/, 'no stack trace for a port in use');
   } finally {
