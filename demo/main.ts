@@ -44,21 +44,16 @@ function seedCard(seed: Seed, spec: string, event: string, headingLevel: string)
   return card;
 }
 
-/** The version of its seed each card shows. */
-const shownVersion = new WeakMap<Element, string>();
-
 /**
- * Shows `seeds` in `list`, keeping the cards already there and giving them their seed again only when it
- * changed: a card that has just replanted its seed says so, with a link to the new one, which a card made
- * anew, or given its seed again (the card then clears its status), would lose when the new seed arrives.
- * Only cards out of place are moved: a card taken out of the page, even to be put back, loses the focus.
+ * Shows `seeds` in `list`, keeping the cards already there (given their seed again, a card keeps what it says,
+ * such as "Replanted into g21" with a link to the new seed, which a card made anew would lose when that seed
+ * arrives). Only cards out of place are moved: a card taken out of the page, even to be put back, loses the focus.
  */
 function showCards(list: Element, seeds: Seed[], make: (seed: Seed) => HTMLElementTagNameMap['off-seed-card']): void {
   const shown = new Map([...list.querySelectorAll('off-seed-card')].map((card) => [card.id, card]));
   seeds.forEach((seed, index) => {
     const card = shown.get(`seed-${seed.id}`) ?? make(seed);
-    if (shownVersion.get(card) !== seed.updatedAt) card.seed = seed;
-    shownVersion.set(card, seed.updatedAt);
+    card.seed = seed;
     if (list.children[index] !== card) list.insertBefore(card, list.children[index] ?? null);
   });
   while (list.children.length > seeds.length) list.lastElementChild!.remove();
