@@ -193,15 +193,22 @@ test('npm run build:demo while the server runs leaves the served demo on the ser
   await context.close();
 });
 
+/** The seeds page's card that can be replanted, and a wait for the page to list one card more (a replanted seed). */
+async function replantable(seeds: Page) {
+  const button = seeds.getByRole('button', { name: 'Replant into g21' });
+  const id = (await seeds.locator('off-seed-card', { has: button }).getAttribute('id'))!;
+  const cards = await seeds.locator('off-seed-card').count();
+  const oneMoreListed = () => seeds.waitForFunction((before) => document.querySelectorAll('off-seed-card').length > before, cards);
+  return { id, origin: seeds.locator(`off-seed-card[id="${id}"]`), oneMoreListed };
+}
+
 test('on the seeds page, replanting the G20 seed says so on its card and links to the new seed’s card', async () => {
   const context = await browser.newContext();
   const seeds = await open(await context.newPage(), 'seeds.html');
-  const button = seeds.getByRole('button', { name: 'Replant into g21' });
-  const id = await seeds.locator('off-seed-card', { has: button }).getAttribute('id');
-  const origin = seeds.locator(`off-seed-card[id="${id}"]`);
+  const { origin, oneMoreListed } = await replantable(seeds);
   await origin.getByRole('button', { name: 'Replant into g21' }).click();
   await origin.getByText('Replanted into g21.').waitFor();
-  await seeds.waitForTimeout(1000); // the new seed arrives from the server and the page lists it
+  await oneMoreListed();
   assert.equal(await origin.getByText('Replanted into g21.').count(), 1, 'the card still says it was replanted');
   await origin.getByRole('link', { name: 'Open the replanted seed' }).click();
   const replanted = seeds.locator(`off-seed-card[id="${decodeURIComponent(new URL(seeds.url()).hash.slice(1))}"]`);
@@ -213,13 +220,11 @@ test('on the seeds page, replanting the G20 seed says so on its card and links t
 test('on the seeds page, replanting with the keyboard leaves the focus on the card that replanted', async () => {
   const context = await browser.newContext();
   const seeds = await open(await context.newPage(), 'seeds.html');
-  const button = seeds.getByRole('button', { name: 'Replant into g21' });
-  const id = await seeds.locator('off-seed-card', { has: button }).getAttribute('id');
-  const origin = seeds.locator(`off-seed-card[id="${id}"]`);
+  const { id, origin, oneMoreListed } = await replantable(seeds);
   await origin.getByRole('button', { name: 'Replant into g21' }).focus();
   await seeds.keyboard.press('Enter');
   await origin.getByText('Replanted into g21.').waitFor();
-  await seeds.waitForTimeout(1000); // the new seed arrives from the server and the page lists it
+  await oneMoreListed();
   assert.equal(await seeds.evaluate(() => document.activeElement?.id), id, 'the focus is still in the card, not back at the page’s start');
   await context.close();
 });

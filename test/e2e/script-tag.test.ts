@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.js';
+import { listenOnLoopback } from './loopback.js';
 
 const TIMEOUT = 20000;
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
@@ -40,8 +40,7 @@ before(async () => {
     });
     response.end(isBundle ? bundle : page(request.url?.startsWith('/fr') ? 'fr' : 'en'));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${await listenOnLoopback(server)}`;
   browser = await launchChromium();
 });
 

@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { summitDays } from '../../demo/sample-data.js';
 import { launchChromium } from '../../scripts/chromium.js';
+import { listenOnLoopback } from './loopback.js';
 
 const TIMEOUT = 20000;
 const PAGES = ['index.html', 'venue.html', 'contribute.html', 'seeds.html', 'theming.html'];
@@ -38,8 +38,7 @@ before(async () => {
     }
     response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${await listenOnLoopback(server)}`;
   browser = await launchChromium();
 });
 

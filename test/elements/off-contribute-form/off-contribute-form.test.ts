@@ -15,6 +15,16 @@ async function stored(kind: 'side-event' | 'seed', event: string) {
 }
 
 /** Refused before sending: the focus on the first field at fault, and, a moment later, still nothing stored. */
+/** A seed form on a store whose writes can be held, with a seed's title and body typed. */
+async function seedTypedOnSlowStore(name: string, title: string, body: string) {
+  const slow = slowWrites();
+  const event = uniqueName(name);
+  const el = await formFixture({ store: slow.spec, kind: 'seed', event });
+  type(el, 'title', title);
+  type(el, 'body', body);
+  return { slow, event, el };
+}
+
 async function expectRefusedAt(el: Awaited<ReturnType<typeof formFixture>>, field: string): Promise<void> {
   expect(el.shadowRoot!.activeElement).to.equal(control(el, field));
   await aTimeout(20);
@@ -303,11 +313,7 @@ describe('off-contribute-form', () => {
     });
 
     it('keeps the seed being typed when the page switches the form to seeds while a side event is sent', async () => {
-      const slow = slowWrites();
-      const event = uniqueName('switch');
-      const el = await formFixture({ store: slow.spec, kind: 'seed', event });
-      type(el, 'title', 'Half-typed seed');
-      type(el, 'body', 'Doors open.');
+      const { slow, event, el } = await seedTypedOnSlowStore('switch', 'Half-typed seed', 'Doors open.');
       await switchKinds(el, 'side-event');
       fillSideEvent(el);
       const confirmation = await sendHeld(el, slow, () => switchKinds(el, 'seed'));
@@ -319,11 +325,7 @@ describe('off-contribute-form', () => {
     });
 
     it('starts afresh when the page switches the form to side events and back to seeds while a seed is sent', async () => {
-      const slow = slowWrites();
-      const event = uniqueName('switch-back');
-      const el = await formFixture({ store: slow.spec, kind: 'seed', event });
-      type(el, 'title', 'Open-door workshop');
-      type(el, 'body', 'Doors open, chairs in a circle.');
+      const { slow, event, el } = await seedTypedOnSlowStore('switch-back', 'Open-door workshop', 'Doors open, chairs in a circle.');
       const confirmation = await sendHeld(el, slow, () => switchKinds(el, 'side-event', 'seed'));
       expect(await slow.store.list('seed', { event })).to.have.length(1);
       confirmation.querySelector('button')!.click();
