@@ -1,3 +1,4 @@
+import type { StorageErrorCode } from '../model/messages.js';
 import type { OffRecord, RecordKind, RecordOf } from '../model/records.js';
 
 export interface ListQuery {
@@ -15,10 +16,44 @@ export interface StoreStatus {
   reason?: StatusReason;
 }
 
+/**
+ * A write made on this device that its store could not make yet: waiting to be tried again
+ * (offline, server down, storage full, rate-limited), or refused for good (`failure`) after it
+ * had waited, and kept until the person discards it, so that nothing typed is lost.
+ */
+export interface PendingWrite {
+  /** Names it for `discardPending`. */
+  key: string;
+  kind: RecordKind;
+  op: 'create' | 'replace' | 'remove';
+  /** The record it is about; for a create, the provisional id shown meanwhile. */
+  id: string;
+  /** The provisional record shown meanwhile (create and replace). */
+  record?: OffRecord;
+  queuedAt: string;
+  /** Set when the store refused it for good: kept, not retried. */
+  failure?: StorageErrorCode;
+}
+
+export interface PendingQuery {
+  kind?: RecordKind;
+  /** Only writes whose record belongs to this host event. */
+  event?: string;
+}
+
+/** A pending write that reached its store: `id` is the provisional id, `record` what the store now holds (none for a removal). */
+export interface SentWrite {
+  kind: RecordKind;
+  id: string;
+  record?: OffRecord;
+}
+
 export type StoreChange =
   | { type: 'put'; kind: RecordKind; records: OffRecord[] }
   | { type: 'remove'; kind: RecordKind; id: string }
-  | { type: 'status'; status: StoreStatus };
+  | { type: 'status'; status: StoreStatus }
+  /** The pending writes changed (queued, sent, refused, discarded): read them again with `pending()`. */
+  | { type: 'pending'; sent: SentWrite[] };
 
 /** What a contribution form knows about how it was filled, for the server's anti-bot checks. */
 export interface PutOptions {
@@ -42,12 +77,20 @@ export interface OffStore {
   list<K extends RecordKind>(kind: K, query?: ListQuery): Promise<RecordOf[K][]>;
   /** Throws `NotFoundError` for an unknown id. */
   get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]>;
-  /** Creates (no `id`) or replaces (`id` of an existing record). Validates, stamps, returns what was stored. */
+  /**
+   * Creates (no `id`) or replaces (`id` of an existing record). Validates, stamps, returns what was stored.
+   * A write the store cannot make now (unavailable, over quota, rate-limited) is kept as pending and
+   * resolves with its provisional record; a refusal (validation, forbidden, not found…) throws.
+   */
   put<K extends RecordKind>(kind: K, input: unknown, options?: PutOptions): Promise<RecordOf[K]>;
   /** Like `put` for many records in one batch: all are validated before any is written. */
   putMany<K extends RecordKind>(kind: K, inputs: unknown[]): Promise<RecordOf[K][]>;
   /** Throws `NotFoundError` for an unknown id. */
   remove(kind: RecordKind, id: string): Promise<void>;
+  /** Writes waiting on this device, oldest first, those refused for good included. */
+  pending(query?: PendingQuery): Promise<PendingWrite[]>;
+  /** Drops a pending write (one refused for good, once the person has it back); its provisional effect is undone. */
+  discardPending(key: string): Promise<void>;
   /** Changes made through any store on the same data, in this page or another tab. Returns the unsubscribe. */
   subscribe(listener: ChangeListener): () => void;
   /** Stops listening to other tabs. */
