@@ -1,0 +1,21 @@
+import type { LitElement } from 'lit';
+
+/** The form's first control, where the person starts typing. */
+export const FIRST_CONTROL = 'form input, form textarea, form select';
+
+/** True when the focus is in `host`, or nowhere (a click on a button that does not focus it, as in Safari). */
+export function focusIsWithin(host: LitElement): boolean {
+  return Boolean(host.shadowRoot?.activeElement) || document.activeElement === document.body;
+}
+
+/**
+ * After the next render, moves the focus to the first element matching one of `selectors`, in that order of preference,
+ * so that a keyboard or screen reader user lands on what changed.
+ */
+export async function focusAfterUpdate(host: LitElement, ...selectors: string[]): Promise<void> {
+  await host.updateComplete;
+  for (const selector of selectors) {
+    const target = host.renderRoot.querySelector<HTMLElement>(selector);
+    if (target) return target.focus();
+  }
+}
