@@ -13,6 +13,7 @@ import { HttpError } from './http-error.js';
 import openapi from './openapi.json' with { type: 'json' };
 import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from './requests.js';
 import { eventFileRoutes } from './routes/event-files.js';
+import { formTokenRoutes } from './routes/form-token.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { recordRoutes } from './routes/records.js';
 import { streamRoutes } from './routes/stream.js';
@@ -53,7 +54,7 @@ export function createApp(options: AppOptions): Hono {
     cors({
       origin: (origin) => (allowAny ? '*' : options.allowedOrigins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Off-Fill-Ms', 'X-Off-Honeypot', 'Last-Event-ID'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Off-Form-Token', 'X-Off-Honeypot', 'Last-Event-ID'],
       exposeHeaders: ['Retry-After'],
       maxAge: 600,
     }),
@@ -72,6 +73,7 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ ok: true, database: repository.dialect });
   });
   api.get('/openapi.json', (c) => c.json(openapi));
+  api.route('/', formTokenRoutes(deps));
   api.route('/', moderationRoutes(deps));
   api.route('/', eventFileRoutes(deps));
   api.route('/', streamRoutes(deps));

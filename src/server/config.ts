@@ -6,6 +6,9 @@ export interface ServerConfig {
   dataDir: string;
   databaseUrl?: string;
   adminToken?: string;
+  /** Keys edit tokens and form tokens; without it, one is generated and kept in the database. */
+  secret?: string;
+  proofOfWork: boolean;
   allowedOrigins: string[];
   staticDir?: string;
   writesPerMinutePerClient: number;
@@ -20,6 +23,9 @@ export const USAGE = `Usage: off-layer-server [options]
   --data <dir>          OFF_DATA_DIR     SQLite data folder (default ./.off-data)
                         DATABASE_URL     postgres://… : use PostgreSQL instead of SQLite
                         OFF_ADMIN_TOKEN  bearer token of the moderators, 16 characters or more (moderation is off without one)
+                        OFF_SECRET       secret of edit tokens and form tokens, 32 characters or more (default: one generated
+                                         once and kept in the database, shared by every process on it)
+  --proof-of-work       OFF_PROOF_OF_WORK=1  browsers solve a small ALTCHA proof of work before they get a form token
   --allowed-origins <list>  OFF_ALLOWED_ORIGINS  comma-separated origins allowed to call the API from a browser, or *
   --static <dir>        OFF_STATIC_DIR   also serve this folder at /
   --writes-per-client <n>  OFF_WRITES_PER_CLIENT  writes per minute per client address (default 30)
@@ -69,6 +75,14 @@ function adminToken(value: string | undefined): string | undefined {
   return value;
 }
 
+const MIN_SECRET_LENGTH = 32;
+
+function secret(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < MIN_SECRET_LENGTH) throw new ConfigError(`OFF_SECRET must be at least ${MIN_SECRET_LENGTH} characters: openssl rand -hex 32 makes one`);
+  return value;
+}
+
 function databaseUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   if (!/^postgres(?:ql)?:\/\//.test(value)) throw new ConfigError('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database');
@@ -90,6 +104,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
         'writes-per-client': { type: 'string' },
         'writes-per-event': { type: 'string' },
         'trust-proxy': { type: 'boolean' },
+        'proof-of-work': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -105,6 +120,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     dataDir: values.data ?? env.OFF_DATA_DIR ?? './.off-data',
     databaseUrl: databaseUrl(env.DATABASE_URL),
     adminToken: adminToken(env.OFF_ADMIN_TOKEN),
+    secret: secret(env.OFF_SECRET),
+    proofOfWork: values['proof-of-work'] ?? yesOrNo('OFF_PROOF_OF_WORK', env.OFF_PROOF_OF_WORK),
     allowedOrigins: (values['allowed-origins'] ?? env.OFF_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((each) => each.trim())

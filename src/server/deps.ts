@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ChangeHub } from './change-hub.js';
+import { FormTokens } from './form-token.js';
 import { HttpError } from './http-error.js';
 import { RateLimiter } from './rate-limit.js';
 import type { Repository } from './repository.js';
@@ -11,6 +12,10 @@ export interface AppOptions {
   hub: ChangeHub;
   /** Bearer token of the host's moderators; moderation is closed without one. */
   adminToken?: string;
+  /** Keys edit tokens and form tokens: OFF_SECRET, or the one generated and kept in the database. */
+  secret: string;
+  /** Form tokens only for a solved ALTCHA challenge. */
+  proofOfWork: boolean;
   /** Origins allowed to call the API from a browser; "*" for any. */
   allowedOrigins: string[];
   writesPerMinutePerClient: number;
@@ -28,6 +33,8 @@ export interface AppOptions {
 export class Deps {
   readonly repository: Repository;
   readonly hub: ChangeHub;
+  readonly secret: string;
+  readonly formTokens: FormTokens;
   private readonly perClient: RateLimiter;
   private readonly perEvent: RateLimiter;
   private readonly adminTokenHash?: string;
@@ -35,6 +42,8 @@ export class Deps {
   constructor(readonly options: AppOptions) {
     this.repository = options.repository;
     this.hub = options.hub;
+    this.secret = options.secret;
+    this.formTokens = new FormTokens(options.secret, options.proofOfWork);
     this.perClient = new RateLimiter(options.writesPerMinutePerClient);
     this.perEvent = new RateLimiter(options.writesPerMinutePerEvent);
     this.adminTokenHash = options.adminToken ? sha256(options.adminToken) : undefined;
@@ -61,6 +70,14 @@ export class Deps {
     if (!this.adminTokenHash) throw new HttpError('forbidden', { message: 'Moderation is off: the server has no admin token.' });
     if (!token) throw new HttpError('unauthorized');
     if (!this.isAdmin(token)) throw new HttpError('forbidden');
+  }
+
+  /** A form token old enough, for a create; the admin token (imports, subscriptions) needs none. */
+  requireFormToken(c: Context): void {
+    const token = bearerToken(c);
+    if (token && this.isAdmin(token)) return;
+    const refusal = this.formTokens.refusal(c.req.header('X-Off-Form-Token'));
+    if (refusal) throw new HttpError(refusal);
   }
 
   /** The holder of the record's edit token, or a moderator. */

@@ -9,6 +9,7 @@ import type { ServerConfig } from './config.js';
 import type { Repository } from './repository.js';
 import { SqlRepository } from './sql-repository.js';
 import { StartupError, startupStep } from './startup-error.js';
+import { newSecret } from './tokens.js';
 
 const HOUR = 3600_000;
 const CHANGES_KEPT_MS = 24 * HOUR;
@@ -68,13 +69,17 @@ function checkStaticDir(dir: string | undefined): void {
 export async function startServer(config: ServerConfig, heartbeatMs = 15_000): Promise<RunningServer> {
   checkStaticDir(config.staticDir);
   const repository = await openRepository(config);
+  const secret = config.secret ?? (await repository.secret(newSecret()).catch(async (error) => {
+    await repository.close();
+    throw error;
+  }));
   const prune = () => repository.prune(CHANGES_KEPT_MS, IDEMPOTENCY_KEYS_KEPT_MS).catch((error) => console.warn(`Pruning failed: ${error.message}`));
   await prune();
   const pruning = setInterval(prune, HOUR);
   const hub = new ChangeHub(repository);
   await hub.start();
   const shutdown = new AbortController();
-  const app = createApp({ ...config, repository, hub, heartbeatMs, shutdown: shutdown.signal });
+  const app = createApp({ ...config, secret, repository, hub, heartbeatMs, shutdown: shutdown.signal });
 
   const server = await listen(app, config).catch(async (error) => {
     // Nothing may keep the process alive: the operator gets the message and the command ends.

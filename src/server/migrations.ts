@@ -57,6 +57,11 @@ export const MIGRATIONS: Record<Dialect, Migration[]> = {
         DROP INDEX records_by_event;
         CREATE INDEX records_by_event ON records (kind, event, sort_time);`,
     },
+    {
+      version: 3,
+      name: 'the server secret, shared by every process on the database',
+      sql: `CREATE TABLE server_secret (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
+    },
   ],
   postgres: [
     {
@@ -98,6 +103,11 @@ export const MIGRATIONS: Record<Dialect, Migration[]> = {
         UPDATE records SET sort_time = (extract(epoch FROM (CASE WHEN kind = 'side-event' THEN start ELSE created_at END)::timestamptz) * 1000)::bigint;
         DROP INDEX records_by_event;
         CREATE INDEX records_by_event ON records (kind, event, sort_time);`,
+    },
+    {
+      version: 3,
+      name: 'the server secret, shared by every process on the database',
+      sql: `CREATE TABLE server_secret (name text PRIMARY KEY, value text NOT NULL);`,
     },
   ],
 };

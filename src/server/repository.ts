@@ -68,6 +68,8 @@ export interface Repository {
    */
   apply(kind: RecordKind, mutation: Mutation, idempotency?: Idempotency): Promise<Outcome>;
   savedResponse(keyHash: string): Promise<SavedResponse | undefined>;
+  /** The server's secret: `candidate` if none is stored yet (it is then stored), else the one stored first. */
+  secret(candidate: string): Promise<string>;
   /** Changes after `seq`; `put` entries whose record is gone, hidden or in another event by now are left out. */
   changesSince(seq: number, limit: number): Promise<Change[]>;
   latestSeq(): Promise<number>;

@@ -5,8 +5,6 @@ import { validate, type FieldIssue, type Validated } from '../model/validate.js'
 import { HttpError } from './http-error.js';
 import { idempotencyKeyHash } from './tokens.js';
 
-/** Below this, a form was filled by a machine: autofill is fast, people take a few seconds. */
-const MIN_FILL_MS = 3000;
 export const MAX_BODY_BYTES = 64 * 1024;
 /** A batch of the largest records would not fit: it is meant for imports of ordinary ones. */
 export const MAX_BATCH_BODY_BYTES = 2 * 1024 * 1024;
@@ -28,12 +26,10 @@ export async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-/** The honeypot and the time trap of the contribution form, when the client sends them. */
-export function checkAntiBot(c: Context): void {
+/** The hidden field of the contribution form, which people leave empty. */
+export function checkHoneypot(c: Context): void {
   const honeypot = c.req.header('X-Off-Honeypot');
   if (honeypot !== undefined && honeypot !== '') throw new HttpError('bot');
-  const fillMs = Number(c.req.header('X-Off-Fill-Ms'));
-  if (Number.isFinite(fillMs) && fillMs < MIN_FILL_MS) throw new HttpError('too-fast');
 }
 
 export function validInput<K extends RecordKind>(kind: K, body: unknown): Validated<K> {

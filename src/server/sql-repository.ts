@@ -126,6 +126,14 @@ export class SqlRepository implements Repository {
     return row && { status: Number(row[0]), body: row[1] as string };
   }
 
+  secret(candidate: string): Promise<string> {
+    return this.driver.writeTransaction(async (tx) => {
+      await tx.rows("INSERT INTO server_secret (name, value) VALUES ('secret', ?) ON CONFLICT (name) DO NOTHING", [candidate]);
+      const [[value]] = await tx.rows("SELECT value FROM server_secret WHERE name = 'secret'");
+      return value as string;
+    });
+  }
+
   async apply(kind: RecordKind, mutation: Mutation, idempotency?: Idempotency): Promise<Outcome> {
     try {
       return await this.driver.writeTransaction(async (tx) => {

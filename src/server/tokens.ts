@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -11,13 +11,22 @@ export function newEditToken(): string {
 /**
  * The edit token of a create sent with an idempotency key (of the record at
  * `index` in a batch). Derived rather than stored so that a replay can return
- * the same token while the database keeps only hashes; the key is as secret as
- * the token (122 random bits for a UUID).
+ * the same token while the database keeps only hashes; keyed with the server's
+ * secret, so that a key seen in a log does not give the token away.
  */
-export function editTokenFor(idempotencyKey: string, index?: number): string {
+export function editTokenFor(secret: string, idempotencyKey: string, index?: number): string {
   // "/" never occurs in a key: a batch's tokens differ from any single create's.
   const scoped = index === undefined ? idempotencyKey : `${idempotencyKey}/${index}`;
-  return createHash('sha256').update(`off-layer edit token\0${scoped}`).digest('base64url');
+  return hmac(secret, `off-layer edit token\0${scoped}`);
+}
+
+export function hmac(secret: string, value: string): string {
+  return createHmac('sha256', secret).update(value).digest('base64url');
+}
+
+/** A new server secret, for when OFF_SECRET does not give one. */
+export function newSecret(): string {
+  return randomBytes(32).toString('base64url');
 }
 
 export function idempotencyKeyHash(scopedKey: string): string {
@@ -26,7 +35,12 @@ export function idempotencyKeyHash(scopedKey: string): string {
 
 /** Compares a presented token with a stored SHA-256 hash in constant time. */
 export function tokenMatches(token: string, hash: string): boolean {
-  const presented = Buffer.from(sha256(token), 'hex');
-  const expected = Buffer.from(hash, 'hex');
-  return presented.length === expected.length && timingSafeEqual(presented, expected);
+  return sameText(sha256(token), hash);
+}
+
+/** Compares two strings in constant time (for equal lengths). */
+export function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
 }

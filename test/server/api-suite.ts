@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createHash } from 'node:crypto';
 import { ADMIN_TOKEN, bearer, call, createDatabase, SseClient, startServer, type ServerProcess, type TestDatabase } from './harness.js';
 import { seedInput, sideEventInput, uniqueName } from '../storage/fixtures.js';
 
 const ALLOWED_ORIGIN = 'https://host-event.example';
-const FORM_FILLED = { 'X-Off-Fill-Ms': '5000', 'X-Off-Honeypot': '' };
+const FORM_FILLED = { 'X-Off-Honeypot': '' };
 
 /** The HTTP API's behaviour, run once per database. */
 export function apiSuite(database: 'sqlite' | 'postgres'): void {
@@ -191,17 +192,78 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
       assert.equal((await call(`${api}/health`)).status, 200, 'the tables are still there');
     });
 
-    it('checks the honeypot and the time trap when the client sends them', async () => {
+    it('checks the honeypot', async () => {
       const event = uniqueName('ev');
       const bot = await call(`${api}/seeds`, { method: 'POST', json: seedInput({ event }), headers: { 'X-Off-Honeypot': 'http://spam.example' } });
       assert.equal(bot.status, 400);
       assert.equal(bot.body.error.code, 'bot');
-      const fast = await call(`${api}/seeds`, { method: 'POST', json: seedInput({ event }), headers: { 'X-Off-Fill-Ms': '800' } });
-      assert.equal(fast.status, 400);
-      assert.equal(fast.body.error.code, 'too-fast');
       assert.deepEqual(await listOf('seeds', event), []);
-      await create('seeds', seedInput({ event }), { 'X-Off-Fill-Ms': '3000', 'X-Off-Honeypot': '' });
+      await create('seeds', seedInput({ event }), { 'X-Off-Honeypot': '' });
       assert.equal((await listOf('seeds', event)).length, 1);
+    });
+
+    it('refuses creates without a form token, with a forged one, or with one younger than 3 s, single and batch', async () => {
+      const event = uniqueName('ev');
+      const post = (path: string, json: object, token?: string) =>
+        call(`${api}${path}`, { method: 'POST', json, headers: { 'X-Off-Form-Token': token ?? '' } });
+      const issued = await call(`${api}/form-token`);
+      assert.equal(issued.status, 200);
+      assert.equal(issued.headers.get('cache-control'), 'no-store');
+      assert.equal(issued.body.waitMs, 3000);
+      assert.ok(issued.body.validMs >= 3600_000, 'long enough for a slow phone');
+      const fresh: string = issued.body.token;
+      const [issuedAt] = fresh.split('.');
+      const forgeries = [undefined, 'made-up', `${issuedAt}.${'A'.repeat(43)}`, `${(Date.now() - 60_000).toString(36)}.${fresh.split('.')[1]}`];
+      for (const path of ['/seeds', `/events/${event}/seeds`]) {
+        for (const forged of forgeries) {
+          const refused = await post(path, seedInput({ event }), forged);
+          assert.equal(refused.status, 403, `${path} ${forged}`);
+          assert.equal(refused.body.error.code, 'form-token');
+        }
+        const fast = await post(path, seedInput({ event }), fresh);
+        assert.equal(fast.status, 400);
+        assert.equal(fast.body.error.code, 'too-fast');
+      }
+      const batch = await post('/seeds/batch', { records: [seedInput({ event })] });
+      assert.equal(batch.body.error.code, 'form-token');
+      assert.equal((await post('/seeds/batch', { records: [seedInput({ event })] }, fresh)).body.error.code, 'too-fast');
+      assert.deepEqual(await listOf('seeds', event), []);
+
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      assert.equal((await post('/seeds', seedInput({ event }), fresh)).status, 201, 'the same token, 3 s old');
+      assert.equal((await post('/seeds/batch', { records: [seedInput({ event })] }, fresh)).status, 201, 'and again: it is not used up');
+      assert.equal((await listOf('seeds', event)).length, 2);
+    });
+
+    it('answers a retried create whatever its form token, and takes creates with the admin token (imports) without one', async () => {
+      const event = uniqueName('ev');
+      const key = crypto.randomUUID();
+      const first = await create('seeds', seedInput({ event }), { 'Idempotency-Key': key });
+      const retried = await call(`${api}/seeds`, { method: 'POST', json: seedInput({ event }), headers: { 'Idempotency-Key': key, 'X-Off-Form-Token': '' } });
+      assert.equal(retried.status, 201);
+      assert.deepEqual(retried.body, first);
+      const imported = await call(`${api}/seeds/batch`, {
+        method: 'POST',
+        json: { records: [seedInput({ event })] },
+        headers: { ...bearer(ADMIN_TOKEN), 'X-Off-Form-Token': '' },
+      });
+      assert.equal(imported.status, 201, imported.text);
+      const notAdmin = await call(`${api}/seeds`, { method: 'POST', json: seedInput({ event }), headers: { ...bearer(first.editToken), 'X-Off-Form-Token': '' } });
+      assert.equal(notAdmin.body.error.code, 'form-token', 'an edit token is no admin token');
+    });
+
+    it('keys edit tokens with the server secret: an idempotency key seen in a log does not give the edit token, and is not logged', async () => {
+      const event = uniqueName('ev');
+      const key = crypto.randomUUID();
+      const { record, editToken } = await create('seeds', seedInput({ event }), { 'Idempotency-Key': key });
+      const fromKey = createHash('sha256').update(`off-layer edit token\0${key}`).digest('base64url');
+      assert.notEqual(editToken, fromKey);
+      const url = `${api}/seeds/${record.id}`;
+      const attempt = await call(url, { method: 'PUT', json: { ...record, title: 'Taken over' }, headers: bearer(fromKey) });
+      assert.equal(attempt.status, 403);
+      assert.equal((await call(url, { method: 'DELETE', headers: bearer(fromKey) })).status, 403);
+      assert.equal((await call(url, { method: 'PUT', json: { ...record, title: 'Mine' }, headers: bearer(editToken) })).status, 200);
+      assert.ok(!server.output().includes(key), 'the key is not in the server output');
     });
 
     it('deduplicates creates, replaces and deletes sent again with the same Idempotency-Key', async () => {
@@ -394,7 +456,7 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
       const allowed = await preflight(ALLOWED_ORIGIN);
       assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
       assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
-      assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /X-Off-Fill-Ms/);
+      assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /X-Off-Form-Token/);
       assert.equal(allowed.headers.get('access-control-allow-credentials'), null);
       const refused = await preflight('https://evil.example');
       assert.equal(refused.headers.get('access-control-allow-origin'), null);

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { bearer, call, createDatabase, SseClient, startServer, type ServerProcess, type TestDatabase } from './harness.js';
 import { seedInput, sideEventInput, uniqueName } from '../storage/fixtures.js';
 
-const FORM_FILLED = { 'X-Off-Fill-Ms': '5000', 'X-Off-Honeypot': '' };
+const FORM_FILLED = { 'X-Off-Honeypot': '' };
 
 /**
  * Declares a JSON body of `json`'s length but sends only the headers, and resolves with
@@ -122,10 +122,10 @@ export function batchSuite(database: 'sqlite' | 'postgres'): void {
       assert.equal(singleStillCapped.status, 413, 'a single create keeps its 64 KB limit');
     });
 
-    it('checks the honeypot and the time trap', async () => {
+    it('checks the honeypot and the form token', async () => {
       const event = uniqueName('ev');
       assert.equal((await batch(`${api}/seeds/batch`, [seedInput({ event })], { 'X-Off-Honeypot': 'spam' })).body.error.code, 'bot');
-      assert.equal((await batch(`${api}/seeds/batch`, [seedInput({ event })], { 'X-Off-Fill-Ms': '100' })).body.error.code, 'too-fast');
+      assert.equal((await batch(`${api}/seeds/batch`, [seedInput({ event })], { 'X-Off-Form-Token': '' })).body.error.code, 'form-token');
       assert.deepEqual(await listOf('seeds', event), []);
     });
 

@@ -109,16 +109,38 @@ export interface Reply<T = any> {
   text: string;
 }
 
-/** One HTTP request; a JSON `json` body is sent as application/json. */
+const CREATE_PATH = /^(.*\/api)(?:\/events\/[^/]+)?\/(?:side-events|seeds)(?:\/batch)?$/;
+const formTokens = new Map<string, Promise<string>>();
+
+/** A form token of the server at `api`, old enough to be presented: fetched once per server and reused, as browsers do. */
+export function formToken(api: string): Promise<string> {
+  let token = formTokens.get(api);
+  if (!token) {
+    token = (async () => {
+      const { body } = await call<{ token: string; waitMs: number }>(`${api}/form-token`);
+      await new Promise((resolve) => setTimeout(resolve, body.waitMs));
+      return body.token;
+    })();
+    formTokens.set(api, token);
+  }
+  return token;
+}
+
+/**
+ * One HTTP request; a JSON `json` body is sent as application/json. A create carries
+ * the server's form token, unless `headers` names X-Off-Form-Token (a test of it).
+ */
 export async function call<T = any>(
   url: string,
   { method = 'GET', json, body, headers = {} }: { method?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
 ): Promise<Reply<T>> {
   const sent = json === undefined ? body : JSON.stringify(json);
+  const api = method === 'POST' && !('X-Off-Form-Token' in headers) ? CREATE_PATH.exec(new URL(url).pathname)?.[1] : undefined;
+  const formHeader = api === undefined ? {} : { 'X-Off-Form-Token': await formToken(`${new URL(url).origin}${api}`) };
   const response = await fetch(url, {
     method,
     body: sent,
-    headers: json === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
+    headers: { ...formHeader, ...(json === undefined ? headers : { 'Content-Type': 'application/json', ...headers }) },
   });
   const text = await response.text();
   let parsed: unknown = undefined;

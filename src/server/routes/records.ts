@@ -7,19 +7,19 @@ import type { Deps } from '../deps.js';
 import { HttpError } from '../http-error.js';
 import { KINDS_PATTERN, kindOfSegment } from '../kinds.js';
 import type { Mutation, SavedResponse } from '../repository.js';
-import { batchInputs, checkAntiBot, idempotencyKey, readJson, validInput, withAddressed, type IdempotencyKey } from '../requests.js';
+import { batchInputs, checkHoneypot, idempotencyKey, readJson, validInput, withAddressed, type IdempotencyKey } from '../requests.js';
 import { editTokenFor, newEditToken, sha256 } from '../tokens.js';
 
 /** A create's answer from what it saved: one record and its token, or a batch's records (saved as an array) in input order. */
-function createdAnswer(saved: OffRecord | OffRecord[], key: string) {
+function createdAnswer(secret: string, saved: OffRecord | OffRecord[], key: string) {
   return Array.isArray(saved)
-    ? { results: saved.map((record, index) => ({ record, editToken: editTokenFor(key, index) })) }
-    : { record: saved, editToken: editTokenFor(key) };
+    ? { results: saved.map((record, index) => ({ record, editToken: editTokenFor(secret, key, index) })) }
+    : { record: saved, editToken: editTokenFor(secret, key) };
 }
 
 /** The answer a write with this idempotency key got the first time. */
-function replay(c: Context, saved: SavedResponse, idempotency: IdempotencyKey): Response {
-  if (saved.status === 201) return c.json(createdAnswer(JSON.parse(saved.body), idempotency.key), 201);
+function replay(c: Context, secret: string, saved: SavedResponse, idempotency: IdempotencyKey): Response {
+  if (saved.status === 201) return c.json(createdAnswer(secret, JSON.parse(saved.body), idempotency.key), 201);
   if (saved.status === 204) return c.body(null, 204);
   return c.body(saved.body, 200, { 'Content-Type': 'application/json' });
 }
@@ -55,7 +55,7 @@ function atIndex<T>(index: number, check: () => T): T {
 
 /** List, create, read, replace and delete side events and seeds, globally or under one host event. */
 export function recordRoutes(deps: Deps): Hono {
-  const { repository, hub } = deps;
+  const { repository, hub, secret } = deps;
   const routes = new Hono();
 
   /** Applies a write; answers `fresh()` the first time, the saved answer to a retry with the same key. */
@@ -68,7 +68,7 @@ export function recordRoutes(deps: Deps): Hono {
   ): Promise<Response> {
     const outcome = await repository.apply(kindParam(c), mutation, idempotency && { keyHash: idempotency.hash, response: saved });
     if (outcome.status === 'not-found') throw new HttpError('not-found');
-    if (outcome.status === 'replayed') return replay(c, outcome.response, idempotency!);
+    if (outcome.status === 'replayed') return replay(c, secret, outcome.response, idempotency!);
     hub.poke();
     return fresh();
   }
@@ -76,15 +76,20 @@ export function recordRoutes(deps: Deps): Hono {
   /** A retry with a key already used gets the first answer back, whatever its body or the record say now. */
   const earlierAnswer = async (c: Context, idempotency: IdempotencyKey | undefined) => {
     const saved = idempotency && (await repository.savedResponse(idempotency.hash));
-    return saved && replay(c, saved, idempotency);
+    return saved && replay(c, secret, saved, idempotency);
   };
 
-  /** What a create or a replace sends, checked for bots; or the first answer, when it is a retry of a write in `scope`. */
-  async function contribution(c: Context, scope: string) {
+  /**
+   * What a create or a replace sends, checked for bots; or the first answer, when it is a retry of a write in `scope`
+   * (a retry of a create is answered whatever form token it carries now).
+   */
+  async function contribution(c: Context, scope: string, create: boolean) {
     const body = await readJson(c);
-    checkAntiBot(c);
+    checkHoneypot(c);
     const idempotency = idempotencyKey(c, scope);
-    return { body, idempotency, earlier: await earlierAnswer(c, idempotency) };
+    const earlier = await earlierAnswer(c, idempotency);
+    if (create && !earlier) deps.requireFormToken(c);
+    return { body, idempotency, earlier };
   }
 
   async function visible(kind: RecordKind, id: string) {
@@ -108,7 +113,7 @@ export function recordRoutes(deps: Deps): Hono {
     deps.limitEvents(inputs.map((input) => input.event));
     const created = inputs.map((input, index) => ({
       record: stampRecord(input, undefined),
-      editToken: idempotency ? editTokenFor(idempotency.key, batch ? index : undefined) : newEditToken(),
+      editToken: idempotency ? editTokenFor(secret, idempotency.key, batch ? index : undefined) : newEditToken(),
     }));
     const records = created.map(({ record }) => record);
     const saved = { status: 201, body: JSON.stringify(batch ? records : records[0]) };
@@ -118,14 +123,14 @@ export function recordRoutes(deps: Deps): Hono {
 
   async function create(c: Context, pathEvent: string | undefined) {
     const kind = kindParam(c);
-    const { body, idempotency, earlier } = await contribution(c, kind);
+    const { body, idempotency, earlier } = await contribution(c, kind, true);
     if (earlier) return earlier;
     return insert(c, [createInput(kind, body, pathEvent)], idempotency, false);
   }
 
   async function createBatch(c: Context, pathEvent: string | undefined) {
     const kind = kindParam(c);
-    const { body, idempotency, earlier } = await contribution(c, `${kind} batch`);
+    const { body, idempotency, earlier } = await contribution(c, `${kind} batch`, true);
     if (earlier) return earlier;
     const inputs = batchInputs(body).map((each, index) => atIndex(index, () => createInput(kind, each, pathEvent)));
     // The app counted the request as one write already; each further record is one more.
@@ -145,7 +150,7 @@ export function recordRoutes(deps: Deps): Hono {
   routes.put(`/${KINDS_PATTERN}/:id`, async (c) => {
     const kind = kindParam(c);
     const id = c.req.param('id');
-    const { body, idempotency, earlier } = await contribution(c, kind);
+    const { body, idempotency, earlier } = await contribution(c, kind, false);
     if (earlier) return earlier;
     // Validation first, as in every store: a bad record is refused whoever sends it.
     const input = validInput(kind, withAddressed(body, 'id', id));
