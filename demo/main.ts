@@ -92,7 +92,7 @@ function showSeeds(container: HTMLElement, store: OffStore, spec: string): void 
     origins.hidden = earlier.length === 0;
   };
   store.subscribe((change) => {
-    if (change.type !== 'status' && change.kind === 'seed') void render();
+    if ((change.type === 'put' || change.type === 'remove') && change.kind === 'seed') void render();
   });
   void render();
 }

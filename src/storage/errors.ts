@@ -40,3 +40,17 @@ export class QuotaError extends StorageError {
     super('quota', { cause });
   }
 }
+
+/** The server asked us to slow down; `retryAfterMs` comes from its `Retry-After` header. */
+export class RateLimitedError extends StorageError {
+  override name = 'RateLimitedError';
+
+  constructor(readonly retryAfterMs: number) {
+    super('rate-limited');
+  }
+}
+
+/** Failures that say "not now" rather than "no": the write is kept as pending and tried again. */
+export function isTransient(error: unknown): error is UnavailableError | QuotaError | RateLimitedError {
+  return error instanceof UnavailableError || error instanceof QuotaError || error instanceof RateLimitedError;
+}

@@ -1,15 +1,6 @@
 import type { FieldIssue } from '../model/validate.js';
-import { NotFoundError, StorageError, UnavailableError } from './errors.js';
+import { NotFoundError, RateLimitedError, StorageError, UnavailableError } from './errors.js';
 import { ValidationError } from './validation-error.js';
-
-/** The server asked us to slow down; `retryAfterMs` comes from its `Retry-After` header. */
-export class RateLimitedError extends StorageError {
-  override name = 'RateLimitedError';
-
-  constructor(readonly retryAfterMs: number) {
-    super('rate-limited');
-  }
-}
 
 interface ErrorBody {
   error?: { code?: string; message?: string; issues?: FieldIssue[] };
@@ -44,9 +35,4 @@ export async function toStorageError(response: Response, id: string): Promise<St
   if (body?.code === 'too-fast') return new StorageError('too-fast');
   if (body?.code === 'bot') return new StorageError('forbidden');
   return new ValidationError(body?.issues ?? []);
-}
-
-/** Errors that say nothing about the record itself: worth queuing and sending again later. */
-export function isTransient(error: unknown): error is UnavailableError | RateLimitedError {
-  return error instanceof UnavailableError || error instanceof RateLimitedError;
 }

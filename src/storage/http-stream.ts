@@ -1,5 +1,5 @@
 import { isRecordKind, type OffRecord, type RecordKind } from '../model/records.js';
-import { Backoff } from './http-backoff.js';
+import { Backoff } from './backoff.js';
 
 export interface StreamHandlers {
   /** The stream (re)connected: the server is reachable. */

@@ -4,6 +4,9 @@ import { recordKey, type RecordBackend } from './backend.js';
 import { ChangeFeed } from './change-feed.js';
 import { QuotaError, UnavailableError } from './errors.js';
 import { MemoryBackend } from './memory.js';
+import { LocalStore } from './local-store.js';
+import { Outbox } from './outbox.js';
+import { idbTable, keyValueTable } from './outbox-tables.js';
 import { RecordStore } from './record-store.js';
 import { PERSISTENT_ONLINE } from './statuses.js';
 import type { StatusReason } from './store.js';
@@ -77,7 +80,7 @@ async function openIdb(database: string, openTimeoutMs: number): Promise<UseStor
  * the tabs of this site. Falls back to memory, and says so in `status`, when
  * IndexedDB is missing, fails or hangs (private browsing).
  */
-export function createIdbStore({ database = 'off-layer', openTimeoutMs = 4000 }: IdbStoreOptions = {}): RecordStore {
+export function createIdbStore({ database = 'off-layer', openTimeoutMs = 4000 }: IdbStoreOptions = {}): LocalStore {
   const feed = new ChangeFeed(`off-layer:${database}`);
   let status = PERSISTENT_ONLINE;
 
@@ -96,5 +99,7 @@ export function createIdbStore({ database = 'off-layer', openTimeoutMs = 4000 }:
           (error) => fallBack(error instanceof OpenTimeout ? 'open-timeout' : 'open-failed'),
         );
 
-  return new RecordStore(() => opening, feed, () => status);
+  const name = `idb:${database}`;
+  const outbox = new Outbox(name, [idbTable, keyValueTable(name, () => localStorage)]);
+  return new LocalStore(new RecordStore(() => opening, feed, () => status), outbox, `off-layer-pending:${database}`);
 }

@@ -2,7 +2,7 @@ import { readCommons } from '../model/commons.js';
 import { parseIcs } from '../model/ics-parse.js';
 import type { SideEvent } from '../model/records.js';
 import { toLine } from '../model/line.js';
-import type { RecordStore } from './record-store.js';
+import type { LocalStore } from './local-store.js';
 import type { OffStore } from './store.js';
 
 /**
@@ -11,7 +11,7 @@ import type { OffStore } from './store.js';
  * `ValidationError` (with the record's index) when a record is refused: side
  * events are checked and written first, then seeds, each kind as one batch.
  */
-export async function importCommons(store: Pick<RecordStore, 'restore'>, text: string) {
+export async function importCommons(store: Pick<LocalStore, 'restore'>, text: string) {
   const commons = readCommons(text);
   const sideEvents = await store.restore('side-event', commons.sideEvents);
   const seeds = await store.restore('seed', commons.seeds);

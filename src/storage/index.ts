@@ -5,5 +5,4 @@ export { createMemoryStore } from './memory.js';
 export { createIdbStore, type IdbStoreOptions } from './idb.js';
 export { LazyStore } from './lazy.js';
 export { importCommons, importIcs } from './import.js';
-export { createHttpStore, canEdit, HttpStore, type HttpStoreOptions, type PendingWrite } from './http.js';
-export { RateLimitedError } from './http-errors.js';
+export { createHttpStore, canEdit, HttpStore, type HttpStoreOptions } from './http.js';

@@ -1,7 +1,7 @@
 import type { RecordKind, RecordOf } from '../model/records.js';
 import { ChangeFeed } from './change-feed.js';
 import { UnavailableError } from './errors.js';
-import type { ChangeListener, ListQuery, OffStore, PutOptions, StoreStatus } from './store.js';
+import type { ChangeListener, ListQuery, OffStore, PendingQuery, PendingWrite, PutOptions, StoreStatus } from './store.js';
 
 /**
  * A store whose adapter module is loaded on first use, so a page downloads only
@@ -63,6 +63,14 @@ export class LazyStore implements OffStore {
 
   async remove(kind: RecordKind, id: string): Promise<void> {
     return (await this.adapter()).remove(kind, id);
+  }
+
+  async pending(query?: PendingQuery): Promise<PendingWrite[]> {
+    return (await this.adapter()).pending(query);
+  }
+
+  async discardPending(key: string): Promise<void> {
+    return (await this.adapter()).discardPending(key);
   }
 
   subscribe(listener: ChangeListener): () => void {

@@ -1,6 +1,9 @@
 import type { OffRecord, RecordKind } from '../model/records.js';
 import type { RecordBackend } from './backend.js';
 import { ChangeFeed } from './change-feed.js';
+import { LocalStore } from './local-store.js';
+import { Outbox } from './outbox.js';
+import { keyValueTable, pageMemory } from './outbox-tables.js';
 import { RecordStore } from './record-store.js';
 import { MEMORY_STATUS } from './statuses.js';
 
@@ -38,6 +41,7 @@ export class MemoryBackend implements RecordBackend {
 interface SharedMemory {
   backend: MemoryBackend;
   feed: ChangeFeed;
+  outbox: Outbox;
 }
 
 const shared = new Map<string, SharedMemory>();
@@ -46,12 +50,12 @@ const shared = new Map<string, SharedMemory>();
  * A store that lives as long as the page. Stores opened with the same `name`
  * in one page share their records and change feed, like two tabs on one database.
  */
-export function createMemoryStore({ name = 'default' }: { name?: string } = {}): RecordStore {
+export function createMemoryStore({ name = 'default' }: { name?: string } = {}): LocalStore {
   let memory = shared.get(name);
   if (!memory) {
-    memory = { backend: new MemoryBackend(), feed: new ChangeFeed() };
+    memory = { backend: new MemoryBackend(), feed: new ChangeFeed(), outbox: new Outbox(`memory:${name}`, [keyValueTable(name, pageMemory)]) };
     shared.set(name, memory);
   }
-  const { backend, feed } = memory;
-  return new RecordStore(async () => backend, feed, () => MEMORY_STATUS);
+  const { backend, feed, outbox } = memory;
+  return new LocalStore(new RecordStore(async () => backend, feed, () => MEMORY_STATUS), outbox);
 }

@@ -1,96 +1,74 @@
-import { del, promisifyRequest, setMany } from 'idb-keyval';
 import type { StorageErrorCode } from '../model/messages.js';
-import type { OffRecord, RecordKind } from '../model/records.js';
-import { keyUnder, localTable, readUnder } from './http-local.js';
-import { guarded } from './idb.js';
-import type { PutOptions } from './store.js';
-
-const writesTable = localTable('off-layer-outbox', 'writes');
-
-/**
- * Where a create stands in the batch request it was first sent in. Creates whose answer
- * never came are sent again together with the same key: if the server wrote them the
- * first time, it answers that first request again and writes nothing.
- */
-export interface BatchPlace {
-  idempotencyKey: string;
-  index: number;
-  size: number;
-}
-
-/**
- * A create's answer may be lost after the server wrote it; sent again, it gets that first answer.
- * So a create changed while it waited is `amended`: once sent, the change follows it. And a
- * create removed while it waited becomes a removal that `withdraws` it: its key is sent again
- * with the create's options, to remove what the server may have written. The last waiting create
- * of a batch does the same for its whole batch (`withdrawsBatch`, with the batch's key).
- */
-export type QueuedWrite =
-  | { op: 'create'; kind: RecordKind; input: object; options: PutOptions; record: OffRecord; batch?: BatchPlace; amended?: true }
-  | { op: 'replace'; kind: RecordKind; id: string; input: object; record: OffRecord }
-  | { op: 'remove'; kind: RecordKind; id: string; withdraws?: PutOptions; withdrawsBatch?: true };
-
-/**
- * A write waiting for the server. `record` is the provisional record shown meanwhile;
- * a create's provisional id is replaced by the server's id once sent.
- */
-export type OutboxEntry = QueuedWrite & QueueOrder;
-
-interface QueueOrder {
-  /** Orders the outbox: writes are sent in the order they were made. */
-  key: string;
-  /** Generated once per write and sent with every attempt, so the server applies it once. */
-  idempotencyKey: string;
-  queuedAt: string;
-  /** Set when the server refused the write for good: it is kept, not retried, so nothing typed is lost. */
-  failure?: StorageErrorCode;
-}
-
-/** A queued create or replace: it has a provisional record to show. */
-export type QueuedPut = Extract<OutboxEntry, { op: 'create' | 'replace' }>;
+import type { OffRecord } from '../model/records.js';
+import { isTransient } from './errors.js';
+import { keyUnder } from './http-local.js';
+import type { OutboxTable, Rewrite } from './outbox-tables.js';
+import { isCreate, upgraded, type PendingEntry, type PendingOperation } from './pending-entry.js';
 
 let sequence = 0;
 
 /**
  * What a create edited or removed here while its request was in flight (`now`, its entry as it
- * stands) means for the record the server `created`: a replace or a removal of it. Nothing if unchanged.
+ * stands) means for the record the store `created`: a replace or a removal of it. Nothing if unchanged.
  */
-function followUp(sent: OutboxEntry, now: OutboxEntry | undefined, created: OffRecord | undefined): QueuedWrite | undefined {
-  if (sent.op !== 'create' || (now?.op === 'create' && now.record.updatedAt === sent.record.updatedAt)) return undefined;
+function followUp(sent: PendingEntry, now: PendingEntry | undefined, created: OffRecord | undefined): PendingOperation | undefined {
+  if (!isCreate(sent) || (now && isCreate(now) && now.record.updatedAt === sent.record.updatedAt)) return undefined;
   const { kind } = sent;
   const { id, createdAt } = created!;
-  return now?.op === 'create' ? { op: 'replace', kind, id, input: now.input, record: { ...now.record, id, createdAt } } : { op: 'remove', kind, id };
+  return now && isCreate(now) ? { op: 'replace', kind, id, input: now.input, record: { ...now.record, id, createdAt } } : { op: 'remove', kind, id };
 }
 
-/** Writes made on this device that the server has not acknowledged yet, kept in IndexedDB across reloads. */
+/**
+ * The one durable queue of writes made on this device that their store has not made yet, kept across
+ * reloads, in the first of `tables` that can keep them (IndexedDB, then `localStorage` when IndexedDB
+ * refuses). Every store keeps its pending writes here, under its own name.
+ */
 export class Outbox {
-  constructor(private readonly base: string) {}
+  constructor(
+    /** The store's name: a server's base URL, or a local store's. */
+    readonly name: string,
+    private readonly tables: OutboxTable[],
+  ) {}
 
-  /** An entry for `write`, not stored yet: sent directly, or `save`d when it has to wait. */
-  entryFor<W extends QueuedWrite>(write: W): W & QueueOrder {
+  /** An entry for `write`, not stored yet: made directly, or `save`d when it has to wait. */
+  entryFor<W extends PendingOperation>(write: W): W & PendingEntry {
     const now = new Date();
     sequence += 1;
     const order = `${now.getTime().toString().padStart(15, '0')}.${sequence.toString().padStart(9, '0')}`;
-    return { ...write, key: keyUnder(this.base, order), idempotencyKey: crypto.randomUUID(), queuedAt: now.toISOString() };
+    return { ...write, key: keyUnder(this.name, order), idempotencyKey: crypto.randomUUID(), queuedAt: now.toISOString() } as W & PendingEntry;
   }
 
-  /** Adds or replaces entries; throws `UnavailableError` or `QuotaError` when the device cannot keep them. */
-  async save(entries: OutboxEntry[]): Promise<void> {
-    const db = await writesTable();
-    await guarded(() => setMany(entries.map((entry) => [entry.key, entry]), db));
+  /** Every entry of this store, oldest first, refused ones included. */
+  async entries(): Promise<PendingEntry[]> {
+    const held = await this.held();
+    if (held.every((entries) => entries === undefined)) await this.tables[0].read(this.prefix);
+    return held.flatMap((entries) => entries ?? []).sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+
+  /** Adds or replaces entries; throws `UnavailableError` or `QuotaError` when no table can keep them. */
+  async save(entries: PendingEntry[]): Promise<void> {
+    let failure: unknown;
+    for (const table of this.tables) {
+      try {
+        return await table.save(entries);
+      } catch (error) {
+        if (!isTransient(error)) throw error;
+        failure ??= error;
+      }
+    }
+    throw failure;
   }
 
   async delete(key: string): Promise<void> {
-    const db = await writesTable();
-    await guarded(() => del(key, db));
+    await Promise.all(this.tables.map((table) => table.delete(key).catch(() => undefined)));
   }
 
   /**
    * Deletes the entries one request sent, read again in the same transaction so that no change
    * made meanwhile is lost: a create changed while it was sent is followed by a write of the
-   * record the server `created`, a new entry at the end of the queue. Returns those new entries.
+   * record the store `created`, a new entry at the end of the queue. Returns those new entries.
    */
-  settle(sent: OutboxEntry[], created: (OffRecord | undefined)[]): Promise<OutboxEntry[]> {
+  settle(sent: PendingEntry[], created: (OffRecord | undefined)[]): Promise<PendingEntry[]> {
     return this.rewrite(sent, (entry, now, index) => {
       const write = followUp(entry, now, created[index]);
       return write && this.entryFor(write);
@@ -98,37 +76,47 @@ export class Outbox {
   }
 
   /**
-   * Keeps the entries of a request the server refused for good, marked with its `failure`, as they
-   * are now: edited meanwhile, the latest version; removed, or a create turned into its withdrawal
-   * (the server wrote nothing to withdraw), nothing.
+   * Keeps the entries of a request refused for good, marked with its `failure`, as they are now:
+   * edited meanwhile, the latest version; removed, or a create turned into its withdrawal (the
+   * server wrote nothing to withdraw), nothing.
    */
-  async refuse(sent: OutboxEntry[], failure: StorageErrorCode): Promise<void> {
-    await this.rewrite(sent, (entry, now) => (now?.op === entry.op ? { ...now, failure } : undefined));
+  async refuse(sent: PendingEntry[], failure: StorageErrorCode): Promise<void> {
+    await this.rewrite(sent, (entry, now) => (now && (isCreate(now) || now.op === entry.op) ? { ...now, failure } : undefined));
   }
 
-  /** Deletes the entries one request sent and puts what `next` makes of each, given as it is now: one transaction. Returns what it put. */
-  private async rewrite(
-    sent: OutboxEntry[],
-    next: (entry: OutboxEntry, now: OutboxEntry | undefined, index: number) => OutboxEntry | undefined,
-  ): Promise<OutboxEntry[]> {
-    const db = await writesTable();
-    return guarded(() =>
-      db('readwrite', async (store) => {
-        const now = await Promise.all(sent.map((entry) => promisifyRequest<OutboxEntry | undefined>(store.get(entry.key))));
-        const written = sent.flatMap((entry, index) => {
-          store.delete(entry.key);
-          const write = next(entry, now[index], index);
-          return write ? [write] : [];
-        });
-        for (const entry of written) store.put(entry, entry.key);
-        await promisifyRequest(store.transaction);
-        return written;
-      }),
+  private get prefix(): string {
+    return keyUnder(this.name, '');
+  }
+
+  /** Each table's entries, `undefined` for a table that cannot be read. */
+  private held(): Promise<(PendingEntry[] | undefined)[]> {
+    return Promise.all(
+      this.tables.map((table) =>
+        table.read(this.prefix).then(
+          (entries) => entries.map(upgraded),
+          () => undefined,
+        ),
+      ),
     );
   }
 
-  /** Every entry of this server, oldest first, refused ones included. */
-  async entries(): Promise<OutboxEntry[]> {
-    return readUnder<OutboxEntry>(await writesTable(), keyUnder(this.base, ''));
+  /** Rewrites each entry in the table that holds it (the first, for one deleted meanwhile). */
+  private async rewrite(sent: PendingEntry[], next: Rewrite): Promise<PendingEntry[]> {
+    if (this.tables.length === 1) return this.tables[0].rewrite(sent, next);
+    const held = await this.held();
+    const home = (entry: PendingEntry) => Math.max(0, held.findIndex((entries) => entries?.some((each) => each.key === entry.key)));
+    const written = await Promise.all(
+      this.tables.map((table, index) => {
+        const mine = sent.map((entry, position) => ({ entry, position })).filter(({ entry }) => home(entry) === index);
+        return mine.length ? table.rewrite(mine.map(({ entry }) => entry), (entry, now, at) => next(entry, now, mine[at].position)) : [];
+      }),
+    );
+    return written.flat();
+  }
+
+  /** Runs `task` as the only sender of this outbox across this page's stores and other tabs, so no write is sent twice at once. */
+  async exclusively(task: () => Promise<void>): Promise<void> {
+    if (!navigator.locks) return task();
+    await navigator.locks.request(`off-layer-outbox ${this.name}`, task);
   }
 }

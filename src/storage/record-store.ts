@@ -3,7 +3,8 @@ import { sortRecords } from '../model/sort.js';
 import type { RecordBackend } from './backend.js';
 import type { ChangeFeed } from './change-feed.js';
 import { NotFoundError } from './errors.js';
-import type { ChangeListener, ListQuery, OffStore, StoreStatus } from './store.js';
+import type { BasicStore } from './queueing-store.js';
+import type { ChangeListener, ListQuery, StoreStatus } from './store.js';
 
 /** The validation rules (valibot), loaded with the first write: a page that only reads never downloads them. */
 export const recordChecks = () => import('./record-checks.js');
@@ -13,7 +14,7 @@ const localWrites = () => import('./local-writes.js');
 type LocalWrites = typeof import('./local-writes.js');
 
 /** A store on top of a local backend (memory or IndexedDB), with one change feed. */
-export class RecordStore implements OffStore {
+export class RecordStore implements BasicStore {
   constructor(
     private readonly backend: () => Promise<RecordBackend>,
     protected readonly feed: ChangeFeed,

@@ -174,6 +174,14 @@ export function storeContract(name: string, subject: StoreUnderTest): void {
       expect(await peer.get('seed', created.id)).to.deep.equal(created);
     });
 
+    it('has no pending writes when every write was made, and discarding an unknown one changes nothing', async () => {
+      const created = await store.put('seed', seedInput());
+      expect(await store.pending()).to.deep.equal([]);
+      expect(await store.pending({ kind: 'seed', event: created.event })).to.deep.equal([]);
+      await store.discardPending('no such pending write');
+      expect(await store.get('seed', created.id)).to.deep.equal(created);
+    });
+
     it('round-trips 10,000 records intact', async () => {
       const inputs = Array.from({ length: 10000 }, (_, index) =>
         sideEventInput({

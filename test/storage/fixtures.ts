@@ -33,3 +33,12 @@ export function uniqueName(prefix: string): string {
   counter += 1;
   return `${prefix}-${Date.now()}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/** Waits until `condition` holds, checking every 50 ms; fails saying `what` was awaited. */
+export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { NotFoundError, StorageError, UnavailableError } from '../../src/storage/errors.js';
 import { ValidationError } from '../../src/storage/validation-error.js';
-import { RateLimitedError, toStorageError } from '../../src/storage/http-errors.js';
+import { RateLimitedError } from '../../src/storage/errors.js';
+import { toStorageError } from '../../src/storage/http-errors.js';
 
 function answer(status: number, body?: object, headers: Record<string, string> = {}): Response {
   return new Response(body ? JSON.stringify(body) : null, { status, headers: { 'Content-Type': 'application/json', ...headers } });

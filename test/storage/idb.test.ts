@@ -4,9 +4,20 @@ import { createIdbStore } from '../../src/storage/idb.js';
 import { QuotaError } from '../../src/storage/errors.js';
 import type { StoreChange } from '../../src/storage/store.js';
 import { storeContract } from './contract.js';
-import { seedInput, uniqueName } from './fixtures.js';
+import { seedInput, uniqueName, until } from './fixtures.js';
 
 const databases = new WeakMap<object, string>();
+
+/** IndexedDB refuses every write, as on a full disk, until the returned function is called. */
+function fillTheDisk(): () => void {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  return () => {
+    IDBObjectStore.prototype.put = put;
+  };
+}
 
 storeContract('idb', {
   async open() {
@@ -94,12 +105,33 @@ describe('idb store', () => {
     }
   });
 
-  it('turns a full disk into a QuotaError with a message to show', async () => {
+  it('keeps a write made on a full disk as pending, shows it, and stores it once there is room', async () => {
     const database = uniqueName('off-layer-test');
     const store = createIdbStore({ database });
     await store.ready();
-    const original = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function () {
+    const restore = fillTheDisk();
+    try {
+      const record = await store.put('seed', seedInput({ title: 'Written on a full disk' }));
+      const [pending] = await store.pending();
+      expect(pending).to.include({ kind: 'seed', op: 'create', id: record.id });
+      expect(pending.failure).to.equal(undefined);
+      expect((await store.list('seed')).map((seed) => seed.title)).to.deep.equal(['Written on a full disk']);
+    } finally {
+      restore();
+    }
+    await until(async () => (await store.pending()).length === 0, 'the pending write to be stored');
+    const stored = await createIdbStore({ database }).list('seed');
+    expect(stored.map((seed) => seed.title)).to.deep.equal(['Written on a full disk']);
+    store.close();
+  });
+
+  it('turns a full disk with no room anywhere into a QuotaError with a message to show, and changes nothing', async () => {
+    const database = uniqueName('off-layer-test');
+    const store = createIdbStore({ database });
+    await store.ready();
+    const restoreDisk = fillTheDisk();
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     try {
@@ -107,9 +139,11 @@ describe('idb store', () => {
       expect(error).to.be.instanceOf(QuotaError);
       expect((error as QuotaError).messageIn('fr')).to.equal("Cet appareil n'a plus d'espace de stockage.");
     } finally {
-      IDBObjectStore.prototype.put = original;
+      Storage.prototype.setItem = setItem;
+      restoreDisk();
     }
     expect(await store.list('seed')).to.have.length(0);
+    expect(await store.pending()).to.have.length(0);
     store.close();
   });
 });

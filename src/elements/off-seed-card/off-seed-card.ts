@@ -148,7 +148,7 @@ export class OffSeedCard extends OffElement {
       if (change.status.online) for (const task of [this.loader, this.parent]) if (task.status === TaskStatus.ERROR) void task.run();
       return;
     }
-    if (change.kind !== 'seed') return;
+    if (change.type === 'pending' || change.kind !== 'seed') return;
     const touched = (id: string | undefined) =>
       id !== undefined && (change.type === 'remove' ? change.id === id : change.records.some((record) => record.id === id));
     if (!this.seed && touched(this.seedId)) void this.loader.run();

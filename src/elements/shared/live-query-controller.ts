@@ -7,7 +7,7 @@ import { StoreController, type StoreHost } from './store-controller.js';
 export type ListState = 'loading' | 'ready' | 'error';
 
 /** A change to records, as opposed to the store's status. */
-export type RecordChange = Exclude<StoreChange, { type: 'status' }>;
+export type RecordChange = Extract<StoreChange, { type: 'put' | 'remove' }>;
 
 /**
  * Loads the records of one kind for one host event from the element's store and
@@ -29,9 +29,9 @@ export abstract class LiveQueryController<K extends RecordKind> implements React
     private readonly event: () => string | undefined,
   ) {
     this.storeController = new StoreController(host, (change) => {
-      if (change.type !== 'status') {
+      if (change.type === 'put' || change.type === 'remove') {
         if (change.kind === kind && this.apply(change)) this.changed();
-      } else if (change.status.online && this.state === 'error') {
+      } else if (change.type === 'status' && change.status.online && this.state === 'error') {
         // What could not be read while the store was unreachable (bad venue Wi-Fi) is read again once it is back.
         this.reload();
       }

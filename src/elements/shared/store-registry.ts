@@ -1,6 +1,9 @@
 import { createIdbStore } from '../../storage/idb.js';
 import { LazyStore } from '../../storage/lazy.js';
 import { createMemoryStore } from '../../storage/memory.js';
+import { Outbox } from '../../storage/outbox.js';
+import { idbTable, keyValueTable } from '../../storage/outbox-tables.js';
+import { QueueingStore, type BasicStore } from '../../storage/queueing-store.js';
 import { PERSISTENT_ONLINE } from '../../storage/statuses.js';
 import type { OffStore } from '../../storage/store.js';
 
@@ -13,6 +16,22 @@ const stores = new Map<StoreSpec, OffStore>();
 
 const isServerUrl = (spec: StoreSpec) => /^(https?:\/)?\//i.test(spec);
 
+/** Servers that may be reached in clear: this machine, while developing. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1']);
+
+/** Why a server address is refused: over `http://` (or `//host` on an http page) edit tokens would travel in clear. */
+function clearTextRefusal(spec: StoreSpec): string | undefined {
+  if (!/^(http:)?\/\//i.test(spec)) return undefined;
+  let host = '';
+  try {
+    host = new URL(spec, 'http://localhost/').hostname;
+  } catch {
+    // Not an address at all: refused below like any other.
+  }
+  if (LOOPBACK.has(host)) return undefined;
+  return `off-layer: store="${spec}" is refused: over http:// or a protocol-relative //address, contributions and their edit tokens could travel in clear. Write https://… (http:// is accepted only for localhost and 127.0.0.1).`;
+}
+
 /** The registry key of a `store` value: an unknown value (a typo) means the default store, not a second copy of it. */
 function canonical(spec: StoreSpec | null | undefined): StoreSpec {
   const key = spec?.trim() || DEFAULT_STORE;
@@ -24,6 +43,11 @@ function openStore(spec: StoreSpec): OffStore {
   if (spec === 'memory') return createMemoryStore();
   // The HTTP store (outbox, live stream, edit tokens) is its own chunk, downloaded only by pages that name a server.
   if (isServerUrl(spec)) {
+    const refusal = clearTextRefusal(spec);
+    if (refusal) {
+      console.error(refusal);
+      return new LazyStore(() => Promise.reject(new Error(refusal)), { persistent: false, online: false });
+    }
     return new LazyStore(async () => (await import('../../storage/http.js')).createHttpStore(spec), PERSISTENT_ONLINE);
   }
   return createIdbStore();
@@ -43,7 +67,13 @@ export function storeFor(spec: StoreSpec | null | undefined): OffStore {
   return store;
 }
 
-/** Makes `spec` resolve to `store` on this page: a custom adapter, or a stand-in for stories and tests. */
-export function registerStore(spec: StoreSpec, store: OffStore): void {
-  stores.set(spec.trim(), store);
+const hasOutbox = (store: OffStore | BasicStore): store is OffStore => typeof (store as OffStore).pending === 'function';
+
+/**
+ * Makes `spec` resolve to `store` on this page: a custom adapter, or a stand-in for stories and tests.
+ * An adapter without pending writes of its own is given the outbox every store has.
+ */
+export function registerStore(spec: StoreSpec, store: OffStore | BasicStore): void {
+  const name = `registered:${spec.trim()}`;
+  stores.set(spec.trim(), hasOutbox(store) ? store : new QueueingStore(store, new Outbox(name, [idbTable, keyValueTable(name, () => localStorage)])));
 }
