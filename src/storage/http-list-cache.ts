@@ -12,13 +12,14 @@ export class ListCache {
   save(kind: RecordKind, event: string | undefined, records: OffRecord[]): void {
     void listsTable()
       .then((db) => setMany([[this.key(kind, event), records]], db))
-      .catch(() => undefined);
+      .catch((error: unknown) => console.warn('off-layer: a list could not be kept for offline reading.', error));
   }
 
   async load(kind: RecordKind, event: string | undefined): Promise<OffRecord[] | undefined> {
     try {
       return (await getMany<OffRecord[]>([this.key(kind, event)], await listsTable()))[0];
-    } catch {
+    } catch (error) {
+      console.warn('off-layer: the list kept for offline reading could not be read.', error);
       return undefined;
     }
   }
@@ -28,7 +29,8 @@ export class ListCache {
     try {
       const lists = await readUnder<OffRecord[]>(await listsTable(), keyUnder(this.base, kind, ''));
       return new Map(lists.flat().map((record) => [record.id, record]));
-    } catch {
+    } catch (error) {
+      console.warn('off-layer: the lists kept for offline reading could not be read.', error);
       return new Map();
     }
   }

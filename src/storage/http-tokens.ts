@@ -14,8 +14,14 @@ const inThisPage = new Map<string, string>();
 export class EditTokens {
   private unsaved: [key: string, token: string][] = [];
   private writing = Promise.resolve();
+  /** False once a token could not be kept on this device. */
+  kept = true;
 
-  constructor(private readonly base: string) {}
+  constructor(
+    private readonly base: string,
+    /** Called when a token could not be kept: its record exists, only this page may still change it. */
+    private readonly notKept: () => void,
+  ) {}
 
   async get(kind: RecordKind, id: string): Promise<string | undefined> {
     const key = keyUnder(this.base, kind, id);
@@ -23,7 +29,8 @@ export class EditTokens {
     if (known) return known;
     try {
       return (await getMany<string>([key], await tokensTable()))[0];
-    } catch {
+    } catch (error) {
+      console.warn('off-layer: edit rights on this device could not be read.', error);
       return undefined;
     }
   }
@@ -42,8 +49,11 @@ export class EditTokens {
     if (entries.length === 0) return;
     try {
       await setMany(entries, await tokensTable());
-    } catch {
+    } catch (error) {
       // The record exists on the server already: failing here would make the person submit it twice.
+      console.warn('off-layer: edit rights could not be kept on this device; they last as long as this page.', error);
+      this.kept = false;
+      this.notKept();
     }
   }
 
@@ -52,8 +62,9 @@ export class EditTokens {
     inThisPage.delete(key);
     try {
       await del(key, await tokensTable());
-    } catch {
+    } catch (error) {
       // A token left behind grants nothing: its record is gone.
+      console.warn('off-layer: an edit token could not be deleted.', error);
     }
   }
 }

@@ -15,12 +15,13 @@ import { EditTokens } from './http-tokens.js';
 import { LazyStore } from './lazy.js';
 import { Outbox } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
+import { OutboxStore } from './outbox-store.js';
 import { idbTable, keyValueTable } from './outbox-tables.js';
-import { isCreate, isCreateOf, isPut, matches, targetId, toPendingWrite, withPending, type PendingCreate, type PendingEntry, type PendingPut } from './pending-entry.js';
+import { isCreate, isCreateOf, isPut, targetId, withPending, type PendingCreate, type PendingEntry, type PendingPut } from './pending-entry.js';
 import { Reachability } from './reachability.js';
 import { recordChecks } from './record-store.js';
 import { PERSISTENT_ONLINE } from './statuses.js';
-import type { ChangeListener, ListQuery, OffStore, PendingQuery, PendingWrite, PutOptions, SentWrite, StoreStatus } from './store.js';
+import type { ListQuery, OffStore, PutOptions, SentWrite, StoreStatus } from './store.js';
 
 export interface HttpStoreOptions {
   /** Requests `putMany` keeps in flight: browsers open about six connections per server and the live stream holds one. */
@@ -48,28 +49,30 @@ function recordsIn(results: (OffRecord | undefined)[]): OffRecord[] {
  * Reads fall back to the last list seen. Edit tokens stay on this device: only
  * records created here can be changed from here.
  */
-export class HttpStore implements OffStore {
+export class HttpStore extends OutboxStore {
   private readonly api: HttpApi;
-  private readonly feed: ChangeFeed;
+  protected readonly feed: ChangeFeed;
   private readonly tokens: EditTokens;
   private readonly lists: ListCache;
-  private readonly outbox: Outbox;
+  protected readonly outbox: Outbox;
   private readonly delivery: HttpDelivery;
   private readonly sender: OutboxSender;
   private readonly seen = new SeenRecords();
-  private readonly reach = new Reachability(() => this.feed.emit({ type: 'status', status: this.status }, { localOnly: true }));
+  private readonly reach = new Reachability(() => this.statusChanged());
   private readonly stream: LiveStream;
   private readonly concurrency: number;
   private streamDropped = false;
-  private waiting = 0;
+  /** Writes still to be sent: new writes queue behind them. */
+  private waitingCount = 0;
   private opening?: Promise<StoreStatus>;
 
   constructor(baseUrl: string, { concurrency = 4, retryBaseMs = 1000 }: HttpStoreOptions = {}) {
+    super();
     const base = new URL(baseUrl.trim(), document.baseURI).href.replace(/\/+$/, '');
     this.api = new HttpApi(base);
     // Other tabs hear server-confirmed changes from the server; the channel carries only provisional ones.
     this.feed = new ChangeFeed(`off-layer:http:${base}`);
-    this.tokens = new EditTokens(base);
+    this.tokens = new EditTokens(base, () => this.statusChanged());
     this.lists = new ListCache(base);
     this.outbox = new Outbox(base, [idbTable, keyValueTable(base, () => localStorage)]);
     this.delivery = new HttpDelivery(this.api, this.tokens, this.outbox, this.feed);
@@ -96,7 +99,8 @@ export class HttpStore implements OffStore {
   }
 
   get status(): StoreStatus {
-    return this.reach.reachable ? PERSISTENT_ONLINE : OFFLINE;
+    const status = this.reach.reachable ? PERSISTENT_ONLINE : OFFLINE;
+    return this.tokens.kept ? status : { ...status, editRightsKept: false };
   }
 
   /** Settles once the server answered (or failed to) and the writes left pending by an earlier visit were sent. */
@@ -104,24 +108,9 @@ export class HttpStore implements OffStore {
     return (this.opening ??= this.open());
   }
 
-  async pending(query: PendingQuery = {}): Promise<PendingWrite[]> {
-    return (await this.outbox.entries()).map(toPendingWrite).filter(matches(query));
-  }
-
-  async discardPending(key: string): Promise<void> {
-    const entry = (await this.outbox.entries()).find((each) => each.key === key);
-    if (!entry) return;
-    await this.outbox.delete(key);
-    await this.pendingChanged();
-    if (entry.failure) return;
-    // Its provisional effect was shown: undo it.
-    if (isCreate(entry)) this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.record.id });
-    else await this.showServerVersion(entry.kind, entry.id);
-  }
-
   /** True when this device holds the edit token of the record (or its create is pending): show edit and delete only then. */
   async canEdit(kind: RecordKind, id: string): Promise<boolean> {
-    if ((await this.waitingEntries(kind)).some(isCreateOf(id))) return true;
+    if ((await this.waiting(kind)).some(isCreateOf(id))) return true;
     return (await this.tokens.get(kind, id)) !== undefined;
   }
 
@@ -130,20 +119,17 @@ export class HttpStore implements OffStore {
       const records = await this.reach.of(this.api.list(kind, event));
       this.lists.save(kind, event, records);
       this.seen.listed(kind, event, records);
-      return sortRecords(kind, withPending(records, await this.waitingEntries(kind), event)) as RecordOf[K][];
+      return sortRecords(kind, withPending(records, await this.waiting(kind), event)) as RecordOf[K][];
     } catch (error) {
       if (!(error instanceof UnavailableError)) throw error;
       const cached = await this.lists.load(kind, event);
-      const records = withPending(cached ?? [], await this.waitingEntries(kind), event);
+      const records = withPending(cached ?? [], await this.waiting(kind), event);
       if (!cached && records.length === 0) throw error;
       return sortRecords(kind, records) as RecordOf[K][];
     }
   }
 
-  async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {
-    const latest = (await this.waitingEntries(kind)).filter((entry) => targetId(entry) === id).at(-1);
-    if (latest && isPut(latest)) return latest.record as RecordOf[K];
-    if (latest) throw new NotFoundError(id);
+  protected async stored<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {
     try {
       return (await this.reach.of(this.api.get(kind, id))) as RecordOf[K];
     } catch (error) {
@@ -153,17 +139,8 @@ export class HttpStore implements OffStore {
     }
   }
 
-  async put<K extends RecordKind>(kind: K, input: unknown, options: PutOptions = {}): Promise<RecordOf[K]> {
-    const [record] = await this.write(kind, [input], options);
-    return record;
-  }
-
-  putMany<K extends RecordKind>(kind: K, inputs: unknown[]): Promise<RecordOf[K][]> {
-    return this.write(kind, inputs, {});
-  }
-
   async remove(kind: RecordKind, id: string): Promise<void> {
-    const waiting = await this.waitingEntries(kind);
+    const waiting = await this.waiting(kind);
     const pendingCreate = waiting.find(isCreateOf(id));
     if (pendingCreate) {
       await this.withdraw(pendingCreate, waiting);
@@ -176,10 +153,6 @@ export class HttpStore implements OffStore {
     const { sent } = await this.sendOrKeep([entry]);
     if (sent.has(entry.key)) this.announceRemoval(kind, id);
     else this.feed.emit({ type: 'remove', kind, id });
-  }
-
-  subscribe(listener: ChangeListener): () => void {
-    return this.feed.subscribe(listener);
   }
 
   close(): void {
@@ -222,10 +195,7 @@ export class HttpStore implements OffStore {
       return this.pendingChanged();
     }
     await this.outbox.refuse(entries, error instanceof StorageError ? error.code : 'unavailable');
-    for (const entry of entries) {
-      if (isCreate(entry)) this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.record.id });
-      else await this.showServerVersion(entry.kind, entry.id);
-    }
+    for (const entry of entries) await this.showStoredVersion(entry);
     await this.pendingChanged();
   }
 
@@ -249,9 +219,9 @@ export class HttpStore implements OffStore {
     await this.pendingChanged();
   }
 
-  private async write<K extends RecordKind>(kind: K, inputs: unknown[], options: PutOptions): Promise<RecordOf[K][]> {
+  protected async write<K extends RecordKind>(kind: K, inputs: unknown[], options: PutOptions): Promise<RecordOf[K][]> {
     const valid = (await recordChecks()).validateAll(kind, inputs);
-    const waiting = await this.waitingEntries(kind);
+    const waiting = await this.waiting(kind);
     // Read once for the whole batch: the provisional record of an update keeps the createdAt last seen.
     const cached = valid.some((input) => input.id !== undefined) ? await this.lists.byId(kind) : new Map<string, OffRecord>();
     const entries = await Promise.all(valid.map((input) => this.entryFor(kind, input, options, waiting, cached)));
@@ -310,7 +280,7 @@ export class HttpStore implements OffStore {
     const requests = requestsFor(entries);
     for (let start = 0; start < requests.length && refusal === undefined; start += this.concurrency) {
       const batch = requests.slice(start, start + this.concurrency);
-      if (kept.length || this.waiting > 0) {
+      if (kept.length || this.waitingCount > 0) {
         kept.push(...batch.flat());
         continue;
       }
@@ -338,27 +308,8 @@ export class HttpStore implements OffStore {
     return { sent, kept };
   }
 
-  /** Replaces what this device showed of a record by what the server holds (or its absence). */
-  private async showServerVersion(kind: RecordKind, id: string): Promise<void> {
-    try {
-      this.feed.emit({ type: 'put', kind, records: [await this.api.get(kind, id)] });
-    } catch (error) {
-      if (error instanceof NotFoundError) this.feed.emit({ type: 'remove', kind, id });
-      else console.warn(`off-layer: could not show the server's version of ${kind} ${id} again.`, error);
-    }
-  }
-
-  private async waitingEntries(kind: RecordKind): Promise<PendingEntry[]> {
-    try {
-      return (await this.outbox.entries()).filter((entry) => entry.kind === kind && !entry.failure);
-    } catch (error) {
-      console.warn('off-layer: pending writes could not be read.', error);
-      return [];
-    }
-  }
-
   /** Counts the writes waiting (new writes queue behind them) and tells listeners the pending writes changed. */
-  private async pendingChanged(sent: SentWrite[] = []): Promise<void> {
+  protected async pendingChanged(sent: SentWrite[] = []): Promise<void> {
     let waiting: number;
     try {
       waiting = (await this.outbox.entries()).filter((entry) => !entry.failure).length;
@@ -366,9 +317,13 @@ export class HttpStore implements OffStore {
       console.warn('off-layer: pending writes could not be read.', error);
       waiting = 0;
     }
-    if (waiting === this.waiting && !sent.length) return;
-    this.waiting = waiting;
+    if (waiting === this.waitingCount && !sent.length) return;
+    this.waitingCount = waiting;
     this.feed.emit({ type: 'pending', sent });
+  }
+
+  private statusChanged(): void {
+    this.feed.emit({ type: 'status', status: this.status }, { localOnly: true });
   }
 
   private streamOpened(): void {
@@ -385,7 +340,9 @@ export class HttpStore implements OffStore {
       let records: OffRecord[];
       try {
         records = await this.api.list(kind, event);
-      } catch {
+      } catch (error) {
+        // The next reconnection catches up again.
+        console.warn('off-layer: could not catch up with changes made while offline.', error);
         return;
       }
       this.lists.save(kind, event, records);

@@ -59,7 +59,8 @@ export function keyValueTable(name: string, storage: () => Pick<Storage, 'getIte
   const load = (): Map<string, PendingEntry> => {
     try {
       return new Map(JSON.parse(storage().getItem(key) ?? '[]') as [string, PendingEntry][]);
-    } catch {
+    } catch (error) {
+      console.warn('off-layer: pending writes kept in localStorage could not be read.', error);
       return new Map();
     }
   };

@@ -6,9 +6,10 @@ import { ChangeFeed } from './change-feed.js';
 import { isTransient, NotFoundError, StorageError } from './errors.js';
 import type { Outbox } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
-import { isCreate, isCreateOf, isPut, matches, targetId, toPendingWrite, withPending, type PendingEntry } from './pending-entry.js';
+import { OutboxStore } from './outbox-store.js';
+import { isCreate, isCreateOf, isPut, targetId, withPending, type PendingEntry } from './pending-entry.js';
 import { recordChecks } from './record-store.js';
-import type { ChangeListener, ListQuery, OffStore, PendingQuery, PendingWrite, PutOptions, SentWrite, StoreStatus } from './store.js';
+import type { ListQuery, OffStore, PutOptions, SentWrite, StoreStatus } from './store.js';
 
 /** A store without pending writes of its own: a local backend, or one an application registers. */
 export type BasicStore = Omit<OffStore, 'pending' | 'discardPending'>;
@@ -19,16 +20,17 @@ export type BasicStore = Omit<OffStore, 'pending' | 'discardPending'>;
  * the outbox, and made later in order, with backoff; one it refuses for good is kept
  * with its failure until the person discards it.
  */
-export class QueueingStore<S extends BasicStore = BasicStore> implements OffStore {
-  private readonly feed: ChangeFeed;
+export class QueueingStore<S extends BasicStore = BasicStore> extends OutboxStore {
+  protected readonly feed: ChangeFeed;
   private readonly sender: OutboxSender;
 
   constructor(
     readonly inner: S,
-    private readonly outbox: Outbox,
+    protected readonly outbox: Outbox,
     /** Other tabs hear the inner store's changes from it; this channel carries the provisional ones. */
     channelName?: string,
   ) {
+    super();
     this.feed = new ChangeFeed(channelName);
     inner.subscribe((change) => this.feed.emit(change, { localOnly: true }));
     this.sender = new OutboxSender(outbox, {
@@ -38,6 +40,10 @@ export class QueueingStore<S extends BasicStore = BasicStore> implements OffStor
     });
     // Writes left pending by an earlier visit.
     void this.sender.flush();
+  }
+
+  protected stored<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {
+    return this.inner.get(kind, id);
   }
 
   get status(): StoreStatus {
@@ -52,22 +58,6 @@ export class QueueingStore<S extends BasicStore = BasicStore> implements OffStor
     const records = await this.inner.list(kind, query);
     const waiting = await this.waiting(kind);
     return waiting.length ? (sortRecords(kind, withPending(records, waiting, query.event)) as RecordOf[K][]) : records;
-  }
-
-  async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {
-    const latest = (await this.waiting(kind)).filter((entry) => targetId(entry) === id).at(-1);
-    if (latest && isPut(latest)) return latest.record as RecordOf[K];
-    if (latest) throw new NotFoundError(id);
-    return this.inner.get(kind, id);
-  }
-
-  async put<K extends RecordKind>(kind: K, input: unknown, options: PutOptions = {}): Promise<RecordOf[K]> {
-    const [record] = await this.write(kind, [input], options);
-    return record;
-  }
-
-  putMany<K extends RecordKind>(kind: K, inputs: unknown[]): Promise<RecordOf[K][]> {
-    return this.write(kind, inputs, {});
   }
 
   async remove(kind: RecordKind, id: string): Promise<void> {
@@ -91,29 +81,13 @@ export class QueueingStore<S extends BasicStore = BasicStore> implements OffStor
     this.pendingChanged();
   }
 
-  async pending(query: PendingQuery = {}): Promise<PendingWrite[]> {
-    return (await this.outbox.entries()).map(toPendingWrite).filter(matches(query));
-  }
-
-  async discardPending(key: string): Promise<void> {
-    const entry = (await this.outbox.entries()).find((each) => each.key === key);
-    if (!entry) return;
-    await this.outbox.delete(key);
-    if (!entry.failure) await this.showStoredVersion(entry);
-    this.pendingChanged();
-  }
-
-  subscribe(listener: ChangeListener): () => void {
-    return this.feed.subscribe(listener);
-  }
-
   close(): void {
     this.sender.stop();
     this.feed.close();
     this.inner.close();
   }
 
-  private async write<K extends RecordKind>(kind: K, inputs: unknown[], options: PutOptions): Promise<RecordOf[K][]> {
+  protected async write<K extends RecordKind>(kind: K, inputs: unknown[], options: PutOptions): Promise<RecordOf[K][]> {
     const waiting = await this.waiting(kind);
     let slowDown: unknown;
     // Behind writes already waiting, a write waits too: the store makes them in the order they were made.
@@ -181,24 +155,7 @@ export class QueueingStore<S extends BasicStore = BasicStore> implements OffStor
     this.pendingChanged();
   }
 
-  /** Replaces what was shown of a pending write's record by what the store holds (or its absence). */
-  private async showStoredVersion(entry: PendingEntry): Promise<void> {
-    const { kind } = entry;
-    const id = targetId(entry);
-    const stored = isCreate(entry) ? undefined : await this.inner.get(kind, id).catch(() => undefined);
-    this.feed.emit(stored ? { type: 'put', kind, records: [stored] } : { type: 'remove', kind, id });
-  }
-
-  private async waiting(kind: RecordKind): Promise<PendingEntry[]> {
-    try {
-      return (await this.outbox.entries()).filter((entry) => entry.kind === kind && !entry.failure);
-    } catch (error) {
-      console.warn('off-layer: pending writes could not be read.', error);
-      return [];
-    }
-  }
-
-  private pendingChanged(sent: SentWrite[] = []): void {
+  protected pendingChanged(sent: SentWrite[] = []): void {
     this.feed.emit({ type: 'pending', sent });
   }
 }

@@ -14,6 +14,8 @@ export interface StoreStatus {
   /** False when writes are queued on this device until the backend is reachable. */
   online: boolean;
   reason?: StatusReason;
+  /** Set when this device could not keep the edit rights of what it added: they last only as long as the page. */
+  editRightsKept?: false;
 }
 
 /**

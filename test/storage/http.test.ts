@@ -525,16 +525,41 @@ describe('http store, edit tokens and refusals', function () {
     expect(await canEdit(store, 'seed', created.id)).to.equal(true);
   });
 
-  it('surfaces a flood as rate-limited, and queues nothing', async () => {
+  it('tells the contributor when this device could not keep the edit rights of what it added', async () => {
+    const server = await startServer('sqlite');
+    const store = await openStore(server.url);
+    const changes: StoreChange[] = [];
+    store.subscribe((change) => changes.push(change));
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.transaction.db.name === 'off-layer-tokens') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      const created = await store.put('seed', seedInput());
+      expect((await onServer(server, 'seed')).map((seed) => seed.id)).to.deep.equal([created.id]);
+      expect(store.status.editRightsKept).to.equal(false);
+      expect(changes).to.deep.include({ type: 'status', status: store.status });
+      // For the rest of the visit, they still may.
+      expect(await canEdit(store, 'seed', created.id)).to.equal(true);
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+  });
+
+  it('keeps a write refused as rate-limited as pending, and does not send it again before Retry-After', async () => {
     const server = await startServer('sqlite', { OFF_WRITES_PER_CLIENT: '2' });
     const store = await openStore(server.url);
     await store.put('seed', seedInput());
     await store.put('seed', seedInput());
-    const error = await rejection(store.put('seed', seedInput()));
-    expect(error.code).to.equal('rate-limited');
-    expect(error.messageIn('en')).to.equal('Too many contributions at once; please wait a moment.');
-    expect(await waitingCount(store)).to.equal(0);
+    const provisional = await store.put('seed', seedInput({ title: 'One too many' }));
+    expect((await store.pending()).map((write) => [write.op, write.id, write.failure])).to.deep.equal([['create', provisional.id, undefined]]);
+    expect((await store.list('seed')).map((seed) => seed.title)).to.include('One too many');
     expect(store.status.online).to.equal(true);
+    // The form's own queue used to send it again after 2 s, whatever the server asked.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await onServer(server, 'seed')).to.have.length(2);
+    expect(await waitingCount(store)).to.equal(1);
   });
 
   it('passes the anti-bot fields to the server, which refuses a form sent too fast or with the honeypot filled', async () => {
