@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
+import type { ChunkingContext, PreRenderedChunk } from 'rolldown';
 import { defineConfig } from 'vite';
 import { minifyCssLiterals } from './scripts/minify-css-literals.js';
-import { staticImports } from './scripts/static-imports.js';
 
 const root = import.meta.dirname;
 const DEMO_PAGES = ['index', 'venue', 'contribute', 'seeds', 'theming'];
@@ -10,19 +10,57 @@ const ELEMENTS = ['off-event-badge', 'off-side-event-board', 'off-seed-card', 'o
 /** Lit and the small libraries stay shared dependencies in the bundler build. */
 const isDependency = (id: string) => /^(lit|lit-html|lit-element|@lit\/[^/]+|idb-keyval|valibot|lean-qr)(\/|$)/.test(id);
 
+/** The script-tag entry and the folder of its chunks, both in `dist/`. */
+const SCRIPT_TAG_ENTRY = 'off-layer.js';
+const SCRIPT_TAG_CHUNKS = 'off-layer';
+
+const DEFINE_MODULE = /[\\/]elements[\\/]([^/\\]+)[\\/]define\.ts$/;
+
+/** An element's chunk is named after its tag (`off-layer/off-event-badge-[hash].js`), which makes a page's requests readable. */
+function scriptTagChunkName({ name, facadeModuleId }: PreRenderedChunk): string {
+  return `${SCRIPT_TAG_CHUNKS}/${DEFINE_MODULE.exec(facadeModuleId ?? '')?.[1] ?? name}-[hash].js`;
+}
+
+/** The tags whose define module imports `id`, directly or not. */
+function tagsUsing(id: string, ctx: ChunkingContext): string[] {
+  const importers = new Set([id]);
+  for (const module of importers) for (const importer of ctx.getModuleInfo(module)?.importers ?? []) importers.add(importer);
+  return [...importers].flatMap((module) => DEFINE_MODULE.exec(module)?.[1] ?? []);
+}
+
+/**
+ * Code shared by elements goes into two chunks instead of one per combination of elements: fewer files, each
+ * compressed with more context. `core` (Lit, the stores, the shared controllers) is what the badge, the smallest
+ * page, shares with another element; `widgets` what only the other three share. What loads on first use (the
+ * HTTP store, validation…) keeps chunks of its own.
+ */
+function sharedChunk(id: string, ctx: ChunkingContext): string | null {
+  const tags = tagsUsing(id, ctx);
+  if (tags.length < 2) return null;
+  return tags.includes('off-event-badge') ? 'core' : 'widgets';
+}
+
 /** Both library builds write into `dist/` side by side (scripts/build.js runs them in turn). */
 const DIST = { outDir: 'dist', emptyOutDir: false, target: 'es2022' } as const;
 
 export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
-    // The script-tag bundle: one self-contained ES module, Lit included, that registers every element.
+    // The script tag: `off-layer.js`, the autoloader, and beside it the folder `off-layer/` of the chunks it loads
+    // (Lit included), all imported by relative URLs, so the pair works from any folder or CDN path it is copied to.
     return {
-      plugins: [minifyCssLiterals(), staticImports()],
+      plugins: [minifyCssLiterals()],
       build: {
         ...DIST,
         minify: true,
-        lib: { entry: resolve(root, 'src/off-layer.ts'), formats: ['es'], fileName: () => 'off-layer.js' },
-        rolldownOptions: { output: { codeSplitting: false, minify: true } },
+        lib: { entry: resolve(root, 'src/off-layer.ts'), formats: ['es'], fileName: () => SCRIPT_TAG_ENTRY },
+        rolldownOptions: {
+          output: {
+            chunkFileNames: scriptTagChunkName,
+            codeSplitting: { groups: [{ name: sharedChunk, debugName: 'shared' }] },
+            minify: true,
+            comments: { annotation: false, legal: false, jsdoc: false },
+          },
+        },
       },
     };
   }

@@ -1,38 +1,90 @@
-// Size budgets over the built files (`npm run build` first), gzip: what a page downloads for each way of using the library.
+// Size budgets, gzip: what a page downloads for each way of using the library (`npm run build` first).
 //
-// What is counted:
-// - the script-tag bundle `dist/off-layer.js` is one self-contained, minified file (Lit and every adapter
-//   inlined, its `import()`s made static by scripts/static-imports.ts): the file as built, gzipped;
-// - a page with one element imports its define module from the bundler build (`dist/<tag>.js`, Lit a
-//   shared dependency). esbuild bundles it with code splitting, Lit included, and the page pays for the
-//   entry chunk and every chunk it imports statically, which includes the default `idb` store (and the
-//   `memory` store it falls back to). Not counted: the chunks only a dynamic `import()` reaches, i.e. the
-//   HTTP store (loaded only for `store="https://…"`), record validation with valibot and the stamping of local
-//   writes (loaded on the first write; the contribute form imports validation statically), and the badge's SVG file
-//   (loaded on the first click of its download button). Each file is gzipped on its own, as a browser downloads it,
-//   and the sizes are added.
+// The script tag: pages as an organiser writes them (one `<script type="module" src=".../off-layer.js">` and the
+// elements), served from `dist/` gzipped, loaded in Chromium. Counted: every request the page makes until its
+// widgets have rendered (scripts/page-weight.js), the page's own HTML left out, each by the bytes that came over the
+// wire. `off-layer.js` loads each element's code from `dist/off-layer/` on first use, so a page pays for what it
+// shows; the HTTP store comes only with `store="https://…"`, checked here on a board given a real reference server.
 //
-// `target` is the issue's figure (issue 5), printed as met or missed; `budget` fails the check. Where the
-// target is not reached, the budget is the size reached, rounded up by about 0.5 KB, so that the check
-// still catches regressions without pretending the target is met. The script-tag bundle is there: Lit alone
-// is ~7 KB and the four elements with their fr/en strings ~21 KB, and it also carries the HTTP store (~5 KB)
-// and valibot, since `store="https://…"` and the contribute form must work from the one file. Without them
-// it would still be ~32 KB; 24 KB needs a product decision (see the closing notes of issue 5). Each raise of
-// its budget is in the git log of this file, with what it paid for.
+// Through a bundler: a page with one element imports its define module from the bundler build (`dist/<tag>.js`,
+// Lit a shared dependency). esbuild bundles it with code splitting, Lit included, and the page pays for the entry
+// chunk and every chunk it imports statically, which includes the default `idb` store (and the `memory` store it
+// falls back to). Not counted: the chunks only a dynamic `import()` reaches (the HTTP store, validation loaded on
+// the first write, the badge's SVG file). Each file is gzipped on its own, as a browser downloads it.
+//
+// `target` is the issue's figure (issue 15 for the script tag, issue 5 for the bundler pages), printed as met or
+// missed; `budget` fails the check. Where the target is not reached, the budget is the size reached, rounded up by
+// about 0.5 KB, so that the check still catches regressions without pretending the target is met. The script-tag
+// pages miss theirs by 0.8 to 1.7 KB: what is left is in each element's own code, for instance its strings in both
+// languages (the second language is not yet a chunk of its own).
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { launchChromium } from './chromium.js';
+import { pageWeight } from './page-weight.js';
+import { serveStatic } from './static-site.js';
+import { testServersPlugin } from './test-servers.js';
 
 const KB = 1024;
-const PAGES = [
-  { name: 'script-tag bundle, all four elements', entry: 'dist/off-layer.js', target: 24, budget: 42.5 },
-  { name: 'a page with only the board', entry: 'dist/off-side-event-board.js', target: 20, budget: 20 },
-  { name: 'a page with only the badge', entry: 'dist/off-event-badge.js', target: 14, budget: 14 },
+const SCRIPT_TAG = 'dist/off-layer.js';
+/** The HTTP store's chunk in `dist/off-layer/`. */
+const HTTP_STORE_CHUNK = /\/off-layer\/http-[\w-]+\.js$/;
+
+const ALL_FOUR = [
+  '<off-event-badge event="g21"></off-event-badge>',
+  '<off-side-event-board event="g21"></off-side-event-board>',
+  '<off-contribute-form event="g21"></off-contribute-form>',
+  '<off-seed-card seed="no-such-seed"></off-seed-card>',
+].join('\n');
+
+const SCRIPT_TAG_PAGES = [
+  { name: 'script tag, a page with only the badge', body: () => '<off-event-badge event="g21"></off-event-badge>', target: 14, budget: 15.3 },
+  { name: 'script tag, a page with only the board', body: () => '<off-side-event-board event="g21"></off-side-event-board>', target: 20, budget: 21.5 },
+  { name: 'script tag, a page with all four elements', body: () => ALL_FOUR, target: 40, budget: 42.2 },
+  {
+    name: 'script tag, the board on a reference server',
+    body: (api) => `<off-side-event-board event="g21" store="${api}"></off-side-event-board>`,
+    budget: 28.3,
+    usesServer: true,
+  },
 ];
 
-/** A module of the default store: proof that the page's count includes it. */
-const DEFAULT_STORE_MODULE = 'node_modules/idb-keyval/';
+const BUNDLER_PAGES = [
+  { name: 'bundler, a page with only the board', entry: 'dist/off-side-event-board.js', target: 20, budget: 20 },
+  { name: 'bundler, a page with only the badge', entry: 'dist/off-event-badge.js', target: 14, budget: 14 },
+];
+
+const hostPage = (body) =>
+  `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Host page</title>\n<script type="module" src="/off-layer.js"></script></head>\n<body>\n${body}\n</body>\n</html>\n`;
+
+const tagsIn = (html) => [...new Set(html.match(/<off-[a-z-]+/g).map((tag) => tag.slice(1)))];
+
+/** Each script-tag page as Chromium loads it: `{ name, budget, bytes, files, problem? }`. */
+async function scriptTagPages() {
+  const servers = testServersPlugin();
+  const serverCommand = (payload) => servers.executeCommand({ command: 'off-server', payload });
+  const { url: api } = await serverCommand({ action: 'start' });
+  const pages = Object.fromEntries(SCRIPT_TAG_PAGES.map((page, index) => [`/page-${index}.html`, hostPage(page.body(api))]));
+  const site = await serveStatic({ root: 'dist', pages });
+  const browser = await launchChromium();
+  try {
+    const results = [];
+    for (const [index, page] of SCRIPT_TAG_PAGES.entries()) {
+      const path = `/page-${index}.html`;
+      const requests = await pageWeight(browser, `${site.url}${path}`, tagsIn(pages[path]));
+      const loadsHttpStore = requests.some((request) => HTTP_STORE_CHUNK.test(request.url));
+      const problem = loadsHttpStore === Boolean(page.usesServer) ? undefined : loadsHttpStore ? 'loads the HTTP store' : 'never loads the HTTP store';
+      const files = requests.map(({ url, bytes }) => `${url.replace(site.url, '').replace(api, '{api}').replace(/^\/off-layer\//, '')} ${(bytes / KB).toFixed(1)}`);
+      results.push({ ...page, bytes: requests.reduce((sum, { bytes }) => sum + bytes, 0), files, problem });
+    }
+    return results;
+  } finally {
+    await browser.close();
+    await site.close();
+    await servers.serverStop();
+  }
+}
 
 const esbuildOptions = {
   bundle: true,
@@ -44,9 +96,8 @@ const esbuildOptions = {
   logLevel: 'error',
 };
 
-function singleFileSize(entry) {
-  return { bytes: gzipSync(readFileSync(entry), { level: 9 }).length, files: 1 };
-}
+/** A module of the default store: proof that a bundler page's count includes it. */
+const DEFAULT_STORE_MODULE = 'node_modules/idb-keyval/';
 
 /** Output files reachable from `start` through static imports. */
 function staticClosure(outputs, start, into = new Set()) {
@@ -58,37 +109,41 @@ function staticClosure(outputs, start, into = new Set()) {
   return into;
 }
 
-async function pageSize(entry) {
+async function bundlerPage({ entry }) {
   const result = await build({ ...esbuildOptions, entryPoints: [entry], splitting: true, outdir: 'size-check', metafile: true });
   const outputs = result.metafile.outputs;
   const paths = Object.keys(outputs);
   const counted = staticClosure(outputs, paths.find((path) => outputs[path].entryPoint === entry));
-  const countsDefaultStore = [...counted].some((path) => Object.keys(outputs[path].inputs).some((input) => input.startsWith(DEFAULT_STORE_MODULE)));
-  if (!countsDefaultStore) throw new Error(`${entry}: the default store (${DEFAULT_STORE_MODULE}) is not among the files counted`);
+  const countsDefaultStore = [...counted].some((path) => Object.keys(outputs[path].inputs).some((input) => input.includes(DEFAULT_STORE_MODULE)));
   const contents = new Map(result.outputFiles.map((file) => [relative(process.cwd(), file.path), file.contents]));
   let bytes = 0;
   for (const path of counted) bytes += gzipSync(contents.get(path), { level: 9 }).length;
-  return { bytes, files: counted.size };
+  const problem = countsDefaultStore ? undefined : `the default store (${DEFAULT_STORE_MODULE}) is not among the files counted`;
+  return { bytes, files: [...counted].map((path) => path.replace('size-check/', '')), problem };
 }
 
-let failed = 0;
-const results = [];
-for (const { name, entry, target, budget } of PAGES) {
-  if (!existsSync(entry)) {
-    console.error(`✗ ${name}: ${entry} is missing; run \`npm run build\` first`);
-    failed += 1;
-    continue;
-  }
-  const { bytes, files } = entry === 'dist/off-layer.js' ? singleFileSize(entry) : await pageSize(entry);
-  const kb = bytes / KB;
-  const ok = kb <= budget;
-  if (!ok) failed += 1;
-  const targetNote = kb <= target ? `target ${target} KB met` : `target ${target} KB missed by ${(kb - target).toFixed(2)} KB`;
-  console.log(`${ok ? '✓' : '✗'} ${name}: ${kb.toFixed(2)} KB gzip in ${files} file(s) (budget ${budget} KB; ${targetNote}) — ${entry}`);
-  results.push({ name, kb, target });
+const missing = [SCRIPT_TAG, ...BUNDLER_PAGES.map(({ entry }) => entry)].filter((file) => !existsSync(file));
+if (missing.length) {
+  console.error(`✗ ${missing.join(', ')} missing: run \`npm run build\` first`);
+  if (process.env.OFF_COUNT_FILE) writeFileSync(process.env.OFF_COUNT_FILE, JSON.stringify({ passed: 0, failed: 1 }));
+  process.exit(1);
 }
-console.log(`size budgets: ${PAGES.length - failed} passed, ${failed} failed`);
-const missed = results.filter(({ kb, target }) => kb > target);
-if (missed.length) console.log(`issue targets not reached yet: ${missed.map(({ name }) => name).join('; ')}`);
-if (process.env.OFF_COUNT_FILE) writeFileSync(process.env.OFF_COUNT_FILE, JSON.stringify({ passed: PAGES.length - failed, failed }));
+
+const results = [...(await scriptTagPages())];
+for (const page of BUNDLER_PAGES) results.push({ ...page, ...(await bundlerPage(page)) });
+
+let failed = 0;
+const missed = [];
+for (const { name, target, budget, bytes, files, problem } of results) {
+  const kb = bytes / KB;
+  const ok = kb <= budget && !problem;
+  if (!ok) failed += 1;
+  if (target && kb > target) missed.push(name);
+  const targetNote = !target ? '' : kb <= target ? `; target ${target} KB met` : `; target ${target} KB missed by ${(kb - target).toFixed(2)} KB`;
+  console.log(`${ok ? '✓' : '✗'} ${name}: ${kb.toFixed(2)} KB gzip in ${files.length} file(s) (budget ${budget} KB${targetNote})${problem ? `: ${problem}` : ''}`);
+  console.log(`    ${files.join(', ')}`);
+}
+console.log(`size budgets: ${results.length - failed} passed, ${failed} failed`);
+if (missed.length) console.log(`issue targets not reached yet: ${missed.join('; ')}`);
+if (process.env.OFF_COUNT_FILE) writeFileSync(process.env.OFF_COUNT_FILE, JSON.stringify({ passed: results.length - failed, failed }));
 process.exit(failed ? 1 : 0);

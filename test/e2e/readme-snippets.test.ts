@@ -1,5 +1,6 @@
 // End to end: the README's HTML snippets, taken from README.md as written, pasted into pages as an organiser
-// would, with dist/off-layer.js where they load it from and the reference server behind `your-site.example`.
+// would, with dist/off-layer.js and its folder dist/off-layer/ where they load it from and the reference server
+// behind `your-site.example`.
 import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { startServer, type RunningServer } from '../../scripts/demo-site.js';
 
 const TIMEOUT = 20000;
 const README = readFileSync('README.md', 'utf8');
-const UNPKG = 'https://unpkg.com/off-layer/dist/off-layer.js';
+/** The script on unpkg, and the chunks it loads from beside it. */
+const UNPKG_FILES = 'https://unpkg.com/off-layer/dist/off-layer**';
 const SITE = 'https://your-site.example';
 
 /** The first ```html block after the heading `title` in the README. */
@@ -37,11 +39,12 @@ before(async () => {
   siteDir = mkdtempSync(join(tmpdir(), 'off-layer-readme-site-'));
   dataDir = mkdtempSync(join(tmpdir(), 'off-layer-readme-data-'));
   const plain = snippet('### Plain HTML');
-  // Copied where the plain page loads it from, as the README says.
+  // Copied where the plain page loads it from, with its folder, as the README says.
   const src = /<script type="module" src="([^"]+)"/.exec(plain)?.[1];
   assert.ok(src && src.startsWith('/'), `the plain page loads the script from this site (${src})`);
   mkdirSync(join(siteDir, dirname(src)), { recursive: true });
   cpSync('dist/off-layer.js', join(siteDir, src));
+  cpSync('dist/off-layer', join(siteDir, dirname(src), 'off-layer'), { recursive: true });
   writeFileSync(join(siteDir, 'plain.html'), plain);
   writeFileSync(join(siteDir, 'twenty.html'), hostPage(snippet('## In 20 seconds')));
   server = await startServer(['--port', '0', '--data', dataDir, '--static', siteDir]);
@@ -60,7 +63,10 @@ after(async () => {
 /** A visitor's browser; the unpkg address answers with what the published package would serve (`files: dist`). */
 async function visitor(): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 375, height: 700 } });
-  await context.route(UNPKG, (route) => route.fulfill({ contentType: 'text/javascript', body: readFileSync('dist/off-layer.js', 'utf8') }));
+  await context.route(UNPKG_FILES, (route) => {
+    const file = join('dist', new URL(route.request().url()).pathname.replace('/off-layer/dist/', ''));
+    return existsSync(file) ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(file, 'utf8') }) : route.fulfill({ status: 404 });
+  });
   return context;
 }
 
@@ -73,7 +79,8 @@ async function open(context: BrowserContext, path: string): Promise<Page & { pro
     if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) page.problems.push(`${response.status()} ${response.url()}`);
   });
   await page.goto(`${server.url}/${path}`);
-  await page.waitForFunction(() => ['off-side-event-board', 'off-contribute-form'].every((tag) => customElements.get(tag)));
+  // The script loads each element's code once the element is on the page.
+  await page.waitForFunction(() => [...document.querySelectorAll(':not(:defined)')].every((element) => !element.localName.startsWith('off-')));
   return page;
 }
 

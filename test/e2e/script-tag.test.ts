@@ -1,67 +1,95 @@
-// End to end: one script tag (dist/off-layer.js) on a plain page from a static server with a strict
-// Content-Security-Policy, the four elements on the embedded idb store, driven in Debian's Chromium.
+// End to end: the script tag (dist/off-layer.js, which loads each element's code from dist/off-layer/ on first use)
+// on plain pages from a static server with a strict Content-Security-Policy, the four elements on the embedded idb
+// store, driven in Debian's Chromium.
 import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.js';
-import { listenOnLoopback } from './loopback.js';
+import { serveStatic, type StaticSite } from '../../scripts/static-site.js';
 
 const TIMEOUT = 20000;
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 
-function page(lang: 'en' | 'fr'): string {
-  return `<!doctype html>
+const hostPage = (lang: 'en' | 'fr', body: string, script = '/off-layer.js') => `<!doctype html>
 <html lang="${lang}">
-  <head><meta charset="utf-8"><title>#OFF</title><script type="module" src="/off-layer.js"></script></head>
+  <head><meta charset="utf-8"><title>#OFF</title><script type="module" src="${script}"></script></head>
   <body>
+${body}
+  </body>
+</html>`;
+
+const ALL_FOUR = `
     <off-event-badge event="e2e"></off-event-badge>
     <off-side-event-board event="e2e"></off-side-event-board>
     <off-contribute-form event="e2e" time-zone="Europe/Paris"></off-contribute-form>
-    <off-seed-card seed="no-such-seed"></off-seed-card>
-  </body>
-</html>`;
-}
+    <off-seed-card seed="no-such-seed"></off-seed-card>`;
 
-let server: Server;
-let base: string;
+const BADGE_ONLY = '    <off-event-badge event="e2e"></off-event-badge>';
+
+let root: string;
+let site: StaticSite;
 let browser: Browser;
 
 before(async () => {
   if (!existsSync('dist/off-layer.js')) execSync('npx vite build --mode bundle --logLevel warn', { stdio: 'inherit' });
-  const bundle = readFileSync('dist/off-layer.js');
-  server = createServer((request, response) => {
-    const isBundle = request.url === '/off-layer.js';
-    response.writeHead(200, {
-      'Content-Type': isBundle ? 'text/javascript' : 'text/html; charset=utf-8',
-      'Content-Security-Policy': CSP,
-    });
-    response.end(isBundle ? bundle : page(request.url?.startsWith('/fr') ? 'fr' : 'en'));
+  // The site's root is dist/ as built; its copy in a folder of another name, as README's "copy the folder" says.
+  root = mkdtempSync(join(tmpdir(), 'off-layer-script-tag-'));
+  cpSync('dist/off-layer.js', join(root, 'assets/widgets/off-layer.js'));
+  cpSync('dist/off-layer', join(root, 'assets/widgets/off-layer'), { recursive: true });
+  cpSync('dist/off-layer.js', join(root, 'off-layer.js'));
+  cpSync('dist/off-layer', join(root, 'off-layer'), { recursive: true });
+  site = await serveStatic({
+    root,
+    pages: {
+      '/': hostPage('en', ALL_FOUR),
+      '/fr': hostPage('fr', ALL_FOUR),
+      '/badge': hostPage('en', BADGE_ONLY),
+      '/events/copied': hostPage('en', ALL_FOUR, '../assets/widgets/off-layer.js'),
+      '/twice': hostPage('en', `${BADGE_ONLY}\n    <script type="module" src="/assets/widgets/off-layer.js"></script>`),
+    },
+    headers: { 'Content-Security-Policy': CSP },
   });
-  base = `http://127.0.0.1:${await listenOnLoopback(server)}`;
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  await site?.close();
+  rmSync(root, { recursive: true, force: true });
 });
 
-/** Opens a page and records CSP violations and uncaught errors, which must stay empty. */
-async function open(context: BrowserContext, path = '/'): Promise<Page & { problems: string[] }> {
-  const tab = (await context.newPage()) as Page & { problems: string[] };
+type Tab = Page & { problems: string[]; requested: string[] };
+
+/** Opens a page and records the files it requests, CSP violations, failed requests and uncaught errors (which must stay empty). */
+async function openTab(context: BrowserContext, path: string): Promise<Tab> {
+  const tab = (await context.newPage()) as Tab;
   tab.setDefaultTimeout(TIMEOUT);
   tab.problems = [];
+  tab.requested = [];
   tab.on('pageerror', (error) => tab.problems.push(`error: ${error.message}`));
   tab.on('console', (message) => {
     if (/Content.Security.Policy|Refused to/i.test(message.text())) tab.problems.push(`csp: ${message.text()}`);
   });
-  await tab.goto(`${base}${path}`);
-  await tab.locator('off-side-event-board [part="status"]').filter({ hasText: /\d|No |Pas /i }).first().waitFor();
+  tab.on('request', (request) => tab.requested.push(new URL(request.url()).pathname));
+  tab.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) tab.problems.push(`${response.status()} ${response.url()}`);
+  });
+  await tab.goto(`${site.url}${path}`);
   return tab;
 }
+
+/** Opens a page with the four elements and waits until the board has read its store. */
+async function open(context: BrowserContext, path = '/'): Promise<Tab> {
+  const tab = await openTab(context, path);
+  await boardReady(tab);
+  return tab;
+}
+
+const boardReady = (tab: Page) => tab.locator('off-side-event-board [part="status"]').filter({ hasText: /\d|No |Pas /i }).first().waitFor();
 
 const countOf = async (tab: Page) => Number(/\d+/.exec((await tab.locator('off-event-badge [part="count"]').textContent()) ?? '')?.[0] ?? 0);
 
@@ -110,6 +138,88 @@ test('the same page in French: French labels, errors and dates', async () => {
   await form.locator('[part="confirmation"]').waitFor();
   await tab.locator('off-side-event-board [part="day"]', { hasText: 'vendredi 19 mars' }).waitFor();
   await tab.locator('off-seed-card').getByText("Cet élément n'existe pas (ou plus).").waitFor();
+  assert.deepEqual(tab.problems, []);
+  await context.close();
+});
+
+/** The script-tag chunks a page requested, by name without their hash: `off-event-badge`, `core`… */
+const chunksOf = (tab: Tab) => tab.requested.flatMap((path) => /\/off-layer\/([a-z-]+)-[\w-]+\.js$/.exec(path)?.[1] ?? []);
+
+test("a page with only the badge loads the badge's code and what it shares, nothing of the other elements, the HTTP store or validation", async () => {
+  const context = await browser.newContext();
+  const tab = await openTab(context, '/badge');
+  await tab.locator('off-event-badge [part="count"]').filter({ hasText: /\d|No side events/ }).waitFor();
+  await tab.locator('off-event-badge [part="qr"] svg').waitFor();
+  await tab.waitForLoadState('networkidle');
+  assert.deepEqual(chunksOf(tab).sort(), ['core', 'off-event-badge']);
+  assert.deepEqual(tab.problems, []);
+  await context.close();
+});
+
+test('the script copied into another folder loads its chunks from there, and a second copy on the same page throws nothing', async () => {
+  const context = await browser.newContext();
+  const copied = await open(context, '/events/copied');
+  assert.ok(copied.requested.includes('/assets/widgets/off-layer.js'));
+  assert.ok(copied.requested.filter((path) => path.endsWith('.js')).every((path) => path.startsWith('/assets/widgets/')), copied.requested.join(' '));
+  await copied.locator('off-contribute-form input[name="title"]').waitFor();
+  await copied.locator('off-seed-card').getByText('This record does not exist (any more).').waitFor();
+  assert.deepEqual(copied.problems, []);
+
+  const twice = await openTab(context, '/twice');
+  await twice.locator('off-event-badge [part="qr"] svg').waitFor();
+  await twice.waitForLoadState('networkidle');
+  assert.ok(twice.requested.includes('/off-layer.js') && twice.requested.includes('/assets/widgets/off-layer.js'));
+  assert.deepEqual(twice.problems, []);
+  await context.close();
+});
+
+test('elements added after load are upgraded: in the page with a property set before their code arrived, in an open shadow root, in the shadow root of an element defined later', async () => {
+  const context = await browser.newContext();
+  const tab = await openTab(context, '/badge');
+  await tab.locator('off-event-badge [part="qr"] svg').waitFor();
+  // Each case with a tag the page has not loaded yet.
+  await tab.evaluate(() => {
+    // A seed given as a property before the card's code is loaded, as a framework would.
+    const card = document.createElement('off-seed-card') as HTMLElement & { seed?: unknown };
+    card.seed = {
+      id: 'seed-given-early',
+      title: 'Given before the upgrade',
+      body: 'Kept through it.',
+      license: 'CC-BY-SA-4.0',
+      tags: [],
+      createdAt: '2027-03-18T09:00:00.000Z',
+      updatedAt: '2027-03-18T09:00:00.000Z',
+    };
+    document.body.append(card);
+    // Another library's element with an open shadow root, which gets a form once it is in the page.
+    customElements.define(
+      'host-panel',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' });
+        }
+      },
+    );
+    const panel = document.createElement('host-panel');
+    document.body.append(panel);
+    setTimeout(() => panel.shadowRoot!.append(document.createElement('off-contribute-form')), 300);
+    // One put in the page before it is defined: its shadow root, and the board in it, come with its definition.
+    document.body.append(document.createElement('late-panel'));
+    setTimeout(() => {
+      customElements.define(
+        'late-panel',
+        class extends HTMLElement {
+          connectedCallback() {
+            this.attachShadow({ mode: 'open' }).append(document.createElement('off-side-event-board'));
+          }
+        },
+      );
+    }, 300);
+  });
+  await tab.locator('off-seed-card').getByText('Given before the upgrade').waitFor();
+  await tab.locator('host-panel off-contribute-form input[name="title"]').waitFor();
+  await boardReady(tab);
   assert.deepEqual(tab.problems, []);
   await context.close();
 });

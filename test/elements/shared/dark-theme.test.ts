@@ -1,5 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../../src/off-layer.js';
+import '../../../src/elements/off-contribute-form/define.js';
+import '../../../src/elements/off-event-badge/define.js';
+import '../../../src/elements/off-seed-card/define.js';
+import '../../../src/elements/off-side-event-board/define.js';
 import type { OffContributeForm } from '../../../src/elements/off-contribute-form/off-contribute-form.js';
 import type { OffSideEventBoard } from '../../../src/elements/off-side-event-board/off-side-event-board.js';
 import { UnavailableError } from '../../../src/storage/errors.js';

@@ -1,5 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/off-layer.js';
+import '../../../src/elements/off-contribute-form/define.js';
+import '../../../src/elements/off-event-badge/define.js';
+import '../../../src/elements/off-seed-card/define.js';
+import '../../../src/elements/off-side-event-board/define.js';
 import { uniqueName } from '../../storage/fixtures.js';
 
 /** What a WordPress theme may put on a page: inherited properties that would reach into a widget. */
