@@ -1,8 +1,8 @@
 import { toIcs } from '../../model/ics.js';
 import type { SideEvent } from '../../model/records.js';
-import { fileSlug } from '../shared/download.js';
+import { downloadText, fileSlug } from '../shared/download.js';
 
-export const ICS_TYPE = 'text/calendar;charset=utf-8';
+const ICS_TYPE = 'text/calendar;charset=utf-8';
 
 export interface CalendarFile {
   filename: string;
@@ -22,4 +22,8 @@ export function sideEventCalendar(event: string, sideEvent: SideEvent, now?: Dat
 /** Every side event of the board as one .ics file: `off-<event>.ics`. */
 export function boardCalendar(event: string, sideEvents: SideEvent[], name: string, now?: Date): CalendarFile {
   return { filename: `off-${eventPart(event)}.ics`, text: toIcs(sideEvents, { name, now }) };
+}
+
+export function downloadCalendar({ text, filename }: CalendarFile): void {
+  downloadText(text, filename, ICS_TYPE);
 }

@@ -1,0 +1,195 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import type { Lang } from '../../model/lang.js';
+import { storageMessage } from '../../model/messages.js';
+import type { SideEvent } from '../../model/records.js';
+import { StorageError } from '../../storage/errors.js';
+import type { StoreStatus } from '../../storage/store.js';
+import { eventDayKey, formatDay, formatDateTime, formatTime, zoneLabel } from '../shared/format.js';
+import { headingTag } from '../shared/heading.js';
+import { memoizeLast } from '../shared/memo.js';
+import { safeWebUrl } from '../shared/safe-url.js';
+import { groupByDay } from './board-index.js';
+import { downloadCalendar, sideEventCalendar } from './calendar.js';
+import { PAGE_SIZE, type ItemWindow } from './item-window.js';
+import type { FilterController } from './filter-controller.js';
+import type { BoardStrings } from './off-side-event-board.strings.js';
+
+/** Up to this many days the day filter is a list of named days; beyond it, a date picker keeps the DOM small. */
+const MAX_DAY_OPTIONS = 62;
+/** Descriptions longer than this are clamped with a "Read more" toggle. */
+const LONG_DESCRIPTION = 180;
+
+// Noon UTC of a day key formats as that day, whatever the viewer's zone (format.ts reads the offset, Z).
+const dayLabels = memoizeLast((days: string[], lang: Lang) => new Map(days.map((day) => [day, formatDay(`${day}T12:00:00Z`, lang)])));
+
+export function warningsTemplate({ persistent, online }: StoreStatus, t: BoardStrings): TemplateResult {
+  return html`
+    ${online ? nothing : html`<p part="warning" class="warning">${t.offline}</p>`}
+    ${persistent ? nothing : html`<p part="warning" class="warning">${t.notKept}</p>`}
+  `;
+}
+
+type Filters = Pick<FilterController, 'day' | 'days' | 'onInput' | 'onSubmit' | 'onDayChange'>;
+
+export function filtersTemplate(t: BoardStrings, lang: Lang, hidden: boolean, filters: Filters): TemplateResult {
+  return html`
+    <form part="filters" class="filters" role="search" aria-labelledby="heading" ?hidden=${hidden} @submit=${filters.onSubmit}>
+      <div class="field">
+        <label for="filter">${t.filterLabel}</label>
+        <input id="filter" part="filter-input" type="search" autocomplete="off" placeholder=${t.filterPlaceholder} @input=${filters.onInput} />
+      </div>
+      <div class="field">
+        <label for="day">${t.dayLabel}</label>
+        ${dayFilterTemplate(t, lang, filters)}
+      </div>
+    </form>
+  `;
+}
+
+function dayFilterTemplate(t: BoardStrings, lang: Lang, { days, day, onDayChange }: Filters): TemplateResult {
+  if (days.length > MAX_DAY_OPTIONS) {
+    return html`<input id="day" part="day-filter" type="date" min=${days[0]!} max=${days.at(-1)!} .value=${day} @change=${onDayChange} />`;
+  }
+  const labels = dayLabels(days, lang);
+  return html`
+    <select id="day" part="day-filter" @change=${onDayChange}>
+      <option value="">${t.allDays}</option>
+      ${days.map((key) => html`<option value=${key}>${labels.get(key)}</option>`)}
+    </select>
+  `;
+}
+
+export function errorTemplate(t: BoardStrings, lang: Lang, error: unknown, retry: () => void): TemplateResult {
+  return html`
+    <div part="error" class="error" role="alert">
+      <p>${error instanceof StorageError ? error.messageIn(lang) : storageMessage('unavailable', lang)}</p>
+      <button part="retry-button" type="button" @click=${retry}>${t.retry}</button>
+    </div>
+  `;
+}
+
+/** No side events yet: an invitation to add one at `contributeHref`. */
+export function emptyTemplate(t: BoardStrings, contributeHref: string): TemplateResult {
+  return html`
+    <div part="empty" class="empty">
+      <p class="empty-title">${t.emptyTitle}</p>
+      <p>${t.emptyText}</p>
+      <a part="contribute-link" class="button" href=${contributeHref}>${t.contribute}</a>
+    </div>
+  `;
+}
+
+export function noMatchTemplate(t: BoardStrings, query: string, clear: () => void): TemplateResult {
+  return html`
+    <div part="empty" class="empty">
+      <p>${t.noMatch(query)}</p>
+      <button part="clear-button" class="secondary" type="button" @click=${clear}>${t.clearFilters}</button>
+    </div>
+  `;
+}
+
+/** What the list of side events shows, and what its controls do. */
+export interface ListView {
+  t: BoardStrings;
+  lang: Lang;
+  /** The host event, which names the calendar files. */
+  event: string;
+  headingLevel: number;
+  /** Every matching side event, in the order shown, and the days of the day filter, which the day headings share. */
+  filters: Pick<FilterController, 'results' | 'days'>;
+  /** Which of them are rendered. */
+  shown: ItemWindow;
+  showMore: () => void;
+  showEarlier: () => void;
+  /** Ids of the side events whose description is shown in full. */
+  expanded: ReadonlySet<string>;
+  toggle: (id: string) => void;
+  keydown: (event: KeyboardEvent) => void;
+}
+
+export function listTemplate(view: ListView): TemplateResult {
+  const { t, shown } = view;
+  const { results, days } = view.filters;
+  const total = results.length;
+  const start = shown.start;
+  const end = Math.min(shown.end, total);
+  const groups = groupByDay(results.slice(start, end), start);
+  const labels = dayLabels(days, view.lang);
+  const number = (value: number) => new Intl.NumberFormat(view.lang).format(value);
+  const left = total - end;
+  const dayHeading = headingTag(view.headingLevel, 2, 1);
+  const titleHeading = headingTag(view.headingLevel, 2, 2);
+  return html`
+    ${start > 0
+      ? html`<button part="earlier-button" class="secondary pager" type="button" @click=${view.showEarlier}>
+          ${t.showEarlier(number(Math.min(PAGE_SIZE, start)))}
+        </button>`
+      : nothing}
+    <p class="visually-hidden">${t.keysHint}</p>
+    <div part="list" class="list" @keydown=${view.keydown}>
+      ${repeat(
+        groups,
+        (group) => group.day,
+        (group) => html`
+          ${staticHtml`<${dayHeading} part="day" class="day">${labels.get(group.day)}</${dayHeading}>`}
+          <ul part="day-list" class="day-list" role="list">
+            ${repeat(
+              group.items,
+              (item) => item.record.id,
+              (item) => itemTemplate(view, item.record, item.index, titleHeading),
+            )}
+          </ul>
+        `,
+      )}
+    </div>
+    ${total > end - start ? html`<p part="range" class="range">${t.showing(number(start + 1), number(end), number(total))}</p>` : nothing}
+    ${left > 0
+      ? html`<button part="more-button" class="secondary pager" type="button" @click=${view.showMore}>
+          ${t.showMore(number(Math.min(PAGE_SIZE, left)), number(left))}
+        </button>`
+      : nothing}
+  `;
+}
+
+function itemTemplate({ t, lang, event, expanded, toggle }: ListView, sideEvent: SideEvent, index: number, titleHeading: StaticValue): TemplateResult {
+  const url = safeWebUrl(sideEvent.url);
+  const zone = zoneLabel(sideEvent.start);
+  const long = (sideEvent.description?.length ?? 0) > LONG_DESCRIPTION;
+  const isExpanded = expanded.has(sideEvent.id);
+  return html`
+    <li part="item" class="item" data-index=${index}>
+      ${staticHtml`<${titleHeading} part="item-title" class="title" tabindex="-1" dir="auto">${sideEvent.title}</${titleHeading}>`}
+      <p part="item-time" class="meta">
+        <time datetime=${sideEvent.start}>${timeRange(sideEvent, lang)}</time>${zone ? ` · ${zone}` : nothing}
+      </p>
+      ${sideEvent.place ? html`<p part="item-place" class="meta" dir="auto">${sideEvent.place}</p>` : nothing}
+      ${sideEvent.organizer ? html`<p part="item-organizer" class="meta">${t.by(sideEvent.organizer)}</p>` : nothing}
+      ${sideEvent.tags.length ? html`<p part="item-tags" class="tags">${sideEvent.tags.map((tag) => `#${tag}`).join(' ')}</p>` : nothing}
+      ${sideEvent.description
+        ? html`<p part="item-description" class=${long && !isExpanded ? 'description clamped' : 'description'} dir="auto">${sideEvent.description}</p>`
+        : nothing}
+      ${long
+        ? html`<button part="expand-button" class="link" type="button" aria-expanded=${isExpanded ? 'true' : 'false'} @click=${() => toggle(sideEvent.id)}>
+            ${isExpanded ? t.collapse : t.expand}
+          </button>`
+        : nothing}
+      <div part="item-actions" class="actions">
+        ${url
+          ? html`<a part="item-link" href=${url} rel="noopener noreferrer nofollow ugc" aria-label=${t.moreInfoLabel(sideEvent.title)}>${t.moreInfo}</a>`
+          : nothing}
+        <button part="calendar-button" class="secondary" type="button" aria-label=${t.addToCalendarLabel(sideEvent.title)} @click=${() => downloadCalendar(sideEventCalendar(event, sideEvent))}>
+          ${t.addToCalendar}
+        </button>
+      </div>
+    </li>
+  `;
+}
+
+function timeRange({ start, end }: SideEvent, lang: Lang): string {
+  const from = formatTime(start, lang);
+  if (!end) return from;
+  const to = eventDayKey(end) === eventDayKey(start) ? formatTime(end, lang) : formatDateTime(end, lang);
+  return `${from} – ${to}`;
+}
