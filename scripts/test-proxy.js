@@ -1,6 +1,7 @@
 // A forwarding proxy in front of a real test server that can lose an answer for real: the
 // chosen request reaches the server, which commits it, then the network is cut before the
-// answer gets back to the browser, and stays cut until mended. It can also hold an answer until released.
+// answer gets back to the browser, and stays cut until mended. It can also hold an answer until released,
+// or answer a request itself with a refusal the server would give in rarer cases.
 import { createServer, request } from 'node:http';
 
 /**
@@ -9,10 +10,12 @@ import { createServer, request } from 'node:http';
  * is dropped and every connection is closed and refused from then on; `mend()` undoes that.
  * `holdAfter(method, pathEnd)`: the next such request is answered by the server, its answer
  * is held back until `release()`; `whenHeld()` settles once it is.
+ * `refuseNext(method, pathEnd, status, body)`: the next such request does not reach the server; the proxy answers it.
  */
 export async function startCuttableProxy(targetPort) {
   let losing;
   let holding;
+  let refusing;
   let release = () => {};
   let answerHeld;
   let heldNow = () => {};
@@ -26,6 +29,12 @@ export async function startCuttableProxy(targetPort) {
   const proxy = createServer((incoming, outgoing) => {
     if (cut) return incoming.socket.destroy();
     const matches = (rule) => rule && incoming.method === rule.method && incoming.url.split('?')[0].endsWith(rule.pathEnd);
+    if (matches(refusing)) {
+      const { status, body } = refusing;
+      refusing = undefined;
+      outgoing.writeHead(status, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+      return outgoing.end(JSON.stringify(body));
+    }
     const losesAnswer = matches(losing);
     if (losesAnswer) losing = undefined;
     const held = matches(holding) && holding.released;
@@ -61,6 +70,9 @@ export async function startCuttableProxy(targetPort) {
     },
     mend() {
       cut = false;
+    },
+    refuseNext(method, pathEnd, status, body) {
+      refusing = { method, pathEnd, status, body };
     },
     holdAfter(method, pathEnd) {
       holding = { method, pathEnd, released: new Promise((resolve) => (release = resolve)) };

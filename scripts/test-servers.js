@@ -90,7 +90,9 @@ function stop(server) {
  * `{ action: 'cut-after', id, method, pathEnd }` (its proxy loses the answer of the next such request,
  * then cuts the network), `{ action: 'mend', id }` (the network is back), `{ action: 'hold-after', id, method, pathEnd }`
  * (its proxy holds the answer of the next such request), `{ action: 'await-held', id }` (settles once it holds it)
- * and `{ action: 'release', id }` (the held answer goes on).
+ * `{ action: 'release', id }` (the held answer goes on), `{ action: 'refuse-next', id, method, pathEnd, status, body }`
+ * (its proxy answers the next such request itself, with that refusal) and `{ action: 'insert-raw', id, kind, record }`
+ * (writes `record` into a SQLite server's database as it stands, bypassing the API's checks, and logs it as a change).
  */
 export function testServersPlugin() {
   const servers = new Map();
@@ -149,6 +151,26 @@ export function testServersPlugin() {
     },
     async release({ id }) {
       servers.get(id).proxy.release();
+      return true;
+    },
+    async 'refuse-next'({ id, method, pathEnd, status, body }) {
+      servers.get(id).proxy.refuseNext(method, pathEnd, status, body);
+      return true;
+    },
+    async 'insert-raw'({ id, kind, record }) {
+      const { default: Database } = await import('better-sqlite3');
+      const db = new Database(join(servers.get(id).dataDir, 'off-layer.sqlite'));
+      try {
+        db.pragma('busy_timeout = 5000');
+        const at = Date.now();
+        const sortTime = Date.parse(record.start ?? record.createdAt) || 0;
+        db.prepare(
+          `INSERT INTO records (kind, id, event, data, hidden, token_hash, sort_time, start, title, created_at) VALUES (?, ?, ?, ?, FALSE, '', ?, ?, ?, ?)`,
+        ).run(kind, String(record.id), record.event ?? null, JSON.stringify(record), sortTime, typeof record.start === 'string' ? record.start : null, String(record.title ?? ''), String(record.createdAt ?? ''));
+        db.prepare(`INSERT INTO changes (kind, record_id, event, op, at) VALUES (?, ?, ?, 'put', ?)`).run(kind, String(record.id), record.event ?? null, at);
+      } finally {
+        db.close();
+      }
       return true;
     },
   };

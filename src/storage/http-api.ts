@@ -1,6 +1,8 @@
 import type { OffRecord, RecordKind } from '../model/records.js';
-import { UnavailableError } from './errors.js';
+import { NotFoundError, StorageError, UnavailableError } from './errors.js';
+import { FormToken } from './form-token.js';
 import { toStorageError } from './http-errors.js';
+import { recordChecks } from './record-store.js';
 import type { PutOptions } from './store.js';
 
 const KIND_PATHS: Record<RecordKind, string> = { 'side-event': 'side-events', seed: 'seeds' };
@@ -19,40 +21,70 @@ export interface WriteHeaders extends PutOptions {
   editToken?: string;
 }
 
-function writeHeaders({ idempotencyKey, editToken, honeypot, fillMs }: WriteHeaders): Record<string, string> {
+interface Write {
+  method: string;
+  body?: object;
+  headers: WriteHeaders;
+  formToken?: string;
+}
+
+function writeHeaders({ headers: { idempotencyKey, editToken, honeypot }, formToken }: Write): Record<string, string> {
   const headers: Record<string, string> = { 'Idempotency-Key': idempotencyKey };
   if (editToken) headers.Authorization = `Bearer ${editToken}`;
   if (honeypot !== undefined) headers['X-Off-Honeypot'] = honeypot;
-  if (fillMs !== undefined) headers['X-Off-Fill-Ms'] = String(Math.round(fillMs));
+  if (formToken !== undefined) headers['X-Off-Form-Token'] = formToken;
   return headers;
 }
 
-/** The reference server's REST API, one method per endpoint; failures are typed `StorageError`s. */
+async function errorCode(response: Response): Promise<unknown> {
+  return ((await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined)?.error?.code;
+}
+
+/** The server refused a create's form token: another is fetched and the create sent again, once. */
+class FormTokenRefused extends StorageError {
+  constructor() {
+    super('forbidden');
+  }
+}
+
+/**
+ * The reference server's REST API, one method per endpoint; failures are typed `StorageError`s.
+ * Creates carry a form token (see FormToken); records read are checked like writes.
+ */
 export class HttpApi {
+  private readonly formToken: FormToken;
+
   /** `base` is the API root without a trailing slash, e.g. `https://example.org/api`. */
-  constructor(readonly base: string) {}
+  constructor(readonly base: string) {
+    this.formToken = new FormToken(base);
+  }
 
   get streamUrl(): string {
     return `${this.base}/stream`;
   }
 
-  list(kind: RecordKind, event?: string): Promise<OffRecord[]> {
-    const query = event === undefined ? '' : `?event=${encodeURIComponent(event)}`;
-    return this.request(`/${KIND_PATHS[kind]}${query}`, '') as Promise<OffRecord[]>;
+  async list(kind: RecordKind, event?: string): Promise<OffRecord[]> {
+    const path = `/${KIND_PATHS[kind]}${event === undefined ? '' : `?event=${encodeURIComponent(event)}`}`;
+    const records = await this.request(path, '');
+    if (!Array.isArray(records)) throw new UnavailableError(new Error(`${this.base}${path} did not answer a list`));
+    return (await recordChecks()).readableRecords(kind, records, this.base);
   }
 
-  get(kind: RecordKind, id: string): Promise<OffRecord> {
-    return this.request(this.recordPath(kind, id), id) as Promise<OffRecord>;
+  async get(kind: RecordKind, id: string): Promise<OffRecord> {
+    const [record] = (await recordChecks()).readableRecords(kind, [await this.request(this.recordPath(kind, id), id)], this.base);
+    if (!record) throw new NotFoundError(id);
+    return record;
   }
 
   create(kind: RecordKind, input: object, headers: WriteHeaders): Promise<Created> {
-    return this.request(`/${KIND_PATHS[kind]}`, '', { method: 'POST', body: input, headers }) as Promise<Created>;
+    return this.withFormToken((formToken) => this.request(`/${KIND_PATHS[kind]}`, '', { method: 'POST', body: input, headers, formToken })) as Promise<Created>;
   }
 
   /** Creates all the records or none (`POST …/batch`); the answers come in input order. */
   async createMany(kind: RecordKind, inputs: object[], headers: WriteHeaders): Promise<Created[]> {
     const body = { records: inputs };
-    const { results } = (await this.request(`/${KIND_PATHS[kind]}/batch`, '', { method: 'POST', body, headers })) as { results: Created[] };
+    const send = (formToken?: string) => this.request(`/${KIND_PATHS[kind]}/batch`, '', { method: 'POST', body, headers, formToken });
+    const { results } = (await this.withFormToken(send)) as { results: Created[] };
     return results;
   }
 
@@ -68,12 +100,18 @@ export class HttpApi {
     return `/${KIND_PATHS[kind]}/${encodeURIComponent(id)}`;
   }
 
-  private async request(
-    path: string,
-    id: string,
-    write?: { method: string; body?: object; headers: WriteHeaders },
-  ): Promise<unknown> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...(write && writeHeaders(write.headers)) };
+  private async withFormToken(send: (formToken?: string) => Promise<unknown>): Promise<unknown> {
+    try {
+      return await send(await this.formToken.ready());
+    } catch (error) {
+      if (!(error instanceof FormTokenRefused)) throw error;
+      this.formToken.refused();
+      return send(await this.formToken.ready());
+    }
+  }
+
+  private async request(path: string, id: string, write?: Write): Promise<unknown> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...(write && writeHeaders(write)) };
     if (write?.body) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
@@ -86,6 +124,7 @@ export class HttpApi {
     } catch (error) {
       throw new UnavailableError(error);
     }
+    if (response.status === 403 && write?.formToken !== undefined && (await errorCode(response.clone())) === 'form-token') throw new FormTokenRefused();
     if (!response.ok) throw await toStorageError(response, id);
     if (response.status === 204) return undefined;
     try {

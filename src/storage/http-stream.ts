@@ -1,4 +1,5 @@
 import { isRecordKind, type OffRecord, type RecordKind } from '../model/records.js';
+import { recordChecks } from './record-store.js';
 import { Backoff } from './backoff.js';
 
 export interface StreamHandlers {
@@ -28,6 +29,8 @@ export class LiveStream {
   private closed = false;
   private readonly reopen = new Backoff(() => this.open());
   private contact!: () => void;
+  /** Puts wait for the record checks (loaded on the first one): what follows them waits its turn. */
+  private handled = Promise.resolve();
   /** Settles at the first open or failure, whichever comes first. */
   readonly firstContact = new Promise<void>((resolve) => (this.contact = resolve));
 
@@ -43,6 +46,10 @@ export class LiveStream {
     this.reopen.reset();
     this.source?.close();
     this.contact();
+  }
+
+  private inTurn(handle: () => void | Promise<void>): void {
+    this.handled = this.handled.then(handle).catch((error: unknown) => console.warn('off-layer: a live change could not be read', error));
   }
 
   private open(): void {
@@ -61,11 +68,17 @@ export class LiveStream {
     };
     source.addEventListener('put', (message) => {
       const data = parse(message.data);
-      if (isRecordKind(data?.kind) && Array.isArray(data.records)) this.handlers.onPut(data.kind, data.records as OffRecord[]);
+      const { kind, records } = data ?? {};
+      if (!isRecordKind(kind) || !Array.isArray(records)) return;
+      this.inTurn(async () => {
+        const valid = (await recordChecks()).readableRecords(kind, records, this.url);
+        if (valid.length) this.handlers.onPut(kind, valid as OffRecord[]);
+      });
     });
     source.addEventListener('remove', (message) => {
       const data = parse(message.data);
-      if (isRecordKind(data?.kind) && typeof data.id === 'string') this.handlers.onRemove(data.kind, data.id);
+      const { kind, id } = data ?? {};
+      if (isRecordKind(kind) && typeof id === 'string') this.inTurn(() => this.handlers.onRemove(kind, id));
     });
   }
 }

@@ -61,6 +61,16 @@ export async function releaseAnswer(server: TestServer): Promise<void> {
   await executeServerCommand('off-server', { action: 'release', id: server.id });
 }
 
+/** The next `method` request to a path ending with `pathEnd` through `server`'s proxy is answered by the proxy: `status`, `{ error: { code } }`. */
+export async function refuseNext(server: TestServer, method: string, pathEnd: string, status: number, code: string): Promise<void> {
+  await executeServerCommand('off-server', { action: 'refuse-next', id: server.id, method, pathEnd, status, body: { error: { code, message: code } } });
+}
+
+/** Writes `record` into a SQLite server's database as it stands, past the API's checks (a malformed record, as a bug or an old version might leave). */
+export async function insertRaw(server: TestServer, kind: string, record: Record<string, unknown>): Promise<void> {
+  await executeServerCommand('off-server', { action: 'insert-raw', id: server.id, kind, record });
+}
+
 /** A store on `url` that is closed after the test. */
 export async function openStore(url: string): Promise<HttpStore> {
   const store = createHttpStore(url, { retryBaseMs: 200 });
