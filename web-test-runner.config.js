@@ -4,11 +4,28 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium.js';
 import { countReporter } from './scripts/count-reporter.js';
+import { firefoxLauncher } from './scripts/firefox.js';
+import { webkitLauncher } from './scripts/webkit.js';
 import { testServersPlugin } from './scripts/test-servers.js';
 import { reactAsEsm, svelteComponents, vueComponents } from './scripts/framework-test-plugins.js';
 
+// OFF_BROWSER picks the engine: Chromium (the default) runs every browser test, Firefox and WebKit the elements'.
+// A few files need what only some launchers can do, and say why: *.chromium.test.ts (print media emulation, CDP)
+// and *.puppeteer.test.ts (a viewport narrower than WebKit MiniBrowser's smallest window).
+const elements = ['test/elements/**/*.test.ts', '!test/elements/**/*.chromium.test.ts'];
+const engines = {
+  chromium: {
+    files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/node/**'],
+    launcher: () => chromeLauncher({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } }),
+  },
+  firefox: { files: elements, launcher: firefoxLauncher },
+  webkit: { files: [...elements, '!test/elements/**/*.puppeteer.test.ts'], launcher: webkitLauncher },
+};
+const engine = engines[process.env.OFF_BROWSER ?? 'chromium'];
+if (!engine) throw new Error(`OFF_BROWSER=${process.env.OFF_BROWSER}: expected one of ${Object.keys(engines).join(', ')}`);
+
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/node/**'],
+  files: engine.files,
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
@@ -24,7 +41,7 @@ export default {
     vueComponents({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('off-') } } }),
     svelteComponents(),
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } })],
+  browsers: [engine.launcher()],
   reporters: [
     defaultReporter(),
     summaryReporter({ flatten: false }),

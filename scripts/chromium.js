@@ -1,5 +1,5 @@
 // Finds Debian's Chromium (or CHROME_PATH) for every tool that drives a browser; no tool downloads its own.
-import { existsSync } from 'node:fs';
+import { findExecutable } from './find-executable.js';
 
 export const CHROMIUM_ARGS = [
   '--headless=new',
@@ -13,16 +13,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function chromiumPath() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) {
-    console.error(
-      `Chromium not found (looked at: ${candidates.join(', ')}).\n` +
-        'Install it with `apt-get install -y chromium`, or point CHROME_PATH at a Chrome or Chromium binary.',
-    );
-    process.exit(1);
-  }
-  return found;
+  return findExecutable(
+    'Chromium',
+    [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'],
+    'Install it with `apt-get install -y chromium`, or point CHROME_PATH at a Chrome or Chromium binary.',
+  );
 }
 
 /** Chromium driven by playwright-core (end-to-end tests, bench, screenshots), which sets its own headless mode. */

@@ -1,5 +1,4 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import { correction, generate } from 'lean-qr/nano';
 import '../../../src/elements/off-event-badge/define.js';
 import type { OffEventBadge } from '../../../src/elements/off-event-badge/off-event-badge.js';
@@ -299,19 +298,6 @@ describe('off-event-badge', () => {
     await el.updateComplete;
     expect(part(el, 'card').scrollWidth).to.be.at.most(part(el, 'card').clientWidth);
     expect(part(el, 'label').getBoundingClientRect().right).to.be.at.most(phone.getBoundingClientRect().right);
-  });
-
-  it('prints black on white in the dark theme too, where the printer prints backgrounds', async () => {
-    const el = await fixture<OffEventBadge>(html`<off-event-badge store="memory" lang="en" theme="dark"></off-event-badge>`);
-    await emulateMedia({ media: 'print', colorScheme: 'dark' });
-    try {
-      for (const name of ['card', 'label', 'count']) {
-        expect(getComputedStyle(part(el, name)).color, name).to.equal('rgb(0, 0, 0)');
-      }
-      expect(getComputedStyle(part(el, 'card')).backgroundColor).to.equal('rgb(255, 255, 255)');
-    } finally {
-      await emulateMedia({ media: 'screen', colorScheme: 'light' });
-    }
   });
 
   it('serialises the QR code as a standalone SVG file', async () => {
