@@ -250,7 +250,7 @@ export class OffContributeForm extends OffElement {
     const heading = headingTag(this.headingLevel, 2);
     const refused: RefusalView[] = this.refusals.map((refusal) => ({ ...refusal, putBack: () => void this.putBack(refusal) }));
     return html`
-      <section aria-labelledby="heading">
+      <section lang=${lang} aria-labelledby="heading">
         ${staticHtml`<${heading} id="heading" part="heading">${this.label || STRINGS[lang].kinds[kind].heading}</${heading}>`}
         ${statusTemplate({
           lang,

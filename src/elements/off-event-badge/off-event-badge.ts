@@ -79,7 +79,7 @@ export class OffEventBadge extends OffElement {
     const text = strings[this.language];
     const { target, side, path } = this.qr!;
     return html`
-      <div part="card" class="card">
+      <div part="card" class="card" lang=${this.language}>
         <div class="text">
           <span part="mark" class="mark">#OFF</span>
           <p part="label" class="label">${this.label || text.label}</p>

@@ -203,7 +203,7 @@ export class OffSeedCard extends OffElement {
     const incomplete = this.candidate !== undefined;
     const failed = incomplete || this.loader.status === TaskStatus.ERROR;
     return html`
-      <article part="card" class="card" aria-busy=${!failed}>
+      <article part="card" class="card" lang=${this.language} aria-busy=${!failed}>
         <p class=${failed ? 'message error' : 'message'} role="status">
           ${incomplete ? text.incomplete : failed ? this.errorMessage(this.loader.error) : text.loading}
         </p>
@@ -215,7 +215,7 @@ export class OffSeedCard extends OffElement {
     const text = strings[this.language];
     const heading = headingTag(this.headingLevel, 3);
     return html`
-      <article part="card" class="card" aria-labelledby="title">
+      <article part="card" class="card" lang=${this.language} aria-labelledby="title">
         <${heading} part="title" class="title" id="title" dir="auto">${seed.title}</${heading}>
         ${this.renderLineage(seed)}
         <p part="body" class="body" dir="auto">${tokenizeLinks(seed.body).map((token) =>

@@ -183,7 +183,7 @@ export class OffSideEventBoard extends OffElement {
     const hasRecords = this.list.state === 'ready' && this.list.records.length > 0;
     const heading = headingTag(this.headingLevel, 2);
     return html`
-      <section part="board" class="board" aria-labelledby="heading" aria-busy=${this.list.state === 'loading' ? 'true' : 'false'}>
+      <section part="board" class="board" lang=${this.language} aria-labelledby="heading" aria-busy=${this.list.state === 'loading' ? 'true' : 'false'}>
         <header part="header" class="header">
           ${staticHtml`<${heading} id="heading" part="heading" tabindex="-1">${this.label || t.heading}</${heading}>`}
           ${hasRecords

@@ -21,7 +21,10 @@ export class OffElement extends LitElement {
 
   private readonly langController = new LangController(this);
 
-  /** The language this element speaks now. */
+  /**
+   * The language this element speaks now. Each template also sets it as `lang` on its outermost element:
+   * Firefox does not pass the host's language into its shadow tree (`:lang()` did not match there).
+   */
   protected get language(): Lang {
     // Read before the first update has reflected a `lang` set from script.
     return toLang(this.lang) ?? this.langController.lang;
