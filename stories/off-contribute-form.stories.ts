@@ -2,18 +2,32 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/elements/off-contribute-form/define.js';
 import type { OffContributeForm } from '../src/elements/off-contribute-form/off-contribute-form.js';
-import { registerStore } from '../src/elements/shared/store-registry.js';
+import { registerStore, storeFor } from '../src/elements/shared/store-registry.js';
 import { UnavailableError } from '../src/storage/errors.js';
 import { createMemoryStore } from '../src/storage/memory.js';
-import type { OffStore } from '../src/storage/store.js';
+import type { BasicStore } from '../src/storage/queueing-store.js';
+import type { StoreStatus } from '../src/storage/store.js';
 
-/** A store whose writes always fail as if unreachable: contributions wait in the form's queue. */
+/**
+ * A server store while the device is offline, as a page would register one: it would keep records, it just cannot
+ * reach them now. Its writes fail as if unreachable, so the registry's outbox keeps contributions as pending writes.
+ */
 const WRITES_FAILING = 'story-contribute-unreachable';
-const unreachable = createMemoryStore({ name: WRITES_FAILING });
-unreachable.put = (() => Promise.reject(new UnavailableError())) as OffStore['put'];
-// A server store while the device is offline: it would keep records, it just cannot reach them now.
-Object.defineProperty(unreachable, 'status', { get: () => ({ persistent: true, online: false, reason: 'offline' }) });
-registerStore(WRITES_FAILING, unreachable);
+const OFFLINE: StoreStatus = { persistent: true, online: false, reason: 'offline' };
+const records = createMemoryStore({ name: WRITES_FAILING });
+const unreachable = () => Promise.reject(new UnavailableError());
+const offlineServer: BasicStore = {
+  status: OFFLINE,
+  ready: async () => OFFLINE,
+  list: (kind, query) => records.list(kind, query),
+  get: (kind, id) => records.get(kind, id),
+  put: unreachable,
+  putMany: unreachable,
+  remove: unreachable,
+  subscribe: (listener) => records.subscribe(listener),
+  close: () => records.close(),
+};
+registerStore(WRITES_FAILING, offlineServer);
 
 interface ContributeFormArgs {
   kind: 'side-event' | 'seed';
@@ -43,9 +57,10 @@ function fillAndSend(values: Record<string, string>) {
 
 const SIDE_EVENT = { title: 'Breakfast of the commons', start: '2026-06-12T08:30', place: 'Café du Port', tags: 'commons, breakfast' };
 
-/** Forgets what earlier views of a story typed or queued, so each view starts the same. */
-const forgetLocalState = (kind: string, event: string) => {
-  for (const what of ['draft', 'queue']) localStorage.removeItem(`off-layer:${what}:${kind}:${event}`);
+/** Forgets what earlier views of a story typed or left pending, so each view starts the same. */
+const forgetLocalState = async (store: string, kind: string, event: string) => {
+  localStorage.removeItem(`off-layer:draft:${kind}:${event}`);
+  for (const { key } of await storeFor(store).pending({ event })) await storeFor(store).discardPending(key);
 };
 
 const meta: Meta<ContributeFormArgs> = {
@@ -63,7 +78,7 @@ const meta: Meta<ContributeFormArgs> = {
   },
   loaders: [
     async ({ args }) => {
-      forgetLocalState(args.kind, args.event);
+      await forgetLocalState(args.store, args.kind, args.event);
       return {};
     },
   ],

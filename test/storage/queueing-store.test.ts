@@ -1,40 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { registerStore, storeFor } from '../../src/elements/shared/store-registry.js';
 import type { OffRecord } from '../../src/model/records.js';
 import { RateLimitedError, StorageError, UnavailableError } from '../../src/storage/errors.js';
-import { createMemoryStore } from '../../src/storage/memory.js';
-import type { BasicStore } from '../../src/storage/queueing-store.js';
 import type { StoreChange } from '../../src/storage/store.js';
-import { seedInput, uniqueName, until } from './fixtures.js';
-
-/**
- * An application's own adapter, without pending writes of its own: a memory store seen
- * through the basic interface, whose writes fail with what `failure()` returns (nothing: they work).
- */
-function registeredAdapter(failure: () => Error | undefined) {
-  const base = createMemoryStore({ name: uniqueName('adapter') });
-  const attempts: number[] = [];
-  const adapter: BasicStore = {
-    get status() {
-      return base.status;
-    },
-    ready: () => base.ready(),
-    list: (kind, query) => base.list(kind, query),
-    get: (kind, id) => base.get(kind, id),
-    put: (kind, input, options) => {
-      attempts.push(performance.now());
-      const error = failure();
-      return error ? Promise.reject(error) : base.put(kind, input, options);
-    },
-    putMany: (kind, inputs) => base.putMany(kind, inputs),
-    remove: (kind, id) => base.remove(kind, id),
-    subscribe: (listener) => base.subscribe(listener),
-    close: () => base.close(),
-  };
-  const spec = uniqueName('registered');
-  registerStore(spec, adapter);
-  return { store: storeFor(spec), attempts };
-}
+import { seedInput, until } from './fixtures.js';
+import { registeredAdapter } from './registered-adapter.js';
 
 describe('pending writes of a registered store (the outbox every store has)', function () {
   this.timeout(30000);

@@ -16,8 +16,8 @@ export type Screening =
   | { verdict: 'bot' }
   /** Sooner than the time trap allows, on a first press: ask the person to check and press again. */
   | { verdict: 'too-fast' }
-  /** Sent once `waitMs` have passed (a second press before the time is up), with what the server checks again. */
-  | { verdict: 'send'; waitMs: number; options: PutOptions };
+  /** Sent once `timeUp` resolves (at once, but for a second press before the time is up), with what the server checks again. */
+  | { verdict: 'send'; timeUp: Promise<void>; options: PutOptions };
 
 /**
  * The form's defences against bots, which never stop a person: the honeypot, and the time trap counted from the
@@ -49,7 +49,8 @@ export class AntiBotController implements ReactiveController {
     const fillMs = Math.round(performance.now() - this.appearedAt);
     const minFillMs = Number.isFinite(this.host.minFillMs) ? this.host.minFillMs : DEFAULT_MIN_FILL_MS;
     if (fillMs < minFillMs && !pressedAgain) return { verdict: 'too-fast' };
-    return { verdict: 'send', waitMs: Math.max(0, minFillMs - fillMs), options: { honeypot, fillMs: Math.max(fillMs, minFillMs) } };
+    const timeUp = fillMs < minFillMs ? new Promise<void>((resolve) => setTimeout(resolve, minFillMs - fillMs)) : Promise.resolve();
+    return { verdict: 'send', timeUp, options: { honeypot, fillMs: Math.max(fillMs, minFillMs) } };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { RecordKind } from '../../model/records.js';
 import { isBlank, type FormValues } from './fields.js';
-import { pageStorage, storageKey, type SafeStorage } from './safe-storage.js';
+import { draftKey, pageStorage, type SafeStorage } from './safe-storage.js';
 
 const SAVE_DELAY_MS = 300;
 
@@ -15,7 +15,7 @@ export class Draft {
   ) {}
 
   private get key(): string {
-    return storageKey('draft', this.kind, this.event);
+    return draftKey(this.kind, this.event);
   }
 
   load(): FormValues | undefined {

@@ -1,5 +1,6 @@
 import { localToIso } from '../../model/local-time.js';
 import { DEFAULT_LICENSE, type RecordKind } from '../../model/records.js';
+import { validate, type FieldIssue, type Validation } from '../../model/validate.js';
 
 export type FieldName =
   | 'title'
@@ -112,4 +113,23 @@ export function toValues(kind: RecordKind, input: Record<string, unknown>): Form
 export function isBlank(kind: RecordKind, values: FormValues): boolean {
   const defaults = emptyValues(kind);
   return FIELDS[kind].every(({ name }) => (values[name] ?? '') === (defaults[name] ?? ''));
+}
+
+/**
+ * What the form holds, validated by the model. A date typed without its time reads as empty (the control's value is ''):
+ * it would be called "required", or an end dropped without a word; `controls` tell it apart.
+ */
+export function validateForm(
+  kind: RecordKind,
+  event: string,
+  values: FormValues,
+  timeZone: string,
+  controls: Iterable<HTMLInputElement>,
+): Validation<RecordKind> {
+  const result = validate(kind, toInput(kind, event, values, timeZone || undefined));
+  const halfTyped = [...controls]
+    .filter((input) => input.validity.badInput)
+    .map(({ name }): FieldIssue => ({ field: name, code: 'invalid-datetime' }));
+  if (result.ok && !halfTyped.length) return result;
+  return { ok: false, issues: [...halfTyped, ...(result.ok ? [] : result.issues)] };
 }

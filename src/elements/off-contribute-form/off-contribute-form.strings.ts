@@ -22,15 +22,15 @@ export interface ContributeFormStrings {
   sending: string;
   confirmSubmit: string;
   tooFast: string;
-  queuedNow: string;
-  queuedCount: { one: string; other: string };
+  pendingNow: string;
+  pendingCount: { one: string; other: string };
   refusedCount: { one: string; other: string };
   putBack: string;
   putBackLabel: (title: string) => string;
   replaceTyped: (title: string) => string;
   offline: string;
   notPersistent: string;
-  sentFromQueue: (title: string) => string;
+  sentLater: (title: string) => string;
 }
 
 export const STRINGS: Catalogue<ContributeFormStrings> = {
@@ -73,8 +73,8 @@ export const STRINGS: Catalogue<ContributeFormStrings> = {
     sending: 'Sending…',
     confirmSubmit: 'Confirm and send',
     tooFast: 'Almost there: check what you entered, then press the button again.',
-    queuedNow: 'Saved on this device, will be sent when you are back online.',
-    queuedCount: {
+    pendingNow: 'Saved on this device, will be sent when you are back online.',
+    pendingCount: {
       one: '{n} contribution saved on this device, will be sent when you are back online.',
       other: '{n} contributions saved on this device, will be sent when you are back online.',
     },
@@ -87,7 +87,7 @@ export const STRINGS: Catalogue<ContributeFormStrings> = {
     replaceTyped: (title) => `Replace what you are typing with “${title}”? It will be lost.`,
     offline: 'You are offline. What you add is kept on this device and sent when you are back online.',
     notPersistent: 'This browser does not keep data for this site: what you add here is lost when you close the page.',
-    sentFromQueue: (title) => `“${title}” has been sent.`,
+    sentLater: (title) => `“${title}” has been sent.`,
   },
   fr: {
     kinds: {
@@ -128,8 +128,8 @@ export const STRINGS: Catalogue<ContributeFormStrings> = {
     sending: 'Envoi…',
     confirmSubmit: 'Confirmer et envoyer',
     tooFast: 'Presque fini : vérifiez votre saisie, puis appuyez de nouveau sur le bouton.',
-    queuedNow: 'Enregistré sur cet appareil, sera envoyé dès votre retour en ligne.',
-    queuedCount: {
+    pendingNow: 'Enregistré sur cet appareil, sera envoyé dès votre retour en ligne.',
+    pendingCount: {
       one: '{n} contribution enregistrée sur cet appareil, envoyée dès votre retour en ligne.',
       other: '{n} contributions enregistrées sur cet appareil, envoyées dès votre retour en ligne.',
     },
@@ -143,6 +143,6 @@ export const STRINGS: Catalogue<ContributeFormStrings> = {
     offline: 'Vous êtes hors ligne. Ce que vous ajoutez est gardé sur cet appareil et envoyé dès votre retour en ligne.',
     notPersistent:
       'Ce navigateur ne conserve pas les données de ce site : ce que vous ajoutez ici sera perdu à la fermeture de la page.',
-    sentFromQueue: (title) => `« ${title} » a été envoyé.`,
+    sentLater: (title) => `« ${title} » a été envoyé.`,
   },
 };

@@ -133,7 +133,7 @@ export const styles = css`
     border-color: var(--off-color-danger);
   }
 
-  .status .queued,
+  .status .pending,
   .status .offline,
   .status .warning {
     border-color: var(--off-color-accent);

@@ -12,7 +12,7 @@ import { FIELDS, type FieldSpec, type FormValues } from './fields.js';
 import type { Confirmation, Notice } from './form-state.js';
 import { STRINGS, type ContributeFormStrings } from './off-contribute-form.strings.js';
 
-/** A contribution refused for good after it was queued, with the way to put it back in the form. */
+/** A contribution refused for good after it had waited as a pending write, with the way to put it back in the form. */
 export interface RefusalView {
   title: string;
   failure: StorageErrorCode;
@@ -51,7 +51,7 @@ export function statusTemplate(view: StatusView): TemplateResult {
     <div part="status" class="status" role="status" aria-atomic="false" tabindex="-1">
       ${view.persistent ? nothing : html`<p class="warning">${strings.notPersistent}</p>`}
       ${view.offline ? html`<p class="offline">${strings.offline}</p>` : nothing}
-      ${view.waiting ? html`<p class="queued">${plural(lang, view.waiting, strings.queuedCount)}</p>` : nothing}
+      ${view.waiting ? html`<p class="pending">${plural(lang, view.waiting, strings.pendingCount)}</p>` : nothing}
       ${refused.length
         ? html`<p class="refused">${plural(lang, refused.length, strings.refusedCount)}</p>
             <ul class="refused">
@@ -66,7 +66,7 @@ export function statusTemplate(view: StatusView): TemplateResult {
               )}
             </ul>`
         : nothing}
-      ${view.sentLater ? html`<p class="sent">${strings.sentFromQueue(view.sentLater)}</p>` : nothing} ${noticeTemplate(view)}
+      ${view.sentLater ? html`<p class="sent">${strings.sentLater(view.sentLater)}</p>` : nothing} ${noticeTemplate(view)}
     </div>
   `;
 }
@@ -88,10 +88,10 @@ export function confirmationTemplate(
   lang: Lang,
   onAnother: () => void,
 ): TemplateResult {
-  const { kinds, queuedNow } = STRINGS[lang];
+  const { kinds, pendingNow } = STRINGS[lang];
   return html`
     <div part="confirmation" class="confirmation" role="status" tabindex="-1">
-      <p class="thanks">${confirmation.state === 'queued' ? queuedNow : kinds[confirmation.kind].thanks(confirmation.title)}</p>
+      <p class="thanks">${confirmation.state === 'pending' ? pendingNow : kinds[confirmation.kind].thanks(confirmation.title)}</p>
       <button type="button" class="another" @click=${onAnother}>${kinds[kind].another}</button>
     </div>
   `;

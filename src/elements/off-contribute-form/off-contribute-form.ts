@@ -1,8 +1,9 @@
 import { html, type TemplateResult } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
-import { isRecordKind, type OffRecord, type RecordKind } from '../../model/records.js';
-import { validate, type FieldIssue } from '../../model/validate.js';
+import { isRecordKind, type RecordKind } from '../../model/records.js';
+import type { FieldIssue } from '../../model/validate.js';
+import type { SentWrite } from '../../storage/store.js';
 import { ValidationError } from '../../storage/validation-error.js';
 import { OffContributedEvent } from '../shared/events.js';
 import { headingTag } from '../shared/heading.js';
@@ -13,15 +14,14 @@ import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { AntiBotController, DEFAULT_MIN_FILL_MS } from './anti-bot.js';
 import type { Draft } from './draft.js';
 import { DraftController } from './draft-controller.js';
-import { emptyValues, isBlank, toInput, toValues, type FormValues } from './fields.js';
+import { emptyValues, isBlank, toValues, validateForm, type FormValues } from './fields.js';
 import { FIRST_CONTROL, focusAfterUpdate, focusIsWithin } from './focus-moves.js';
-import { EDITING, type Confirmation, type Notice } from './form-state.js';
+import { afterSent, EDITING, isShownPending, refusalNotice, type Confirmation, type Notice } from './form-state.js';
 import { styles } from './off-contribute-form.styles.js';
 import { STRINGS } from './off-contribute-form.strings.js';
-import { confirmationTemplate, formTemplate, statusTemplate, type RefusalView } from './off-contribute-form.templates.js';
-import { outboxOf, OutboxRefusalsController, type RefusedContribution } from './outbox-refusals.js';
-import { QueueController } from './queue-controller.js';
-import { isPermanent, SubmissionQueue, type QueuedContribution } from './submission-queue.js';
+import { confirmationTemplate, formTemplate, statusTemplate } from './off-contribute-form.templates.js';
+import { OnlineController } from './online-controller.js';
+import { isWaiting, PendingContributionsController, type PendingContribution } from './pending-contributions.js';
 
 /**
  * "Add your #OFF": a form to contribute a side event or a seed to the host
@@ -99,26 +99,16 @@ export class OffContributeForm extends OffElement {
 
   private readonly antiBot = new AntiBotController(this);
   private readonly drafts = new DraftController(this, { kind: () => this.currentKind, event: () => this.event });
-  private readonly storeController = new StoreController(this, async (change) => {
-    const shown = this.confirmation;
-    if (change.type === 'status') void this.outboxRefusals.refresh();
-    if (change.type !== 'remove' || shown.state !== 'queued' || change.id !== shown.id) return;
-    // A server store's outbox dropped the provisional record of the confirmation: sent, or refused for good (kept in the
-    // outbox with its failure, and listed with the refusals): then no thanks, the confirmation goes.
-    const writes = await (await outboxOf(this.storeController.store))?.pendingWrites().catch(() => []);
-    const refused = writes?.some((write) => write.id === shown.id && write.failure);
-    if (this.confirmation === shown) this.confirmation = refused ? EDITING : { state: 'stored', kind: shown.kind, title: shown.title };
+  private readonly network = new OnlineController(this, () => this.onlineCheck());
+  private readonly storeController = new StoreController(this, (change) => {
+    if (change.type !== 'pending') return;
+    this.onSent(change.sent);
+    void this.pendingContributions.refresh();
   });
-  private readonly outboxRefusals = new OutboxRefusalsController(this, {
+  private readonly pendingContributions = new PendingContributionsController(this, {
     store: () => this.storeController.store,
     kind: () => this.currentKind,
     event: () => this.event,
-  });
-  private readonly queueController = new QueueController(this, {
-    queue: () => new SubmissionQueue(this.currentKind, this.event),
-    store: () => this.storeController.store,
-    isOnline: () => this.onlineCheck(),
-    onSent: (item, record) => this.onSentFromQueue(item, record),
   });
 
   private get currentKind(): RecordKind {
@@ -126,12 +116,13 @@ export class OffContributeForm extends OffElement {
   }
 
   protected override willUpdate(): void {
+    // Refused for good once it had waited: listed with the refusals, so no confirmation.
+    if (this.pendingContributions.refused.some(({ id }) => isShownPending(this.confirmation, id))) this.confirmation = EDITING;
     const values = this.drafts.valuesToLoad();
     if (!values) return;
     this.values = values;
     this.issues = [];
     this.notice = undefined;
-    this.queueController.refresh();
   }
 
   private onInput(event: Event): void {
@@ -146,16 +137,12 @@ export class OffContributeForm extends OffElement {
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const kind = this.currentKind;
+    const { currentKind: kind, event: hostEvent } = this;
     // The draft sent, to start afresh only a form that still shows it: the page may switch the kind (or event) meanwhile, and back.
     const sent = this.drafts.draft;
     this.confirmation = EDITING;
-    const result = validate(kind, toInput(kind, this.event, this.values, this.timeZone || undefined));
-    // A date without its time reads as empty: it would be called "required", or an end dropped without a word.
-    const halfTyped = [...this.renderRoot.querySelectorAll('input')]
-      .filter((input) => input.validity.badInput)
-      .map(({ name }): FieldIssue => ({ field: name, code: 'invalid-datetime' }));
-    if (!result.ok || halfTyped.length) return this.showIssues([...halfTyped, ...(result.ok ? [] : result.issues)]);
+    const result = validateForm(kind, hostEvent, this.values, this.timeZone, this.renderRoot.querySelectorAll('input'));
+    if (!result.ok) return this.showIssues(result.issues);
     this.issues = [];
     const screening = this.antiBot.screen(this.notice?.type === 'too-fast');
     // A bot learns nothing: it sees the usual confirmation, and nothing is stored.
@@ -165,22 +152,17 @@ export class OffContributeForm extends OffElement {
     this.notice = undefined;
     try {
       // Asked to check and press again, a person is not turned away twice: that press sends once the time is up (if still on the page).
-      if (screening.waitMs) await new Promise((resolve) => setTimeout(resolve, screening.waitMs));
+      await screening.timeUp;
       if (!this.isConnected) return;
-      const record = await this.storeController.store.put(kind, result.value, screening.options);
-      const queued = this.storeController.status.online === false;
+      const { store } = this.storeController;
+      const record = await store.put(kind, result.value, screening.options);
       const { title, id } = record;
-      await this.confirm(queued ? { state: 'queued', kind, title, id } : { state: 'stored', kind, title }, sent);
+      if (await isWaiting(store, kind, hostEvent, id)) return await this.confirm({ state: 'pending', kind, title, id }, sent);
+      await this.confirm({ state: 'stored', kind, title }, sent);
       this.dispatchEvent(new OffContributedEvent(kind, record));
     } catch (error) {
       if (error instanceof ValidationError) return this.showIssues(error.issues);
-      if (isPermanent(error)) {
-        // The server's time trap is stricter than this form's `min-fill-ms`: the same notice as the form's own.
-        this.notice = error.code === 'too-fast' ? { type: 'too-fast' } : { type: 'error', error };
-        return;
-      }
-      const item = this.queueController.add({ kind, input: result.value, options: screening.options, title: result.value.title });
-      await this.confirm({ state: 'queued', kind, title: item.title, id: item.id }, sent);
+      this.notice = refusalNotice(error);
     } finally {
       this.busy = false;
     }
@@ -205,37 +187,30 @@ export class OffContributeForm extends OffElement {
     if (focused) await focusAfterUpdate(this, '[part="confirmation"]');
   }
 
-  /** What was refused for good, from this form's queue and from a server store's outbox. */
-  private get refusals(): RefusedContribution[] {
-    const queued = this.queueController.refused.map(({ id, title, failure, input }) => ({
-      title,
-      failure: failure!,
-      input,
-      discard: async () => this.queueController.discard(id),
-    }));
-    return [...queued, ...this.outboxRefusals.items];
-  }
-
   /**
-   * Puts a refused contribution back in the form to correct and send again: saved as the draft before the refusal is dropped.
+   * Puts a refused contribution back in the form to correct and send again: saved as the draft before the store drops it.
    * Over something else being typed, only once the person agrees to lose that.
    */
-  private async putBack(refusal: RefusedContribution): Promise<void> {
-    if (!isBlank(this.currentKind, this.values) && !window.confirm(STRINGS[this.language].replaceTyped(refusal.title))) return;
-    this.values = toValues(this.currentKind, refusal.input);
+  private async putBack({ key, record }: PendingContribution): Promise<void> {
+    if (!isBlank(this.currentKind, this.values) && !window.confirm(STRINGS[this.language].replaceTyped(record.title))) return;
+    this.values = toValues(this.currentKind, { ...record });
     this.drafts.saveNow(this.values);
-    await refusal.discard();
+    await this.storeController.store.discardPending(key);
+    // Read again now: the HTTP store says nothing when a write it refused is dropped (its count of waiting writes is the same).
+    void this.pendingContributions.refresh();
     this.confirmation = EDITING;
     this.issues = [];
     this.notice = undefined;
     await focusAfterUpdate(this, FIRST_CONTROL);
   }
 
-  private onSentFromQueue(item: QueuedContribution, record: OffRecord): void {
-    const shown = this.confirmation;
-    if (shown.state === 'queued' && shown.id === item.id) this.confirmation = { state: 'stored', kind: shown.kind, title: record.title };
-    else if (shown.state === 'editing') this.confirmation = { state: 'editing', sentLater: record.title };
-    this.dispatchEvent(new OffContributedEvent(item.kind, record));
+  /** Pending writes that reached the store: the confirmation's, or one this form listed as waiting. */
+  private onSent(sent: SentWrite[]): void {
+    for (const { id, kind, record } of sent) {
+      if (!record || !(isShownPending(this.confirmation, id) || this.pendingContributions.lists(id))) continue;
+      this.confirmation = afterSent(this.confirmation, id, record.title);
+      this.dispatchEvent(new OffContributedEvent(kind, record));
+    }
   }
 
   private async addAnother(): Promise<void> {
@@ -248,7 +223,7 @@ export class OffContributeForm extends OffElement {
   override render(): TemplateResult {
     const { language: lang, currentKind: kind, confirmation } = this;
     const heading = headingTag(this.headingLevel, 2);
-    const refused: RefusalView[] = this.refusals.map((refusal) => ({ ...refusal, putBack: () => void this.putBack(refusal) }));
+    const { waiting, refused } = this.pendingContributions;
     return html`
       <section lang=${lang} aria-labelledby="heading">
         ${staticHtml`<${heading} id="heading" part="heading">${this.label || STRINGS[lang].kinds[kind].heading}</${heading}>`}
@@ -256,9 +231,9 @@ export class OffContributeForm extends OffElement {
           lang,
           kind,
           persistent: this.storeController.status.persistent,
-          offline: !this.queueController.online,
-          waiting: this.queueController.waiting.length,
-          refused,
+          offline: !this.network.online,
+          waiting: waiting.length,
+          refused: refused.map((write) => ({ title: write.record.title, failure: write.failure!, putBack: () => void this.putBack(write) })),
           sentLater: confirmation.state === 'editing' ? confirmation.sentLater : undefined,
           notice: this.notice,
           issues: this.issues,

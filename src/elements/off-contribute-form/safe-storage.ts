@@ -46,7 +46,7 @@ export class SafeStorage {
 
 export const pageStorage = new SafeStorage();
 
-/** `off-layer:<what>:<kind>:<event>`: one draft and one queue per form kind and host event. */
-export function storageKey(what: 'draft' | 'queue', kind: string, event: string): string {
-  return `off-layer:${what}:${kind}:${event}`;
+/** `off-layer:draft:<kind>:<event>`: one draft per form kind and host event. */
+export function draftKey(kind: string, event: string): string {
+  return `off-layer:draft:${kind}:${event}`;
 }

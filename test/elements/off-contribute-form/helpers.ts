@@ -4,6 +4,7 @@ import '../../../src/elements/off-contribute-form/define.js';
 import type { OffContributeForm } from '../../../src/elements/off-contribute-form/off-contribute-form.js';
 import { storeFor } from '../../../src/elements/shared/store-registry.js';
 import { uniqueName } from '../../storage/fixtures.js';
+import { registeredAdapter } from '../../storage/registered-adapter.js';
 import { registerStandIn } from '../stand-in-stores.js';
 
 export interface FormOptions {
@@ -110,4 +111,15 @@ export async function switchKinds(el: OffContributeForm, ...kinds: OffContribute
     el.kind = kind;
     await el.updateComplete;
   }
+}
+
+/** A registered adapter (`registeredAdapter`) whose writes fail with `error` while `failing()` says so; `calls` counts the writes it was asked to make. */
+export function flakyStore(error: () => Error, failing: () => boolean, spec?: string) {
+  const { attempts, ...adapter } = registeredAdapter(() => (failing() ? error() : undefined), spec);
+  return { ...adapter, calls: () => attempts.length };
+}
+
+/** The contributions of this form's kind and event that its store keeps as pending writes. */
+export function pendingOf(el: OffContributeForm) {
+  return storeFor(el.store).pending({ kind: el.kind, event: el.event });
 }

@@ -1,12 +1,12 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { registerStore, storeFor } from '../../../src/elements/shared/store-registry.js';
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { storeFor } from '../../../src/elements/shared/store-registry.js';
 import type { OffContributedEvent } from '../../../src/elements/shared/events.js';
 import { SafeStorage } from '../../../src/elements/off-contribute-form/safe-storage.js';
-import { StorageError, UnavailableError } from '../../../src/storage/errors.js';
-import { createMemoryStore } from '../../../src/storage/memory.js';
-import type { OffStore } from '../../../src/storage/store.js';
+import { RateLimitedError, StorageError, UnavailableError } from '../../../src/storage/errors.js';
+import type { ChangeListener, PendingWrite } from '../../../src/storage/store.js';
 import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
-import { confirmed, control, fillSideEvent, formFixture, part, statusText, submit, type } from './helpers.js';
+import { registerStandIn } from '../stand-in-stores.js';
+import { confirmed, control, fillSideEvent, flakyStore, formFixture, part, pendingOf, statusText, submit, type } from './helpers.js';
 
 /** Makes every IndexedDB write fail as on a full disk, until the returned function is called. */
 function fillTheDisk(): () => void {
@@ -19,22 +19,21 @@ function fillTheDisk(): () => void {
   };
 }
 
-/** A memory store of its own whose writes fail with `error` while `failing()` says so. */
-function flakyStore(error: () => Error, failing: () => boolean): { spec: string; store: OffStore } {
-  const store = createMemoryStore({ name: uniqueName('flaky') });
-  const spec = uniqueName('flaky');
-  const put = (store.put as OffStore['put']).bind(store);
-  store.put = ((kind, input, options) => (failing() ? Promise.reject(error()) : put(kind, input, options))) as OffStore['put'];
-  registerStore(spec, store);
-  return { spec, store };
+/** A store that refused the write it kept waiting: first unavailable, then refused for good once it tries again. */
+function refusingLater() {
+  let refusing = false;
+  const store = flakyStore(() => (refusing ? new StorageError('forbidden') : new UnavailableError()), () => true);
+  return { ...store, refuse: () => void ((refusing = true), window.dispatchEvent(new Event('online'))) };
 }
 
-function queued(kind: string, event: string): unknown[] {
-  return JSON.parse(localStorage.getItem(`off-layer:queue:${kind}:${event}`) ?? '[]');
-}
+const putBackButton = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="status"] .put-back');
 
-describe('off-contribute-form offline and queued', () => {
-  it('queues a contribution the idb store cannot write (disk full), shows it, and sends it when back online', async () => {
+describe('off-contribute-form offline and pending', function () {
+  // Stores try pending writes again with backoff: a few seconds.
+  this.timeout(30000);
+  const waitLong = { timeout: 20000 };
+
+  it('keeps a contribution the idb store cannot write (disk full) as pending, shows it, and sends it when back online', async () => {
     const el = await formFixture({ store: 'idb' });
     await storeFor('idb').ready();
     fillSideEvent(el);
@@ -44,12 +43,11 @@ describe('off-contribute-form offline and queued', () => {
       const confirmation = await confirmed(el);
       await expect(el).to.be.accessible();
       expect(confirmation.textContent).to.contain('Saved on this device, will be sent when you are back online.');
-      expect(statusText(el)).to.contain('1 contribution saved on this device');
-      expect(queued('side-event', el.event)).to.have.length(1);
+      await waitUntil(() => statusText(el).includes('1 contribution saved on this device'), 'the pending write not counted');
+      expect((await pendingOf(el)).map(({ op, failure }) => [op, failure])).to.deep.equal([['create', undefined]]);
     } finally {
       restore();
     }
-    expect(await storeFor('idb').list('side-event', { event: el.event })).to.deep.equal([]);
 
     const contributed = oneEvent(el, 'off-contributed') as Promise<OffContributedEvent>;
     window.dispatchEvent(new Event('online'));
@@ -57,69 +55,80 @@ describe('off-contribute-form offline and queued', () => {
     expect(detail.record.title).to.equal('Breakfast of the commons');
     expect(await storeFor('idb').list('side-event', { event: el.event })).to.deep.equal([detail.record]);
     await waitUntil(() => part(el, 'confirmation')!.textContent!.includes('has been added'), 'confirmation not updated');
-    expect(statusText(el)).to.not.contain('saved on this device');
-    expect(queued('side-event', el.event)).to.deep.equal([]);
+    await waitUntil(() => !statusText(el).includes('saved on this device'), 'still counted as pending');
+    expect(await pendingOf(el)).to.deep.equal([]);
   });
 
-  it('queues when the store is unavailable, in French, and retries when the page becomes visible again', async () => {
+  it('keeps contributions pending while a registered store is unavailable, in French, and says each was sent once it is back', async () => {
     let down = true;
-    const { spec, store } = flakyStore(() => new UnavailableError(), () => down);
+    const { spec, base } = flakyStore(() => new UnavailableError(), () => down);
     const el = await formFixture({ store: spec, lang: 'fr' });
-    fillSideEvent(el);
+    fillSideEvent(el, { title: 'Premier' });
     await submit(el);
     await confirmed(el);
     await expect(el).to.be.accessible();
-    expect(statusText(el)).to.contain('1 contribution enregistrée sur cet appareil');
-    (part(el, 'confirmation')!.querySelector('button') as HTMLButtonElement).click();
+    await waitUntil(() => statusText(el).includes('1 contribution enregistrée sur cet appareil'), 'first not counted');
+    part(el, 'confirmation')!.querySelector('button')!.click();
     await el.updateComplete;
     fillSideEvent(el, { title: 'Second' });
     await submit(el);
-    await waitUntil(() => statusText(el).includes('2 contributions enregistrées'), 'second not queued');
+    await waitUntil(() => statusText(el).includes('2 contributions enregistrées'), 'second not counted');
+    part(el, 'confirmation')!.querySelector('button')!.click();
+    await el.updateComplete;
 
+    const contributions: string[] = [];
+    el.addEventListener('off-contributed', ({ detail }) => contributions.push(detail.record.title));
     down = false;
-    document.dispatchEvent(new Event('visibilitychange'));
-    await waitUntil(async () => (await store.list('side-event', { event: el.event })).length === 2, 'queue not sent');
-    await waitUntil(() => !statusText(el).includes('enregistrée'));
-    expect(queued('side-event', el.event)).to.deep.equal([]);
-  });
-
-  it('sends what an earlier visit queued as soon as the form appears again', async () => {
-    const event = uniqueName('reload');
-    localStorage.setItem(
-      `off-layer:queue:side-event:${event}`,
-      JSON.stringify([
-        {
-          id: 'local-1',
-          kind: 'side-event',
-          input: sideEventInput({ event, title: 'Queued yesterday' }),
-          options: { honeypot: '', fillMs: 12000 },
-          title: 'Queued yesterday',
-          queuedAt: new Date().toISOString(),
-        },
-      ]),
-    );
-    const el = await formFixture({ event });
-    await waitUntil(() => statusText(el).includes('“Queued yesterday” has been sent.'), 'earlier queue not sent');
-    const records = await storeFor('memory').list('side-event', { event });
-    expect(records.map((record) => record.title)).to.deep.equal(['Queued yesterday']);
-    expect(queued('side-event', event)).to.deep.equal([]);
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(async () => (await base.list('side-event', { event: el.event })).length === 2, 'not sent', waitLong);
+    await waitUntil(() => !statusText(el).includes('enregistrée'), 'still counted as pending');
+    expect(statusText(el)).to.match(/« (Premier|Second) » a été envoyé\./);
+    expect(contributions).to.have.members(['Premier', 'Second']);
     await expect(el).to.be.accessible();
   });
 
-  it('sends a queued contribution once even when two forms (tabs) retry at the same time', async () => {
+  it('sends what an earlier visit left pending as soon as the store is opened again', async () => {
+    const spec = uniqueName('reload');
+    const event = uniqueName('reload');
+    flakyStore(() => new UnavailableError(), () => true, spec);
+    await storeFor(spec).put('side-event', sideEventInput({ event, title: 'Kept yesterday' }), { honeypot: '', fillMs: 12000 });
+    expect(await storeFor(spec).pending({ event })).to.have.length(1);
+    storeFor(spec).close();
+
+    // The next visit: the same store registered again, reachable now.
+    const { base } = flakyStore(() => new UnavailableError(), () => false, spec);
+    const el = await formFixture({ store: spec, event });
+    await waitUntil(async () => (await base.list('side-event', { event })).length === 1, 'earlier pending write not sent', waitLong);
+    await waitUntil(() => !statusText(el).includes('saved on this device'), 'still counted as pending');
+    expect(await pendingOf(el)).to.deep.equal([]);
+  });
+
+  it('sends a pending contribution once, and every form showing it says so, when two forms show the same store and event', async () => {
     let down = true;
-    const { spec, store } = flakyStore(() => new UnavailableError(), () => down);
+    const { spec, base } = flakyStore(() => new UnavailableError(), () => down);
     const event = uniqueName('twice');
     const first = await formFixture({ store: spec, event });
     const second = await formFixture({ store: spec, event });
     fillSideEvent(first);
     await submit(first);
     await confirmed(first);
+    await waitUntil(() => statusText(second).includes('1 contribution saved on this device'), 'the other form does not show it');
     down = false;
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => queued('side-event', event).length === 0, 'queue not sent');
-    await waitUntil(() => !statusText(second).includes('saved on this device'));
-    expect(await store.list('side-event', { event })).to.have.length(1);
+    await waitUntil(() => !statusText(second).includes('saved on this device'), 'not sent', waitLong);
+    expect(await base.list('side-event', { event })).to.have.length(1);
+  });
+
+  it('leaves the retrying to the store: a write refused with Retry-After waits as long as asked', async () => {
+    const { spec, calls } = flakyStore(() => new RateLimitedError(60000), () => true);
+    const el = await formFixture({ store: spec });
+    fillSideEvent(el);
+    await submit(el);
+    expect((await confirmed(el)).textContent).to.contain('Saved on this device');
+    // The form's own queue tried again after 2 s.
+    await aTimeout(2500);
+    expect(calls()).to.equal(1);
+    expect((await pendingOf(el)).map(({ failure }) => failure)).to.deep.equal([undefined]);
   });
 
   it('shows the offline state and says what happens to contributions', async () => {
@@ -137,35 +146,33 @@ describe('off-contribute-form offline and queued', () => {
   });
 
   it('keeps what was typed and says why when the store refuses for good', async () => {
-    const { spec, store } = flakyStore(() => new StorageError('forbidden'), () => true);
+    const { spec, base } = flakyStore(() => new StorageError('forbidden'), () => true);
     const el = await formFixture({ store: spec });
     fillSideEvent(el);
     await submit(el);
     await waitUntil(() => statusText(el).includes('You are not allowed to change this record.'), 'refusal not shown');
     await expect(el).to.be.accessible();
     expect(control(el, 'title').value).to.equal('Breakfast of the commons');
-    expect(queued('side-event', el.event)).to.deep.equal([]);
-    expect(await store.list('side-event', { event: el.event })).to.deep.equal([]);
+    expect(await pendingOf(el)).to.deep.equal([]);
+    expect(await base.list('side-event', { event: el.event })).to.deep.equal([]);
   });
 
-  it('puts a contribution refused after it was queued back in the form, to correct and send again', async () => {
-    let refusing = false;
-    const { spec, store } = flakyStore(() => (refusing ? new StorageError('forbidden') : new UnavailableError()), () => true);
+  it('puts a contribution refused after it had waited back in the form, to correct and send again', async () => {
+    const { spec, base, refuse } = refusingLater();
     const el = await formFixture({ store: spec });
     fillSideEvent(el, { title: 'Swim at dawn', description: 'Bring a towel.', start: '2026-06-13T06:15', tags: 'sea, swim' });
     await submit(el);
     await confirmed(el);
-    expect(queued('side-event', el.event)).to.have.length(1);
-    refusing = true;
-    window.dispatchEvent(new Event('online'));
-    await waitUntil(() => part(el, 'status')!.querySelector('.put-back'), 'no way to put it back');
-    const putBack = part(el, 'status')!.querySelector<HTMLButtonElement>('.put-back')!;
-    expect(putBack.getAttribute('aria-label')).to.equal('Put it back in the form: Swim at dawn');
+    refuse();
+    await waitUntil(() => putBackButton(el), 'no way to put it back', waitLong);
+    expect(part(el, 'confirmation'), 'no confirmation of a refused contribution').to.equal(null);
+    expect(statusText(el)).to.contain('Swim at dawn: You are not allowed to change this record.');
+    expect(putBackButton(el)!.getAttribute('aria-label')).to.equal('Put it back in the form: Swim at dawn');
     await expect(el).to.be.accessible();
 
-    putBack.click();
-    await waitUntil(() => part(el, 'status')!.querySelector('.put-back') === null, 'the refusal is still listed');
-    expect(queued('side-event', el.event)).to.deep.equal([]);
+    putBackButton(el)!.click();
+    await waitUntil(() => putBackButton(el) === null, 'the refusal is still listed');
+    expect(await pendingOf(el)).to.deep.equal([]);
     expect(['title', 'description', 'start', 'tags', 'place'].map((name) => control(el, name).value)).to.deep.equal([
       'Swim at dawn',
       'Bring a towel.',
@@ -174,39 +181,75 @@ describe('off-contribute-form offline and queued', () => {
       'Café du Port',
     ]);
     expect(el.shadowRoot!.activeElement).to.equal(control(el, 'title'));
-    expect(await store.list('side-event', { event: el.event })).to.deep.equal([]);
+    expect(await base.list('side-event', { event: el.event })).to.deep.equal([]);
   });
 
   it('asks before putting a refused contribution back over what is being typed, and keeps that when told no', async () => {
-    let refusing = false;
-    const { spec } = flakyStore(() => (refusing ? new StorageError('forbidden') : new UnavailableError()), () => true);
+    const { spec, refuse } = refusingLater();
     const el = await formFixture({ store: spec });
     fillSideEvent(el, { title: 'Swim at dawn' });
     await submit(el);
     (await confirmed(el)).querySelector('button')!.click();
     await el.updateComplete;
     type(el, 'title', 'Picnic on the pier');
-    refusing = true;
-    window.dispatchEvent(new Event('online'));
-    await waitUntil(() => part(el, 'status')!.querySelector('.put-back'), 'no way to put it back');
+    refuse();
+    await waitUntil(() => putBackButton(el), 'no way to put it back', waitLong);
     const questions: string[] = [];
     let answer = false;
     const confirm = window.confirm;
     window.confirm = (question) => (questions.push(String(question)), answer);
     try {
-      part(el, 'status')!.querySelector<HTMLButtonElement>('.put-back')!.click();
+      putBackButton(el)!.click();
       await el.updateComplete;
       expect(questions).to.deep.equal(['Replace what you are typing with “Swim at dawn”? It will be lost.']);
       expect(control(el, 'title').value).to.equal('Picnic on the pier');
-      expect(part(el, 'status')!.querySelector('.put-back'), 'the refusal is still listed').to.not.equal(null);
+      expect(putBackButton(el), 'the refusal is still listed').to.not.equal(null);
 
       answer = true;
-      part(el, 'status')!.querySelector<HTMLButtonElement>('.put-back')!.click();
-      await waitUntil(() => part(el, 'status')!.querySelector('.put-back') === null, 'the refusal is still listed');
+      putBackButton(el)!.click();
+      await waitUntil(() => putBackButton(el) === null, 'the refusal is still listed');
       expect(control(el, 'title').value).to.equal('Swim at dawn');
     } finally {
       window.confirm = confirm;
     }
+  });
+
+  it('lists the refusals a store with pending writes of its own offers, and asks that store to discard one put back', async () => {
+    const event = uniqueName('own-outbox');
+    const refusal = (key: string, of: string, title: string): PendingWrite => ({
+      key,
+      kind: 'side-event',
+      op: 'create',
+      id: `provisional-${key}`,
+      record: { ...sideEventInput({ event: of, title }), id: `provisional-${key}`, createdAt: '2026-06-01T10:00:00Z', updatedAt: '2026-06-01T10:00:00Z' } as PendingWrite['record'],
+      queuedAt: '2026-06-01T10:00:00Z',
+      failure: 'conflict',
+    });
+    let writes = [refusal('write-1', event, 'Kept by its store'), refusal('write-2', uniqueName('other'), 'Of another event')];
+    const listeners = new Set<ChangeListener>();
+    const discarded: string[] = [];
+    const spec = registerStandIn(uniqueName('own-outbox'), (base) => ({
+      // Every pending write, whatever the query: the form keeps those of its kind and event.
+      pending: async () => writes,
+      discardPending: async (key) => {
+        discarded.push(key);
+        writes = writes.filter((write) => write.key !== key);
+        for (const listener of listeners) listener({ type: 'pending', sent: [] });
+      },
+      subscribe: (listener) => {
+        listeners.add(listener);
+        const unsubscribe = base.subscribe(listener);
+        return () => void (listeners.delete(listener), unsubscribe());
+      },
+    }));
+    const el = await formFixture({ store: spec, event });
+    await waitUntil(() => putBackButton(el), 'the store’s refusal not listed');
+    expect(statusText(el)).to.contain('1 saved contribution was refused');
+    expect(statusText(el)).to.contain('Kept by its store:');
+    putBackButton(el)!.click();
+    await waitUntil(() => putBackButton(el) === null, 'the refusal is still listed');
+    expect(discarded).to.deep.equal(['write-1']);
+    expect(control(el, 'title').value).to.equal('Kept by its store');
   });
 });
 
