@@ -13,6 +13,7 @@ import { PNG } from 'pngjs';
 import { summitDays } from '../../demo/sample-data.js';
 import { launchChromium } from '../../scripts/chromium.js';
 import { buildDemoSite, plantDemo, startDemoServer, type RunningServer } from '../../scripts/demo-site.js';
+import { offElementsDefined } from './off-elements.js';
 
 const TIMEOUT = 20000;
 let server: RunningServer;
@@ -141,7 +142,7 @@ test('the demo pages have no axe violations and no console errors, in light and 
         if (message.type() === 'error') found.push(`${colorScheme} ${path}: console: ${message.text()}`);
       });
       const page = await open(tab, path);
-      await page.waitForFunction(() => customElements.get('off-seed-card') !== undefined);
+      await offElementsDefined(page);
       // Settled: every widget rendered its data, not its loading state.
       await page.waitForFunction(() =>
         [...document.querySelectorAll('off-event-badge, off-side-event-board')].every((element) => /\d/.test(element.shadowRoot?.querySelector('[part="count"], [part="status"]')?.textContent ?? '')),

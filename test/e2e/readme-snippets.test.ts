@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.js';
 import { startServer, type RunningServer } from '../../scripts/demo-site.js';
+import { offElementsDefined } from './off-elements.js';
 
 const TIMEOUT = 20000;
 const README = readFileSync('README.md', 'utf8');
@@ -79,8 +80,7 @@ async function open(context: BrowserContext, path: string): Promise<Page & { pro
     if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) page.problems.push(`${response.status()} ${response.url()}`);
   });
   await page.goto(`${server.url}/${path}`);
-  // The script loads each element's code once the element is on the page.
-  await page.waitForFunction(() => [...document.querySelectorAll(':not(:defined)')].every((element) => !element.localName.startsWith('off-')));
+  await offElementsDefined(page);
   return page;
 }
 

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { summitDays } from '../../demo/sample-data.js';
 import { launchChromium } from '../../scripts/chromium.js';
 import { listenOnLoopback } from './loopback.js';
+import { offElementsDefined } from './off-elements.js';
 
 const TIMEOUT = 20000;
 const PAGES = ['index.html', 'venue.html', 'contribute.html', 'seeds.html', 'theming.html'];
@@ -68,7 +69,7 @@ test('at the root of a static host: every page without a console error, the summ
   const problems: string[] = [];
   for (const path of PAGES) {
     const page = await open(context, `${base}/${path}`, problems);
-    await page.waitForFunction(() => customElements.get('off-seed-card') !== undefined);
+    await offElementsDefined(page);
     await page.waitForLoadState('networkidle');
     await page.close();
   }
@@ -97,7 +98,7 @@ test('built with --base ./ and copied into a subfolder of a host: the pages load
   const problems: string[] = [];
   for (const path of PAGES) {
     const page = await open(context, `${base}/off-demo/${path}`, problems);
-    await page.waitForFunction(() => customElements.get('off-seed-card') !== undefined);
+    await offElementsDefined(page);
     await page.waitForLoadState('networkidle');
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).margin), '0px', `${path}: site.css applies`);
     await page.close();
