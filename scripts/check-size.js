@@ -15,8 +15,10 @@
 // `target` is the issue's figure (issue 15 for the script tag, issue 5 for the bundler pages), printed as met or
 // missed; `budget` fails the check. Where the target is not reached, the budget is the size reached, rounded up by
 // about 0.5 KB, so that the check still catches regressions without pretending the target is met. The script-tag
-// pages miss theirs by 0.8 to 1.7 KB: what is left is in each element's own code, for instance its strings in both
-// languages (the second language is not yet a chunk of its own).
+// budgets are what the split reached on ed2b555 (badge 14.78, board 20.95, all four 41.71 KB): the rest of the way
+// is in each element's own code, for instance its strings in both languages (the second language is not yet a chunk
+// of its own). Since 8c26b02 the outbox every store has is in the core chunk, about 3.4 KB more on every page, over
+// these budgets and the bundler pages' as well.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -116,10 +118,13 @@ async function bundlerPage({ entry }) {
   const counted = staticClosure(outputs, paths.find((path) => outputs[path].entryPoint === entry));
   const countsDefaultStore = [...counted].some((path) => Object.keys(outputs[path].inputs).some((input) => input.includes(DEFAULT_STORE_MODULE)));
   const contents = new Map(result.outputFiles.map((file) => [relative(process.cwd(), file.path), file.contents]));
-  let bytes = 0;
-  for (const path of counted) bytes += gzipSync(contents.get(path), { level: 9 }).length;
+  const sizes = [...counted].map((path) => [path.replace('size-check/', ''), gzipSync(contents.get(path), { level: 9 }).length]);
   const problem = countsDefaultStore ? undefined : `the default store (${DEFAULT_STORE_MODULE}) is not among the files counted`;
-  return { bytes, files: [...counted].map((path) => path.replace('size-check/', '')), problem };
+  return {
+    bytes: sizes.reduce((sum, [, bytes]) => sum + bytes, 0),
+    files: sizes.map(([name, bytes]) => `${name} ${(bytes / KB).toFixed(1)}`),
+    problem,
+  };
 }
 
 const missing = [SCRIPT_TAG, ...BUNDLER_PAGES.map(({ entry }) => entry)].filter((file) => !existsSync(file));
