@@ -106,7 +106,6 @@ export interface ListView {
   /** Ids of the side events whose description is shown in full. */
   expanded: ReadonlySet<string>;
   toggle: (id: string) => void;
-  keydown: (event: KeyboardEvent) => void;
 }
 
 export function listTemplate(view: ListView): TemplateResult {
@@ -128,7 +127,7 @@ export function listTemplate(view: ListView): TemplateResult {
         </button>`
       : nothing}
     <p class="visually-hidden">${t.keysHint}</p>
-    <div part="list" class="list" @keydown=${view.keydown}>
+    <div part="list" class="list">
       ${repeat(
         groups,
         (group) => group.day,

@@ -218,7 +218,6 @@ export class OffSideEventBoard extends OffElement {
       showEarlier: () => this.showEarlier(),
       expanded: this.expanded,
       toggle: (id) => this.toggleDescription(id),
-      keydown: this.itemFocus.onKeydown,
     });
   }
 }

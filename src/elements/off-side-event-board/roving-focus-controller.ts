@@ -11,8 +11,8 @@ export interface RovingFocusSources {
 }
 
 /**
- * Focus among the items of a list rendered a window at a time, each item an element with its position in
- * the whole list as `data-index` and a focusable `[part='item-title']`: ArrowDown/ArrowUp move focus to the
+ * Focus among the items of a list the host renders a window at a time, each item an element with its position
+ * in the whole list as `data-index` and a focusable `[part='item-title']`: ArrowDown/ArrowUp move focus to the
  * next/previous item, Home/End to the first/last, showing it if needed; keys with a modifier are left alone.
  * A render that takes focus away (its item removed, filtered out or moved; its button gone) leaves it on the
  * item now in that place, else on a fallback, not at the page's start.
@@ -34,7 +34,12 @@ export class RovingFocusController implements ReactiveController {
     this.index = index;
   }
 
-  readonly onKeydown = (event: KeyboardEvent): void => {
+  hostConnected(): void {
+    // On the render root, where a key's target is the element in the item (outside it, the host). Added once: same listener.
+    this.host.renderRoot.addEventListener('keydown', this.onKeydown as EventListener);
+  }
+
+  private readonly onKeydown = (event: KeyboardEvent): void => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const item = (event.target as Element).closest<HTMLElement>('[data-index]');
     const target = item ? itemKeyTarget(event.key, Number(item.dataset.index), this.sources.count()) : undefined;

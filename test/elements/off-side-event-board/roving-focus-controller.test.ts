@@ -24,7 +24,7 @@ class ListHost extends LitElement {
     return html`
       <h2 tabindex="-1">List</h2>
       <input aria-label="Search" ?hidden=${this.searchHidden} />
-      <ul @keydown=${this.itemFocus.onKeydown}>
+      <ul>
         ${repeat(
           shown,
           (item) => item,
