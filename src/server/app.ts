@@ -7,8 +7,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Deps, type AppOptions } from './deps.js';
+import { compression } from './encoding.js';
+import { privateByDefault } from './http-cache.js';
 import { HttpError } from './http-error.js';
 import openapi from './openapi.json' with { type: 'json' };
 import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from './requests.js';
@@ -17,6 +18,7 @@ import { formTokenRoutes } from './routes/form-token.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { recordRoutes } from './routes/records.js';
 import { streamRoutes } from './routes/stream.js';
+import { staticFiles } from './static-files.js';
 
 export type { AppOptions } from './deps.js';
 
@@ -54,11 +56,12 @@ export function createApp(options: AppOptions): Hono {
     cors({
       origin: (origin) => (allowAny ? '*' : options.allowedOrigins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Off-Form-Token', 'X-Off-Honeypot', 'Last-Event-ID'],
-      exposeHeaders: ['Retry-After'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Off-Form-Token', 'X-Off-Honeypot', 'Last-Event-ID', 'If-None-Match'],
+      exposeHeaders: ['Retry-After', 'ETag', 'X-Off-Cursor'],
       maxAge: 600,
     }),
   );
+  app.use('/api/*', privateByDefault(), compression());
   app.use('/api/*', async (c, next) => {
     if (WRITE_METHODS.has(c.req.method)) deps.limitClient(c);
     await next();
@@ -72,7 +75,7 @@ export function createApp(options: AppOptions): Hono {
     await repository.ping();
     return c.json({ ok: true, database: repository.dialect });
   });
-  api.get('/openapi.json', (c) => c.json(openapi));
+  api.get('/openapi.json', (c) => c.json(openapi, 200, { 'Cache-Control': 'public, max-age=300' }));
   api.route('/', formTokenRoutes(deps));
   api.route('/', moderationRoutes(deps));
   api.route('/', eventFileRoutes(deps));
@@ -80,6 +83,6 @@ export function createApp(options: AppOptions): Hono {
   api.route('/', recordRoutes(deps));
   app.route('/api', api);
 
-  if (options.staticDir) app.use('/*', serveStatic({ root: options.staticDir }));
+  if (options.staticDir) app.use('/*', staticFiles(options.staticDir));
   return app;
 }

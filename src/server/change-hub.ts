@@ -17,8 +17,13 @@ export class ChangeHub {
   constructor(private readonly repository: Repository) {}
 
   async start(): Promise<void> {
-    this.lastSeq = await this.repository.latestSeq();
+    this.lastSeq = (await this.repository.logState()).latest;
     this.repository.onExternalChanges(() => this.poke());
+  }
+
+  /** The last seq handed to listeners: every change up to it has been. */
+  get seq(): number {
+    return this.lastSeq;
   }
 
   subscribe(listener: ChangeListener): () => void {
@@ -43,14 +48,15 @@ export class ChangeHub {
 
   private async pump(): Promise<void> {
     try {
-      let changes: Change[];
+      let page;
       do {
-        changes = await this.repository.changesSince(this.lastSeq, BATCH);
-        for (const change of changes) {
+        page = await this.repository.changesSince(this.lastSeq, BATCH);
+        for (const change of page.changes) {
           this.lastSeq = change.seq;
           for (const listener of this.listeners) listener(change);
         }
-      } while (changes.length === BATCH);
+        this.lastSeq = page.until;
+      } while (page.more);
     } catch (error) {
       // The database is away; the reconnecting listener pokes again when it is back.
       console.warn(`Could not read the change log: ${(error as Error).message}`);

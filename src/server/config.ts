@@ -14,6 +14,8 @@ export interface ServerConfig {
   writesPerMinutePerClient: number;
   writesPerMinutePerEvent: number;
   trustProxy: boolean;
+  /** How long the change log keeps entries: clients away longer fetch whole lists again. */
+  changesKeptDays: number;
 }
 
 export const USAGE = `Usage: off-layer-server [options]
@@ -31,6 +33,8 @@ export const USAGE = `Usage: off-layer-server [options]
   --writes-per-client <n>  OFF_WRITES_PER_CLIENT  writes per minute per client address (default 30)
   --writes-per-event <n>   OFF_WRITES_PER_EVENT   writes per minute per host event (default 300)
   --trust-proxy         OFF_TRUST_PROXY=1  count writes by the last X-Forwarded-For address, the one your reverse proxy adds
+  --changes-kept-days <n>  OFF_CHANGES_KEPT_DAYS  days the change log is kept for returning visitors (default 7); a visitor
+                                         away longer downloads the whole list again
   --help`;
 
 export class ConfigError extends Error {}
@@ -104,6 +108,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
         'writes-per-client': { type: 'string' },
         'writes-per-event': { type: 'string' },
         'trust-proxy': { type: 'boolean' },
+        'changes-kept-days': { type: 'string' },
         'proof-of-work': { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -131,5 +136,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     writesPerMinutePerClient: writesPerMinute('--writes-per-client', values['writes-per-client'] ?? env.OFF_WRITES_PER_CLIENT, 30),
     writesPerMinutePerEvent: writesPerMinute('--writes-per-event', values['writes-per-event'] ?? env.OFF_WRITES_PER_EVENT, 300),
     trustProxy: values['trust-proxy'] ?? yesOrNo('OFF_TRUST_PROXY', env.OFF_TRUST_PROXY),
+    changesKeptDays: count('--changes-kept-days', values['changes-kept-days'] ?? env.OFF_CHANGES_KEPT_DAYS, 7),
   };
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ChangeHub } from './change-hub.js';
 import { FormTokens } from './form-token.js';
 import { HttpError } from './http-error.js';
+import { ListCache } from './list-cache.js';
 import { RateLimiter } from './rate-limit.js';
 import type { Repository } from './repository.js';
 import { bearerToken, clientAddress } from './requests.js';
@@ -35,6 +36,7 @@ export class Deps {
   readonly hub: ChangeHub;
   readonly secret: string;
   readonly formTokens: FormTokens;
+  readonly lists: ListCache;
   private readonly perClient: RateLimiter;
   private readonly perEvent: RateLimiter;
   private readonly adminTokenHash?: string;
@@ -44,6 +46,7 @@ export class Deps {
     this.hub = options.hub;
     this.secret = options.secret;
     this.formTokens = new FormTokens(options.secret, options.proofOfWork);
+    this.lists = new ListCache(options.repository, options.hub);
     this.perClient = new RateLimiter(options.writesPerMinutePerClient);
     this.perEvent = new RateLimiter(options.writesPerMinutePerEvent);
     this.adminTokenHash = options.adminToken ? sha256(options.adminToken) : undefined;

@@ -12,7 +12,6 @@ import { StartupError, startupStep } from './startup-error.js';
 import { newSecret } from './tokens.js';
 
 const HOUR = 3600_000;
-const CHANGES_KEPT_MS = 24 * HOUR;
 /** Long enough for a phone that queued contributions offline to come back days later. */
 const IDEMPOTENCY_KEYS_KEPT_MS = 30 * 24 * HOUR;
 /** How long requests in flight may take to finish on shutdown. */
@@ -73,7 +72,7 @@ export async function startServer(config: ServerConfig, heartbeatMs = 15_000): P
     await repository.close();
     throw error;
   }));
-  const prune = () => repository.prune(CHANGES_KEPT_MS, IDEMPOTENCY_KEYS_KEPT_MS).catch((error) => console.warn(`Pruning failed: ${error.message}`));
+  const prune = () => repository.prune(config.changesKeptDays * 24 * HOUR, IDEMPOTENCY_KEYS_KEPT_MS).catch((error) => console.warn(`Pruning failed: ${error.message}`));
   await prune();
   const pruning = setInterval(prune, HOUR);
   const hub = new ChangeHub(repository);

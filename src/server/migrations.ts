@@ -62,6 +62,15 @@ export const MIGRATIONS: Record<Dialect, Migration[]> = {
       name: 'the server secret, shared by every process on the database',
       sql: `CREATE TABLE server_secret (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
     },
+    {
+      version: 4,
+      name: 'change log by host event, and the floor below which it was pruned',
+      sql: `
+        CREATE INDEX changes_by_event ON changes (event, kind, seq);
+        CREATE TABLE changes_floor (only_row INTEGER PRIMARY KEY CHECK (only_row = 1), seq INTEGER NOT NULL);
+        INSERT INTO changes_floor (only_row, seq)
+          SELECT 1, COALESCE((SELECT MIN(seq) - 1 FROM changes), (SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0);`,
+    },
   ],
   postgres: [
     {
@@ -108,6 +117,15 @@ export const MIGRATIONS: Record<Dialect, Migration[]> = {
       version: 3,
       name: 'the server secret, shared by every process on the database',
       sql: `CREATE TABLE server_secret (name text PRIMARY KEY, value text NOT NULL);`,
+    },
+    {
+      version: 4,
+      name: 'change log by host event, and the floor below which it was pruned',
+      sql: `
+        CREATE INDEX changes_by_event ON changes (event, kind, seq);
+        CREATE TABLE changes_floor (only_row integer PRIMARY KEY CHECK (only_row = 1), seq bigint NOT NULL);
+        INSERT INTO changes_floor (only_row, seq)
+          SELECT 1, COALESCE((SELECT MIN(seq) - 1 FROM changes), (SELECT last_value FROM changes_seq_seq WHERE is_called), 0);`,
     },
   ],
 };

@@ -49,6 +49,38 @@ export type Change = { seq: number; kind: RecordKind; event: string | null } & (
   | { op: 'remove'; id: string }
 );
 
+/** A page of the change log. */
+export interface ChangePage {
+  changes: Change[];
+  /** The last seq read (puts of records gone since are read but left out): the next page starts after it. */
+  until: number;
+  /** The page is full: more changes may follow. */
+  more: boolean;
+}
+
+export interface LogState {
+  /** The last seq committed. */
+  latest: number;
+  /** Entries up to this seq were pruned: a cursor below it cannot be followed. */
+  floor: number;
+}
+
+export interface ListState extends LogState {
+  /**
+   * The seq of the list's last change, or the floor when the log keeps none of its changes:
+   * the list stays as it is until a change with a greater seq.
+   */
+  version: number;
+}
+
+/** What changed in a list after a cursor: each record once, as it now stands, or gone from the list. */
+export interface ListChanges {
+  /** The JSON of each record now in the list, sorted like the list. */
+  puts: string[];
+  /** Ids of records deleted, hidden or moved away. */
+  removes: string[];
+}
+
 export interface ListOptions {
   event?: string;
   hidden?: boolean;
@@ -70,12 +102,19 @@ export interface Repository {
   savedResponse(keyHash: string): Promise<SavedResponse | undefined>;
   /** The server's secret: `candidate` if none is stored yet (it is then stored), else the one stored first. */
   secret(candidate: string): Promise<string>;
-  /** Changes after `seq`; `put` entries whose record is gone, hidden or in another event by now are left out. */
-  changesSince(seq: number, limit: number): Promise<Change[]>;
-  latestSeq(): Promise<number>;
+  /**
+   * Changes after `seq` (of one host event, when given), at most `limit` entries read;
+   * `put` entries whose record is gone, hidden or in another event by now are left out.
+   */
+  changesSince(seq: number, limit: number, event?: string): Promise<ChangePage>;
+  logState(): Promise<LogState>;
+  /** The log's state and the version of the list of `kind` in `event` (of every event when undefined), read at once. */
+  listState(kind: RecordKind, event?: string): Promise<ListState>;
+  /** What changed in that list after `since`, which the caller checked against the floor. */
+  listChanges(kind: RecordKind, event: string | undefined, since: number): Promise<ListChanges>;
   /** Calls `listener` when another process may have committed changes (and after reconnecting). */
   onExternalChanges(listener: () => void): void;
-  /** Forgets change-log entries and idempotency keys older than the given ages. */
+  /** Forgets change-log entries (raising the floor) and idempotency keys older than the given ages. */
   prune(changesMaxAgeMs: number, idempotencyMaxAgeMs: number): Promise<void>;
   ping(): Promise<void>;
   /** True for failures that mean "database unreachable or busy", answered with 503. */

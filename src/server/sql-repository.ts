@@ -3,8 +3,12 @@ import { sortRecords } from '../model/sort.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import type {
   Change,
+  ChangePage,
   Idempotency,
+  ListChanges,
   ListOptions,
+  ListState,
+  LogState,
   Mutation,
   NewRecord,
   Outcome,
@@ -38,6 +42,16 @@ interface SortRow {
   title: string;
   id: string;
   createdAt: string;
+}
+
+function sortedByModel(kind: RecordKind, rows: unknown[][]): SortRow[] {
+  const sortRows = rows.map(([data, start, title, id, createdAt]) => ({ data, start, title, id, createdAt }) as SortRow);
+  return sortRecords(kind, sortRows as unknown as OffRecord[]) as unknown as SortRow[];
+}
+
+/** ` AND <column> = ?` and its parameter for one host event; nothing for every event. */
+function eventFilter(column: string, event: string | undefined): [string, string[]] {
+  return event === undefined ? ['', []] : [` AND ${column} = ?`, [event]];
 }
 
 /** Rolls a write back (its idempotency key with it, so that a retry is checked afresh) and says why. */
@@ -112,8 +126,7 @@ export class SqlRepository implements Repository {
       event === undefined
         ? await this.driver.rows(`${columns} WHERE kind = ? AND ${visibility} ORDER BY ${order}`, [kind])
         : await this.driver.rows(`${columns} WHERE kind = ? AND event = ? AND ${visibility} ORDER BY ${order}`, [kind, event]);
-    const sortRows = rows.map(([data, start, title, id, createdAt]) => ({ data, start, title, id, createdAt }) as SortRow);
-    return sortRecords(kind, sortRows as unknown as OffRecord[]) as unknown as SortRow[];
+    return sortedByModel(kind, rows);
   }
 
   async find(kind: RecordKind, id: string): Promise<StoredRecord | undefined> {
@@ -217,13 +230,14 @@ export class SqlRepository implements Repository {
     await tx.rows('INSERT INTO changes (kind, record_id, event, op, at) VALUES (?, ?, ?, ?, ?)', [kind, id, event ?? null, op, Date.now()]);
   }
 
-  async changesSince(seq: number, limit: number): Promise<Change[]> {
+  async changesSince(seq: number, limit: number, event?: string): Promise<ChangePage> {
+    const [filter, params] = eventFilter('c.event', event);
     const rows = await this.driver.rows(
       `SELECT c.seq, c.kind, c.record_id, c.event, c.op, r.data
          FROM changes c
          LEFT JOIN records r ON r.kind = c.kind AND r.id = c.record_id AND NOT r.hidden AND r.event IS NOT DISTINCT FROM c.event
-        WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
-      [seq, limit],
+        WHERE c.seq > ?${filter} ORDER BY c.seq LIMIT ?`,
+      [seq, ...params, limit],
     );
     const changes: Change[] = [];
     for (const [seqValue, kind, id, event, op, data] of rows) {
@@ -232,12 +246,41 @@ export class SqlRepository implements Repository {
       // A put whose record has since gone, been hidden or moved to another event is followed by its remove: skip it.
       else if (data !== null) changes.push({ ...common, op: 'put', record: parse(data) });
     }
-    return changes;
+    return { changes, until: rows.length ? Number(rows.at(-1)![0]) : seq, more: rows.length === limit };
   }
 
-  async latestSeq(): Promise<number> {
-    const [[seq]] = await this.driver.rows('SELECT COALESCE(MAX(seq), 0) FROM changes');
-    return Number(seq);
+  async logState(): Promise<LogState> {
+    const [[latest, floor]] = await this.driver.rows('SELECT (SELECT MAX(seq) FROM changes), seq FROM changes_floor');
+    return { latest: Math.max(Number(latest ?? 0), Number(floor)), floor: Number(floor) };
+  }
+
+  async listState(kind: RecordKind, event?: string): Promise<ListState> {
+    const [filter, params] = eventFilter('event', event);
+    // One statement, so one snapshot. The list's last change is the first one met walking back: an index on
+    // (event, kind, seq) serves one host event; the primary key walks back through a few entries for every event.
+    const [[latest, last, floor]] = await this.driver.rows(
+      `SELECT (SELECT MAX(seq) FROM changes),
+              (SELECT seq FROM changes WHERE kind = ?${filter} ORDER BY seq DESC LIMIT 1),
+              seq
+         FROM changes_floor`,
+      [kind, ...params],
+    );
+    const floorSeq = Number(floor);
+    return { latest: Math.max(Number(latest ?? 0), floorSeq), floor: floorSeq, version: Math.max(Number(last ?? 0), floorSeq) };
+  }
+
+  async listChanges(kind: RecordKind, event: string | undefined, since: number): Promise<ListChanges> {
+    const [changed, changedParams] = eventFilter('event', event);
+    const [inList, inListParams] = eventFilter('r.event', event);
+    const rows = await this.driver.rows(
+      `SELECT r.data, r.start, r.title, c.record_id, r.created_at
+         FROM (SELECT DISTINCT record_id FROM changes WHERE kind = ?${changed} AND seq > ?) c
+         LEFT JOIN records r ON r.kind = ? AND r.id = c.record_id AND NOT r.hidden${inList}`,
+      [kind, ...changedParams, since, kind, ...inListParams],
+    );
+    const removes = rows.filter(([data]) => data === null).map(([, , , id]) => id as string).sort();
+    const puts = sortedByModel(kind, rows.filter(([data]) => data !== null)).map((row) => row.data);
+    return { puts, removes };
   }
 
   onExternalChanges(listener: () => void): void {
@@ -246,7 +289,13 @@ export class SqlRepository implements Repository {
 
   async prune(changesMaxAgeMs: number, idempotencyMaxAgeMs: number): Promise<void> {
     const now = Date.now();
-    await this.driver.rows('DELETE FROM changes WHERE at < ?', [now - changesMaxAgeMs]);
+    // Up to the last entry old enough, so that everything above the floor is still there (clocks may step back).
+    await this.driver.writeTransaction(async (tx) => {
+      const [[floor]] = await tx.rows('SELECT MAX(seq) FROM changes WHERE at < ?', [now - changesMaxAgeMs]);
+      if (floor === null) return;
+      await tx.rows('DELETE FROM changes WHERE seq <= ?', [floor]);
+      await tx.rows('UPDATE changes_floor SET seq = ? WHERE seq < ?', [floor, floor]);
+    });
     await this.driver.rows('DELETE FROM idempotency WHERE created_at < ?', [now - idempotencyMaxAgeMs]);
   }
 

@@ -19,13 +19,13 @@ function newSeed(title: string) {
 async function repositoryBehaviour(repository: Repository): Promise<void> {
   const kept = newSeed('Kept');
   await repository.apply('seed', { op: 'insert', records: [{ record: kept, tokenHash: 'hash' }] });
-  const start = await repository.latestSeq();
+  const { latest: start } = await repository.logState();
 
   const gone = { ...newSeed('Gone'), id: 'deleted-meanwhile' };
   const key = { keyHash: 'key-of-a-write-that-found-nothing', response: { status: 200, body: JSON.stringify(gone) } };
   assert.deepEqual(await repository.apply('seed', { op: 'update', record: gone }, key), { status: 'not-found' });
   assert.equal(await repository.savedResponse(key.keyHash), undefined, 'a write that changed nothing keeps no idempotency key');
-  assert.equal(await repository.latestSeq(), start, 'and logs no change');
+  assert.equal((await repository.logState()).latest, start, 'and logs no change');
 
   const renamed = { ...kept, title: 'Renamed' };
   const renameKey = { keyHash: 'rename-key', response: { status: 200, body: JSON.stringify(renamed) } };
@@ -38,7 +38,7 @@ async function repositoryBehaviour(repository: Repository): Promise<void> {
 
   assert.equal((await repository.apply('seed', { op: 'hide', id: kept.id })).status, 'applied');
   assert.equal((await repository.apply('seed', { op: 'hide', id: kept.id })).status, 'applied', 'hiding twice is harmless');
-  const changes = await repository.changesSince(start, 100);
+  const { changes } = await repository.changesSince(start, 100);
   assert.deepEqual(
     changes.map((change) => change.op),
     ['remove'],

@@ -4,11 +4,14 @@ import type { OffRecord, RecordKind } from '../../model/records.js';
 import { stampRecord } from '../../model/stamp.js';
 import type { Validated } from '../../model/validate.js';
 import type { Deps } from '../deps.js';
+import { Encoded } from '../encoding.js';
 import { HttpError } from '../http-error.js';
+import { digest, PUBLIC_SHORT, send } from '../http-cache.js';
 import { KINDS_PATTERN, kindOfSegment } from '../kinds.js';
 import type { Mutation, SavedResponse } from '../repository.js';
 import { batchInputs, checkHoneypot, idempotencyKey, readJson, validInput, withAddressed, type IdempotencyKey } from '../requests.js';
 import { editTokenFor, newEditToken, sha256 } from '../tokens.js';
+import { changesAnswer, listAnswer, parseCursor } from './list-answers.js';
 
 /** A create's answer from what it saved: one record and its token, or a batch's records (saved as an array) in input order. */
 function createdAnswer(secret: string, saved: OffRecord | OffRecord[], key: string) {
@@ -102,7 +105,9 @@ export function recordRoutes(deps: Deps): Hono {
     if (event !== undefined && !isSafeId(event)) {
       throw new HttpError('validation', { issues: [{ field: 'event', code: 'invalid-id' }] });
     }
-    return c.body(await repository.listJson(kindParam(c), { event }), 200, { 'Content-Type': 'application/json' });
+    const since = c.req.query('since');
+    if (since === undefined) return listAnswer(c, deps, kindParam(c), event);
+    return changesAnswer(c, deps, kindParam(c), event, parseCursor(since));
   }
 
   /**
@@ -145,7 +150,10 @@ export function recordRoutes(deps: Deps): Hono {
   routes.post(`/${KINDS_PATTERN}/batch`, (c) => createBatch(c, undefined));
   routes.post(`/events/:event/${KINDS_PATTERN}/batch`, (c) => createBatch(c, eventParam(c)));
 
-  routes.get(`/${KINDS_PATTERN}/:id`, async (c) => c.json((await visible(kindParam(c), c.req.param('id'))).record));
+  routes.get(`/${KINDS_PATTERN}/:id`, async (c) => {
+    const json = JSON.stringify((await visible(kindParam(c), c.req.param('id'))).record);
+    return send(c, { encoded: Encoded.text(json), type: 'application/json', tag: `r1.${digest(json)}`, cacheControl: PUBLIC_SHORT });
+  });
 
   routes.put(`/${KINDS_PATTERN}/:id`, async (c) => {
     const kind = kindParam(c);

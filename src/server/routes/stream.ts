@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { streamSSE, type SSEMessage } from 'hono/streaming';
+import { streamSSE, type SSEMessage, type SSEStreamingApi } from 'hono/streaming';
 import type { Deps } from '../deps.js';
 import type { Change } from '../repository.js';
+import { parseCursor } from './list-answers.js';
 import { eventParam } from './records.js';
 
-/** How many missed changes a reconnecting client (Last-Event-ID) is sent at most; beyond that it should reload. */
+/** How many missed changes a resuming client (Last-Event-ID, since) is sent at most; beyond that it is told to reload. */
 const MAX_REPLAY = 1000;
 
 /** Records one `put` message carries at most. */
@@ -40,13 +41,36 @@ function toMessages(changes: Change[]): SSEMessage[] {
   return messages;
 }
 
+/**
+ * Where a stream starts: after Last-Event-ID (an EventSource reconnecting) or else after `?since=` (a page showing a
+ * list it kept, from that list's cursor); from now without either. A Last-Event-ID that is no seq cannot be followed: -1.
+ */
+function startOf(c: Context): number | undefined {
+  const lastEventId = c.req.header('Last-Event-ID');
+  if (lastEventId !== undefined) return /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : -1;
+  const since = c.req.query('since');
+  return since === undefined ? undefined : parseCursor(since);
+}
+
 /** Live changes as server-sent events: every host event, or one. Hidden records never appear. */
 export function streamRoutes({ repository, hub, options }: Deps): Hono {
   const routes = new Hono();
 
+  /**
+   * The missed changes to send first, or a `reload` event (its id and cursor: the log's last seq) when the log no longer
+   * holds them all, or holds more than MAX_REPLAY: the client fetches the list again, the stream goes on from there.
+   */
+  async function replay(sse: SSEStreamingApi, start: number, event: string | undefined): Promise<{ missed: Change[]; sent: number }> {
+    const { latest, floor } = await repository.logState();
+    const page = start >= floor && start <= latest ? await repository.changesSince(start, MAX_REPLAY, event) : undefined;
+    if (page && !page.more) return { missed: page.changes, sent: start };
+    await sse.writeSSE({ event: 'reload', id: String(latest), data: JSON.stringify({ cursor: String(latest) }) });
+    return { missed: [], sent: latest };
+  }
+
   function stream(c: Context, event: string | undefined) {
     const wanted = (change: Change) => event === undefined || change.event === event;
-    const lastEventId = Number(c.req.header('Last-Event-ID') ?? NaN);
+    const start = startOf(c);
     c.header('X-Accel-Buffering', 'no');
 
     return streamSSE(c, async (sse) => {
@@ -63,11 +87,13 @@ export function streamRoutes({ repository, hub, options }: Deps): Hono {
       const heartbeat = setInterval(() => void sse.write(': heartbeat\n\n').catch(stop), options.heartbeatMs);
       try {
         await sse.write('retry: 2000\n\n');
-        if (Number.isSafeInteger(lastEventId) && lastEventId >= 0) {
+        let sent = 0;
+        if (start !== undefined) {
           // Subscribed first, then read the log: a change in both is sent once (by seq).
-          pending.unshift(...(await repository.changesSince(lastEventId, MAX_REPLAY)).filter(wanted));
+          const resumed = await replay(sse, start, event);
+          pending.unshift(...resumed.missed);
+          sent = resumed.sent;
         }
-        let sent = Number.isSafeInteger(lastEventId) ? lastEventId : 0;
         while (!sse.aborted && !sse.closed && !options.shutdown.aborted) {
           const unsent: Change[] = [];
           for (const change of pending.splice(0)) {
