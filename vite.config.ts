@@ -60,7 +60,7 @@ function importChunksTogether(): Plugin {
         const load = (file: string) => `import(\`./${file}\`)`;
         const together = `Promise.all([${[...staticImportsOf(bundle, chunk), chunk].map(load).join(',')}])`;
         if (!entry.code.includes(load(chunk))) throw new Error(`${SCRIPT_TAG_ENTRY}: no ${load(chunk)} to load its chunks with`);
-        entry.code = entry.code.replace(load(chunk), together);
+        entry.code = entry.code.replace(load(chunk), () => together);
       }
     },
   };
@@ -84,6 +84,7 @@ export default defineConfig(({ mode }) => {
             chunkFileNames: scriptTagChunkName,
             codeSplitting: { groups: [{ name: sharedChunk, debugName: 'shared' }] },
             minify: true,
+            // Tree-shaking marks (`/* @__PURE__ */`) would otherwise stay in the minified chunks: up to 0.25 KB gzip a page.
             comments: { annotation: false, legal: false, jsdoc: false },
           },
         },
