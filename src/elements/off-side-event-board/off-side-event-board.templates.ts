@@ -12,8 +12,8 @@ import { memoizeLast } from '../shared/memo.js';
 import { safeWebUrl } from '../shared/safe-url.js';
 import { groupByDay } from './board-index.js';
 import { downloadCalendar, sideEventCalendar } from './calendar.js';
-import { PAGE_SIZE, type ItemWindow } from './item-window.js';
 import type { FilterController } from './filter-controller.js';
+import { PAGE_SIZE, type ItemWindow } from './item-window.js';
 import type { BoardStrings } from './off-side-event-board.strings.js';
 
 /** Up to this many days the day filter is a list of named days; beyond it, a date picker keeps the DOM small. */

@@ -16,10 +16,10 @@ import { boardCalendar, downloadCalendar } from './calendar.js';
 import { FilterController } from './filter-controller.js';
 import { clampWindow, firstWindow, nextWindow, previousWindow, windowWith, type ItemWindow } from './item-window.js';
 import { JsonLdController } from './json-ld-controller.js';
-import { RovingFocusController } from './roving-focus-controller.js';
 import { boardStyles } from './off-side-event-board.styles.js';
 import { strings, type BoardStrings } from './off-side-event-board.strings.js';
 import { emptyTemplate, errorTemplate, filtersTemplate, listTemplate, noMatchTemplate, warningsTemplate } from './off-side-event-board.templates.js';
+import { RovingFocusController } from './roving-focus-controller.js';
 
 const DEFAULT_CONTRIBUTE_HREF = '#off-contribute';
 
