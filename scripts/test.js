@@ -9,7 +9,9 @@ const totals = { passed: 0, failed: 0 };
 
 function run(name, command, args, env = {}) {
   console.log(`\n=== ${name} ===`);
+  const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`=== ${name}: ${Math.round((Date.now() - started) / 1000)} s ===`);
   return result.status === 0;
 }
 
@@ -37,11 +39,19 @@ const sizeCounts = join(work, 'size.json');
 const sizeOk = run('size budgets (gzip)', process.execPath, ['scripts/check-size.js'], { OFF_COUNT_FILE: sizeCounts });
 add('size budgets', readCounts(sizeCounts), sizeOk);
 
-const browserCounts = join(work, 'browser.json');
-const browserOk = run('browser tests (Web Test Runner, Chromium)', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.js'], {
-  OFF_COUNT_FILE: browserCounts,
-});
-add('browser tests', readCounts(browserCounts), browserOk);
+// Chromium runs every browser test; Firefox ESR and WebKit (what every iPhone browser runs) the elements'.
+function browserTests(name, engine) {
+  const counts = join(work, `browser-${engine}.json`);
+  const ok = run(`${name} (Web Test Runner)`, 'npx', ['web-test-runner', '--config', 'web-test-runner.config.js'], {
+    OFF_BROWSER: engine,
+    OFF_COUNT_FILE: counts,
+  });
+  add(name, readCounts(counts), ok);
+}
+
+browserTests('browser tests in Chromium', 'chromium');
+browserTests('elements in Firefox ESR', 'firefox');
+browserTests('elements in WebKit', 'webkit');
 
 // node:test writes TAP to a file for counting while the spec reporter shows progress. Skipped and todo
 // tests count as failures: a test that does not run proves nothing.
