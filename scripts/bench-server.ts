@@ -12,6 +12,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { readyFormToken } from './form-token.js';
 
 const COUNT = Number(process.env.OFF_BENCH_COUNT ?? 10_000);
 const SECONDS = Number(process.env.OFF_BENCH_SECONDS ?? 5);
@@ -118,15 +119,16 @@ interface Target {
   origin: string;
 }
 
-function create({ name, origin }: Target): Promise<Figures> {
+async function create({ name, origin }: Target): Promise<Figures> {
   let next = 0;
+  const formToken = await readyFormToken(`${origin}/api`);
   return load(`${name}: POST create side event`, {
     url: `${origin}/api/side-events`,
     amount: COUNT,
     requests: [
       {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Off-Form-Token': formToken },
         setupRequest: (request) => ({ ...request, body: JSON.stringify(sideEventInput(next++)) }),
       },
     ],

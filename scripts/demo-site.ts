@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Seed } from '../src/model/records.js';
 import { DEMO_EVENT, ORIGIN_SEED, sampleSeeds, sampleSideEvents } from '../demo/sample-data.js';
+import { readyFormToken } from './form-token.js';
 
 /**
  * Where `npm start` builds the demo for the reference server: not demo-dist/, the static build's folder
@@ -55,10 +56,10 @@ export function startServer(args: string[], env: NodeJS.ProcessEnv = process.env
   });
 }
 
-async function post(url: string, path: string, body: unknown): Promise<{ record: Seed }> {
+async function post(url: string, path: string, body: unknown, formToken: string): Promise<{ record: Seed }> {
   const response = await fetch(`${url}/api/${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Off-Form-Token': formToken },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`planting the demo failed: ${response.status} ${await response.text()}`);
@@ -69,8 +70,9 @@ async function post(url: string, path: string, body: unknown): Promise<{ record:
 export async function plantDemo(url: string): Promise<boolean> {
   const existing = (await (await fetch(`${url}/api/events/${DEMO_EVENT}/side-events`)).json()) as unknown[];
   if (existing.length > 0) return false;
-  for (const sideEvent of sampleSideEvents()) await post(url, 'side-events', sideEvent);
-  const { record: origin } = await post(url, 'seeds', ORIGIN_SEED);
-  for (const seed of sampleSeeds(origin.id)) await post(url, 'seeds', seed);
+  const token = await readyFormToken(`${url}/api`);
+  for (const sideEvent of sampleSideEvents()) await post(url, 'side-events', sideEvent, token);
+  const { record: origin } = await post(url, 'seeds', ORIGIN_SEED, token);
+  for (const seed of sampleSeeds(origin.id)) await post(url, 'seeds', seed, token);
   return true;
 }

@@ -36,6 +36,13 @@ function writeHeaders({ headers: { idempotencyKey, editToken, honeypot }, formTo
   return headers;
 }
 
+/** The record checks, downloading while a read is on its way; a failure to load shows where they are awaited. */
+function loadChecks() {
+  const checks = recordChecks();
+  checks.catch(() => {});
+  return checks;
+}
+
 async function errorCode(response: Response): Promise<unknown> {
   return ((await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined)?.error?.code;
 }
@@ -65,13 +72,16 @@ export class HttpApi {
 
   async list(kind: RecordKind, event?: string): Promise<OffRecord[]> {
     const path = `/${KIND_PATHS[kind]}${event === undefined ? '' : `?event=${encodeURIComponent(event)}`}`;
+    const checks = loadChecks();
     const records = await this.request(path, '');
     if (!Array.isArray(records)) throw new UnavailableError(new Error(`${this.base}${path} did not answer a list`));
-    return (await recordChecks()).readableRecords(kind, records, this.base);
+    return (await checks).readableRecords(kind, records, this.base);
   }
 
   async get(kind: RecordKind, id: string): Promise<OffRecord> {
-    const [record] = (await recordChecks()).readableRecords(kind, [await this.request(this.recordPath(kind, id), id)], this.base);
+    const checks = loadChecks();
+    const answer = await this.request(this.recordPath(kind, id), id);
+    const [record] = (await checks).readableRecords(kind, [answer], this.base);
     if (!record) throw new NotFoundError(id);
     return record;
   }

@@ -57,12 +57,13 @@ export type StoreChange =
   /** The pending writes changed (queued, sent, refused, discarded): read them again with `pending()`. */
   | { type: 'pending'; sent: SentWrite[] };
 
-/** What a contribution form knows about how it was filled, for the server's anti-bot checks. */
+/**
+ * What a contribution form knows about how it was filled, for the server's anti-bot checks.
+ * (The server's time trap needs nothing from the form: the HTTP store presents a form token, see src/storage/form-token.ts.)
+ */
 export interface PutOptions {
   /** Value of the hidden honeypot field: anything but '' means a bot. */
   honeypot?: string;
-  /** Milliseconds between the form appearing and its submission. */
-  fillMs?: number;
 }
 
 export type ChangeListener = (change: StoreChange) => void;

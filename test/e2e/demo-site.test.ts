@@ -13,6 +13,7 @@ import { PNG } from 'pngjs';
 import { summitDays } from '../../demo/sample-data.js';
 import { launchChromium } from '../../scripts/chromium.js';
 import { buildDemoSite, plantDemo, startDemoServer, type RunningServer } from '../../scripts/demo-site.js';
+import { readyFormToken } from '../../scripts/form-token.js';
 import { offElementsDefined } from './off-elements.js';
 
 const TIMEOUT = 20000;
@@ -184,7 +185,7 @@ test('npm run build:demo while the server runs leaves the served demo on the ser
   const title = `Added through the API ${Date.now()}`;
   const response = await fetch(`${server.url}/api/side-events`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Off-Form-Token': await readyFormToken(`${server.url}/api`) },
     body: JSON.stringify({ event: 'g21', title, start: `${summitDays()[0]}T10:00:00+01:00`, tags: [] }),
   });
   assert.equal(response.status, 201);

@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.js';
 import { startServer, type RunningServer } from '../../scripts/demo-site.js';
+import { readyFormToken } from '../../scripts/form-token.js';
 import { offElementsDefined } from './off-elements.js';
 
 const TIMEOUT = 20000;
@@ -121,7 +122,7 @@ test('the 20-second snippet: the badge and the board’s own links lead to the b
 test('the WordPress snippet: the badge counts the side events the board shows', async () => {
   const response = await fetch(`${server.url}/api/side-events`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Off-Form-Token': await readyFormToken(`${server.url}/api`) },
     body: JSON.stringify({ event: 'g21', title: 'Breakfast on the roof', start: '2037-06-12T08:30:00+02:00', tags: [] }),
   });
   assert.equal(response.status, 201);

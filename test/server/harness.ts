@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { readyFormToken } from '../../scripts/form-token.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'src/server/cli.ts');
@@ -113,14 +114,10 @@ const CREATE_PATH = /^(.*\/api)(?:\/events\/[^/]+)?\/(?:side-events|seeds)(?:\/b
 const formTokens = new Map<string, Promise<string>>();
 
 /** A form token of the server at `api`, old enough to be presented: fetched once per server and reused, as browsers do. */
-export function formToken(api: string): Promise<string> {
+function formToken(api: string): Promise<string> {
   let token = formTokens.get(api);
   if (!token) {
-    token = (async () => {
-      const { body } = await call<{ token: string; waitMs: number }>(`${api}/form-token`);
-      await new Promise((resolve) => setTimeout(resolve, body.waitMs));
-      return body.token;
-    })();
+    token = readyFormToken(api);
     formTokens.set(api, token);
   }
   return token;
@@ -136,7 +133,7 @@ export async function call<T = any>(
 ): Promise<Reply<T>> {
   const sent = json === undefined ? body : JSON.stringify(json);
   const api = method === 'POST' && !('X-Off-Form-Token' in headers) ? CREATE_PATH.exec(new URL(url).pathname)?.[1] : undefined;
-  const formHeader = api === undefined ? {} : { 'X-Off-Form-Token': await formToken(`${new URL(url).origin}${api}`) };
+  const formHeader: Record<string, string> = api === undefined ? {} : { 'X-Off-Form-Token': await formToken(`${new URL(url).origin}${api}`) };
   const response = await fetch(url, {
     method,
     body: sent,

@@ -50,7 +50,7 @@ export class AntiBotController implements ReactiveController {
     const minFillMs = Number.isFinite(this.host.minFillMs) ? this.host.minFillMs : DEFAULT_MIN_FILL_MS;
     if (fillMs < minFillMs && !pressedAgain) return { verdict: 'too-fast' };
     const timeUp = fillMs < minFillMs ? new Promise<void>((resolve) => setTimeout(resolve, minFillMs - fillMs)) : Promise.resolve();
-    return { verdict: 'send', timeUp, options: { honeypot, fillMs: Math.max(fillMs, minFillMs) } };
+    return { verdict: 'send', timeUp, options: { honeypot } };
   }
 }
 

@@ -91,7 +91,7 @@ describe('off-contribute-form offline and pending', function () {
     const spec = uniqueName('reload');
     const event = uniqueName('reload');
     flakyStore(() => new UnavailableError(), () => true, spec);
-    await storeFor(spec).put('side-event', sideEventInput({ event, title: 'Kept yesterday' }), { honeypot: '', fillMs: 12000 });
+    await storeFor(spec).put('side-event', sideEventInput({ event, title: 'Kept yesterday' }), { honeypot: '' });
     expect(await storeFor(spec).pending({ event })).to.have.length(1);
     storeFor(spec).close();
 
