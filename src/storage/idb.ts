@@ -5,8 +5,6 @@ import { ChangeFeed } from './change-feed.js';
 import { QuotaError, UnavailableError } from './errors.js';
 import { MemoryBackend } from './memory.js';
 import { LocalStore } from './local-store.js';
-import { Outbox } from './outbox.js';
-import { idbTable, keyValueTable } from './outbox-tables.js';
 import { RecordStore } from './record-store.js';
 import { PERSISTENT_ONLINE } from './statuses.js';
 import type { StatusReason } from './store.js';
@@ -99,7 +97,6 @@ export function createIdbStore({ database = 'off-layer', openTimeoutMs = 4000 }:
           (error) => fallBack(error instanceof OpenTimeout ? 'open-timeout' : 'open-failed'),
         );
 
-  const name = `idb:${database}`;
-  const outbox = new Outbox(name, [idbTable, keyValueTable(name, () => localStorage)]);
-  return new LocalStore(new RecordStore(() => opening, feed, () => status), outbox, `off-layer-pending:${database}`);
+  const home = { name: `idb:${database}`, keptIn: 'device' } as const;
+  return new LocalStore(new RecordStore(() => opening, feed, () => status), home, `off-layer-pending:${database}`);
 }

@@ -2,8 +2,6 @@ import type { OffRecord, RecordKind } from '../model/records.js';
 import type { RecordBackend } from './backend.js';
 import { ChangeFeed } from './change-feed.js';
 import { LocalStore } from './local-store.js';
-import { Outbox } from './outbox.js';
-import { keyValueTable, pageMemory } from './outbox-tables.js';
 import { RecordStore } from './record-store.js';
 import { MEMORY_STATUS } from './statuses.js';
 
@@ -41,7 +39,6 @@ export class MemoryBackend implements RecordBackend {
 interface SharedMemory {
   backend: MemoryBackend;
   feed: ChangeFeed;
-  outbox: Outbox;
 }
 
 const shared = new Map<string, SharedMemory>();
@@ -53,9 +50,9 @@ const shared = new Map<string, SharedMemory>();
 export function createMemoryStore({ name = 'default' }: { name?: string } = {}): LocalStore {
   let memory = shared.get(name);
   if (!memory) {
-    memory = { backend: new MemoryBackend(), feed: new ChangeFeed(), outbox: new Outbox(`memory:${name}`, [keyValueTable(name, pageMemory)]) };
+    memory = { backend: new MemoryBackend(), feed: new ChangeFeed() };
     shared.set(name, memory);
   }
-  const { backend, feed, outbox } = memory;
-  return new LocalStore(new RecordStore(async () => backend, feed, () => MEMORY_STATUS), outbox);
+  const { backend, feed } = memory;
+  return new LocalStore(new RecordStore(async () => backend, feed, () => MEMORY_STATUS), { name: `memory:${name}`, keptIn: 'page' });
 }

@@ -80,6 +80,9 @@ export function targetId(entry: PendingEntry): string {
   return isCreate(entry) ? entry.record.id : entry.id;
 }
 
+/** The host event a record belongs to, for the kinds that belong to one. */
+const hostEventOf = (record: OffRecord): string | undefined => ('event' in record ? record.event : undefined);
+
 /** What the store interface shows of a pending write. */
 export function toPendingWrite(entry: PendingEntry): PendingWrite {
   const { key, kind, queuedAt, failure } = entry;
@@ -89,7 +92,7 @@ export function toPendingWrite(entry: PendingEntry): PendingWrite {
 }
 
 export function matches({ kind, event }: PendingQuery) {
-  return (write: PendingWrite): boolean => (kind === undefined || write.kind === kind) && (event === undefined || write.record?.event === event);
+  return (write: PendingWrite): boolean => (kind === undefined || write.kind === kind) && (event === undefined || (write.record && hostEventOf(write.record)) === event);
 }
 
 type LegacyEntry = PendingEntry & { amended?: true; withdraws?: PutOptions; withdrawsBatch?: true };
@@ -106,7 +109,7 @@ export function upgraded(entry: LegacyEntry): PendingEntry {
 export function withPending<R extends OffRecord>(records: R[], entries: PendingEntry[], event: string | undefined): R[] {
   const byId = new Map(records.map((record) => [record.id, record]));
   for (const entry of entries) {
-    if (!isPut(entry) || (event !== undefined && entry.record.event !== event)) byId.delete(targetId(entry));
+    if (!isPut(entry) || (event !== undefined && hostEventOf(entry.record) !== event)) byId.delete(targetId(entry));
     else byId.set(entry.record.id, entry.record as R);
   }
   return [...byId.values()];

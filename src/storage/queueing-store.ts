@@ -1,49 +1,31 @@
-import type { OffRecord, RecordKind, RecordOf } from '../model/records.js';
-import { sortRecords } from '../model/sort.js';
-import { stampRecord } from '../model/stamp.js';
-import { nowIso } from '../model/time.js';
+import type { RecordKind, RecordOf } from '../model/records.js';
 import { ChangeFeed } from './change-feed.js';
-import { isTransient, NotFoundError, StorageError } from './errors.js';
-import type { Outbox } from './outbox.js';
-import { OutboxSender } from './outbox-sender.js';
-import { OutboxStore } from './outbox-store.js';
-import { isCreate, isCreateOf, isPut, targetId, withPending, type PendingEntry } from './pending-entry.js';
-import { recordChecks } from './record-store.js';
-import type { ListQuery, OffStore, PutOptions, SentWrite, StoreStatus } from './store.js';
+import { isTransient } from './errors.js';
+import { mayHavePending, type PendingHome } from './pending-marker.js';
+import type { PendingWrites } from './pending-writes.js';
+import type { ChangeListener, ListQuery, OffStore, PendingQuery, PendingWrite, PutOptions, StoreStatus } from './store.js';
 
 /** A store without pending writes of its own: a local backend, or one an application registers. */
 export type BasicStore = Omit<OffStore, 'pending' | 'discardPending'>;
 
 /**
- * Gives a store the outbox every store has: a write it cannot make now (unavailable,
- * over quota, rate-limited) is validated, stamped and shown at once, kept as pending in
- * the outbox, and made later in order, with backoff; one it refuses for good is kept
- * with its failure until the person discards it.
+ * Gives a store the outbox every store has (see `PendingWrites`). The outbox is loaded only once
+ * a write cannot be made now, or when writes were left pending by an earlier visit: until then,
+ * everything goes straight to the store.
  */
-export class QueueingStore<S extends BasicStore = BasicStore> extends OutboxStore {
-  protected readonly feed: ChangeFeed;
-  private readonly sender: OutboxSender;
+export class QueueingStore<S extends BasicStore = BasicStore> implements OffStore {
+  private readonly feed: ChangeFeed;
+  private outbox?: Promise<PendingWrites<S>>;
 
   constructor(
     readonly inner: S,
-    protected readonly outbox: Outbox,
+    private readonly home: PendingHome,
     /** Other tabs hear the inner store's changes from it; this channel carries the provisional ones. */
     channelName?: string,
   ) {
-    super();
     this.feed = new ChangeFeed(channelName);
     inner.subscribe((change) => this.feed.emit(change, { localOnly: true }));
-    this.sender = new OutboxSender(outbox, {
-      send: async ([entry]) => [await this.make(entry)],
-      delivered: (entries, records) => this.delivered(entries, records),
-      refused: (entries, error) => this.refused(entries, error),
-    });
-    // Writes left pending by an earlier visit.
-    void this.sender.flush();
-  }
-
-  protected stored<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {
-    return this.inner.get(kind, id);
+    if (mayHavePending(home)) void this.pendingWrites();
   }
 
   get status(): StoreStatus {
@@ -54,108 +36,67 @@ export class QueueingStore<S extends BasicStore = BasicStore> extends OutboxStor
     return this.inner.ready();
   }
 
-  async list<K extends RecordKind>(kind: K, query: ListQuery = {}): Promise<RecordOf[K][]> {
-    const records = await this.inner.list(kind, query);
-    const waiting = await this.waiting(kind);
-    return waiting.length ? (sortRecords(kind, withPending(records, waiting, query.event)) as RecordOf[K][]) : records;
+  async list<K extends RecordKind>(kind: K, query?: ListQuery): Promise<RecordOf[K][]> {
+    return (await this.loaded()).list(kind, query);
+  }
+
+  async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {
+    return (await this.loaded()).get(kind, id);
+  }
+
+  async put<K extends RecordKind>(kind: K, input: unknown, options: PutOptions = {}): Promise<RecordOf[K]> {
+    const [record] = await this.write(kind, [input], options);
+    return record;
+  }
+
+  putMany<K extends RecordKind>(kind: K, inputs: unknown[]): Promise<RecordOf[K][]> {
+    return this.write(kind, inputs, {});
   }
 
   async remove(kind: RecordKind, id: string): Promise<void> {
-    const waiting = await this.waiting(kind);
-    const pendingCreate = waiting.find(isCreateOf(id));
-    if (pendingCreate) await this.outbox.delete(pendingCreate.key);
-    else if (waiting.some((entry) => !isPut(entry) && entry.id === id)) throw new NotFoundError(id);
-    else {
-      let slowDown: unknown;
-      if (!waiting.length) {
-        try {
-          return await this.inner.remove(kind, id);
-        } catch (error) {
-          if (!isTransient(error)) throw error;
-          slowDown = error;
-        }
-      }
-      await this.keep([this.outbox.entryFor({ op: 'remove', kind, id })], slowDown);
+    const target: BasicStore = this.outbox ? await this.outbox : this.inner;
+    try {
+      await target.remove(kind, id);
+    } catch (error) {
+      if (this.outbox || !isTransient(error)) throw error;
+      await (await this.pendingWrites()).keepRemoval(kind, id, error);
     }
-    this.feed.emit({ type: 'remove', kind, id });
-    this.pendingChanged();
+  }
+
+  async pending(query?: PendingQuery): Promise<PendingWrite[]> {
+    return this.outbox ? (await this.outbox).pending(query) : [];
+  }
+
+  async discardPending(key: string): Promise<void> {
+    if (this.outbox) await (await this.outbox).discardPending(key);
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    return this.feed.subscribe(listener);
   }
 
   close(): void {
-    this.sender.stop();
+    void this.outbox?.then((outbox) => outbox.close());
     this.feed.close();
     this.inner.close();
   }
 
-  protected async write<K extends RecordKind>(kind: K, inputs: unknown[], options: PutOptions): Promise<RecordOf[K][]> {
-    const waiting = await this.waiting(kind);
-    let slowDown: unknown;
-    // Behind writes already waiting, a write waits too: the store makes them in the order they were made.
-    if (!waiting.length) {
-      try {
-        return inputs.length === 1 ? [await this.inner.put(kind, inputs[0], options)] : await this.inner.putMany(kind, inputs);
-      } catch (error) {
-        if (!isTransient(error)) throw error;
-        slowDown = error;
-      }
+  private async write<K extends RecordKind>(kind: K, inputs: unknown[], options: PutOptions): Promise<RecordOf[K][]> {
+    const target: BasicStore = this.outbox ? await this.outbox : this.inner;
+    try {
+      return inputs.length === 1 ? [await target.put(kind, inputs[0], options)] : await target.putMany(kind, inputs);
+    } catch (error) {
+      if (this.outbox || !isTransient(error)) throw error;
+      return (await this.pendingWrites()).keepInputs(kind, inputs, options, [], error);
     }
-    return this.keepInputs(kind, inputs, options, waiting, slowDown);
   }
 
-  /** Validated and stamped here, shown at once, kept until the store takes them. */
-  private async keepInputs<K extends RecordKind>(
-    kind: K,
-    inputs: unknown[],
-    options: PutOptions,
-    waiting: PendingEntry[],
-    slowDown: unknown,
-  ): Promise<RecordOf[K][]> {
-    const valid = (await recordChecks()).validateAll(kind, inputs);
-    const entries = await Promise.all(
-      valid.map(async (input) => {
-        const { id, ...fields } = input;
-        if (id === undefined) return this.outbox.entryFor({ op: 'create', kind, input: fields, options, record: stampRecord(input, undefined) });
-        // A create still pending is changed in place: nothing of it reached the store yet.
-        const pendingCreate = waiting.find(isCreateOf(id));
-        if (pendingCreate) return { ...pendingCreate, input: fields, record: stampRecord(input, pendingCreate.record as RecordOf[K]) };
-        const known = await this.get(kind, id).catch(() => ({ id, createdAt: nowIso() }) as RecordOf[K]);
-        return this.outbox.entryFor({ op: 'replace', kind, id, input: fields, record: stampRecord(input, known as RecordOf[K]) });
-      }),
-    );
-    await this.keep(entries, slowDown);
-    const records = entries.map((entry) => entry.record as RecordOf[K]);
-    this.feed.emit({ type: 'put', kind, records });
-    this.pendingChanged();
-    return records;
+  /** The store as reads see it: through its pending writes once the outbox is loaded. */
+  private loaded(): Promise<OffStore | S> {
+    return this.outbox ?? Promise.resolve(this.inner);
   }
 
-  private async keep(entries: PendingEntry[], slowDown: unknown): Promise<void> {
-    await this.outbox.save(entries);
-    this.sender.later(slowDown);
-  }
-
-  /** Makes one pending write in the store; resolves with what it now holds. */
-  private async make(entry: PendingEntry): Promise<OffRecord | undefined> {
-    const { kind } = entry;
-    if (isCreate(entry)) return this.inner.put(kind, entry.input, entry.options);
-    if (entry.op === 'replace') return this.inner.put(kind, { ...entry.input, id: entry.id });
-    await this.inner.remove(kind, entry.id);
-    return undefined;
-  }
-
-  private delivered(entries: PendingEntry[], records: (OffRecord | undefined)[]): void {
-    // The store announced what it holds now; a create's provisional record gives way to it.
-    for (const entry of entries.filter(isCreate)) this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.record.id });
-    this.pendingChanged(entries.map((entry, index) => ({ kind: entry.kind, id: targetId(entry), record: records[index] })));
-  }
-
-  private async refused(entries: PendingEntry[], error: unknown): Promise<void> {
-    await this.outbox.refuse(entries, error instanceof StorageError ? error.code : 'unavailable');
-    for (const entry of entries) await this.showStoredVersion(entry);
-    this.pendingChanged();
-  }
-
-  protected pendingChanged(sent: SentWrite[] = []): void {
-    this.feed.emit({ type: 'pending', sent });
+  private pendingWrites(): Promise<PendingWrites<S>> {
+    return (this.outbox ??= import('./pending-writes.js').then(({ PendingWrites }) => new PendingWrites(this.inner, this.feed, this.home)));
   }
 }

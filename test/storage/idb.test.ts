@@ -125,6 +125,23 @@ describe('idb store', () => {
     store.close();
   });
 
+  it('sends on the next visit what an earlier visit left pending', async () => {
+    const database = uniqueName('off-layer-test');
+    const firstVisit = createIdbStore({ database });
+    await firstVisit.ready();
+    const restore = fillTheDisk();
+    try {
+      await firstVisit.put('seed', seedInput({ title: 'Left pending' }));
+    } finally {
+      firstVisit.close();
+      restore();
+    }
+    const nextVisit = createIdbStore({ database });
+    await until(async () => (await nextVisit.list('seed')).length === 1 && (await nextVisit.pending()).length === 0, 'the write to be made');
+    expect((await nextVisit.list('seed'))[0].title).to.equal('Left pending');
+    nextVisit.close();
+  });
+
   it('turns a full disk with no room anywhere into a QuotaError with a message to show, and changes nothing', async () => {
     const database = uniqueName('off-layer-test');
     const store = createIdbStore({ database });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { OffRecord } from '../../src/model/records.js';
+import type { Seed } from '../../src/model/records.js';
 import { RateLimitedError, StorageError, UnavailableError } from '../../src/storage/errors.js';
 import type { StoreChange } from '../../src/storage/store.js';
 import { seedInput, until } from './fixtures.js';
@@ -48,7 +48,7 @@ describe('pending writes of a registered store (the outbox every store has)', fu
     const second = await store.put('seed', seedInput({ title: 'Second' }));
     expect((await store.pending()).map((write) => write.id)).to.include(second.id);
     await until(async () => (await store.pending()).length === 0, 'both pending writes to be made');
-    const titles = (await store.list('seed')).map((seed: OffRecord) => seed.title);
+    const titles = (await store.list('seed')).map((seed) => seed.title);
     expect(titles.sort()).to.deep.equal(['First', 'Second']);
   });
 
@@ -59,7 +59,7 @@ describe('pending writes of a registered store (the outbox every store has)', fu
     failure = new StorageError('forbidden');
     await until(async () => (await store.pending())[0]?.failure === 'forbidden', 'the refusal');
     const [refused] = await store.pending();
-    expect(refused.record?.title).to.equal('Refused later');
+    expect((refused.record as Seed | undefined)?.title).to.equal('Refused later');
     expect(await store.list('seed')).to.deep.equal([]);
 
     await store.discardPending(refused.key);

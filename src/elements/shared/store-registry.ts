@@ -1,8 +1,6 @@
 import { createIdbStore } from '../../storage/idb.js';
 import { LazyStore } from '../../storage/lazy.js';
 import { createMemoryStore } from '../../storage/memory.js';
-import { Outbox } from '../../storage/outbox.js';
-import { idbTable, keyValueTable } from '../../storage/outbox-tables.js';
 import { QueueingStore, type BasicStore } from '../../storage/queueing-store.js';
 import { PERSISTENT_ONLINE } from '../../storage/statuses.js';
 import type { OffStore } from '../../storage/store.js';
@@ -74,6 +72,6 @@ const hasOutbox = (store: OffStore | BasicStore): store is OffStore => typeof (s
  * An adapter without pending writes of its own is given the outbox every store has.
  */
 export function registerStore(spec: StoreSpec, store: OffStore | BasicStore): void {
-  const name = `registered:${spec.trim()}`;
-  stores.set(spec.trim(), hasOutbox(store) ? store : new QueueingStore(store, new Outbox(name, [idbTable, keyValueTable(name, () => localStorage)])));
+  const home = { name: `registered:${spec.trim()}`, keptIn: 'device' } as const;
+  stores.set(spec.trim(), hasOutbox(store) ? store : new QueueingStore(store, home));
 }
