@@ -16,7 +16,7 @@ export type Screening =
   | { verdict: 'bot' }
   /** Sooner than the time trap allows, on a first press: ask the person to check and press again. */
   | { verdict: 'too-fast' }
-  /** Sent once `timeUp` resolves (at once, but for a second press before the time is up), with what the server checks again. */
+  /** Sent once `timeUp` resolves (at once, but for a second press before the time is up), with the honeypot for the server. */
   | { verdict: 'send'; timeUp: Promise<void>; options: PutOptions };
 
 /**

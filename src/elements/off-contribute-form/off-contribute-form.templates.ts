@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import type { Lang } from '../../model/lang.js';
 import { licenseFor } from '../../model/licenses.js';
 import { issueMessage } from '../../model/field-messages.js';
-import { storageMessage, type StorageErrorCode } from '../../model/messages.js';
+import { storageMessage } from '../../model/messages.js';
 import { LICENSES, type RecordKind } from '../../model/records.js';
 import type { FieldIssue } from '../../model/validate.js';
 import { plural } from '../shared/i18n.js';
@@ -11,13 +11,7 @@ import { honeypotTemplate } from './anti-bot.js';
 import { FIELDS, type FieldSpec, type FormValues } from './fields.js';
 import type { Confirmation, Notice } from './form-state.js';
 import { STRINGS, type ContributeFormStrings } from './off-contribute-form.strings.js';
-
-/** A contribution refused for good after it had waited as a pending write, with the way to put it back in the form. */
-export interface RefusalView {
-  title: string;
-  failure: StorageErrorCode;
-  putBack: () => void;
-}
+import type { PendingContribution } from './pending-contributions.js';
 
 export interface StatusView {
   lang: Lang;
@@ -25,7 +19,8 @@ export interface StatusView {
   persistent: boolean;
   offline: boolean;
   waiting: number;
-  refused: RefusalView[];
+  refused: PendingContribution[];
+  onPutBack: (refused: PendingContribution) => void;
   sentLater?: string;
   notice?: Notice;
   issues: FieldIssue[];
@@ -56,10 +51,15 @@ export function statusTemplate(view: StatusView): TemplateResult {
         ? html`<p class="refused">${plural(lang, refused.length, strings.refusedCount)}</p>
             <ul class="refused">
               ${refused.map(
-                (item) =>
+                (write) =>
                   html`<li>
-                    ${item.title}: ${storageMessage(item.failure, lang)}
-                    <button type="button" class="put-back" aria-label=${strings.putBackLabel(item.title)} @click=${item.putBack}>
+                    ${write.record.title}: ${storageMessage(write.failure!, lang)}
+                    <button
+                      type="button"
+                      class="put-back"
+                      aria-label=${strings.putBackLabel(write.record.title)}
+                      @click=${() => view.onPutBack(write)}
+                    >
                       ${strings.putBack}
                     </button>
                   </li>`,

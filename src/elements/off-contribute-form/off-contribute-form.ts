@@ -5,7 +5,6 @@ import { isRecordKind, type RecordKind } from '../../model/records.js';
 import type { FieldIssue } from '../../model/validate.js';
 import type { SentWrite } from '../../storage/store.js';
 import { ValidationError } from '../../storage/validation-error.js';
-import { OffContributedEvent } from '../shared/events.js';
 import { headingTag } from '../shared/heading.js';
 import { OffElement } from '../shared/off-element.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -15,7 +14,7 @@ import { AntiBotController, DEFAULT_MIN_FILL_MS } from './anti-bot.js';
 import type { Draft } from './draft.js';
 import { DraftController } from './draft-controller.js';
 import { emptyValues, isBlank, toValues, validateForm, type FormValues } from './fields.js';
-import { FIRST_CONTROL, focusAfterUpdate, focusIsWithin } from './focus-moves.js';
+import { announceContributed, FIRST_CONTROL, focusAfterUpdate, focusIsWithin } from './announcements.js';
 import { afterSent, EDITING, isShownPending, refusalNotice, type Confirmation, type Notice } from './form-state.js';
 import { styles } from './off-contribute-form.styles.js';
 import { STRINGS } from './off-contribute-form.strings.js';
@@ -35,7 +34,7 @@ import { isWaiting, PendingContributionsController, type PendingContribution } f
  * autofill (filled in, the form pretends to succeed and stores nothing), and a
  * time trap: a submission less than `min-fill-ms` after the form appeared is
  * not sent but asks the person to check and press again (pressed again, it is
- * sent once that time is up), so anyone who takes that long passes. Both are also passed to the store (`PutOptions`) for the server.
+ * sent once that time is up), so anyone who takes that long passes. The honeypot is also passed to the store (`PutOptions`) for the server, which keeps a time trap of its own.
  *
  * @summary Contribution form for side events and seeds, validated, with draft and offline queue.
  * @tag off-contribute-form
@@ -159,7 +158,7 @@ export class OffContributeForm extends OffElement {
       const { title, id } = record;
       if (await isWaiting(store, kind, hostEvent, id)) return await this.confirm({ state: 'pending', kind, title, id }, sent);
       await this.confirm({ state: 'stored', kind, title }, sent);
-      this.dispatchEvent(new OffContributedEvent(kind, record));
+      announceContributed(this, kind, record);
     } catch (error) {
       if (error instanceof ValidationError) return this.showIssues(error.issues);
       this.notice = refusalNotice(error);
@@ -209,7 +208,7 @@ export class OffContributeForm extends OffElement {
     for (const { id, kind, record } of sent) {
       if (!record || !(isShownPending(this.confirmation, id) || this.pendingContributions.lists(id))) continue;
       this.confirmation = afterSent(this.confirmation, id, record.title);
-      this.dispatchEvent(new OffContributedEvent(kind, record));
+      announceContributed(this, kind, record, id);
     }
   }
 
@@ -233,7 +232,8 @@ export class OffContributeForm extends OffElement {
           persistent: this.storeController.status.persistent,
           offline: !this.network.online,
           waiting: waiting.length,
-          refused: refused.map((write) => ({ title: write.record.title, failure: write.failure!, putBack: () => void this.putBack(write) })),
+          refused,
+          onPutBack: (write) => void this.putBack(write),
           sentLater: confirmation.state === 'editing' ? confirmation.sentLater : undefined,
           notice: this.notice,
           issues: this.issues,

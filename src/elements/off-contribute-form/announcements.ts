@@ -1,4 +1,6 @@
 import type { LitElement } from 'lit';
+import type { OffRecord, RecordKind } from '../../model/records.js';
+import { OffContributedEvent } from '../shared/events.js';
 
 /** The form's first control, where the person starts typing. */
 export const FIRST_CONTROL = 'form input, form textarea, form select';
@@ -18,4 +20,19 @@ export async function focusAfterUpdate(host: LitElement, ...selectors: string[])
     const target = host.renderRoot.querySelector<HTMLElement>(selector);
     if (target) return target.focus();
   }
+}
+
+/** Provisional ids of the pending writes announced as sent on this page. */
+const announcedSent = new Set<string>();
+
+/**
+ * Dispatches `off-contributed`. A pending write sent (`pendingId`, its provisional id) is announced once on the page,
+ * by the first form to hear of it, though several forms may show it.
+ */
+export function announceContributed(host: HTMLElement, kind: RecordKind, record: OffRecord, pendingId?: string): void {
+  if (pendingId !== undefined) {
+    if (announcedSent.has(pendingId)) return;
+    announcedSent.add(pendingId);
+  }
+  host.dispatchEvent(new OffContributedEvent(kind, record));
 }
