@@ -104,7 +104,8 @@ export function compression(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const { res } = c;
-    if (c.req.method === 'HEAD' || !res.body || res.headers.has('Content-Encoding') || /accept-encoding/i.test(res.headers.get('Vary') ?? '')) return;
+    // Headers only: reading res.body would take an answer off @hono/node-server's fast path.
+    if (c.req.method === 'HEAD' || res.headers.has('Content-Encoding') || /accept-encoding/i.test(res.headers.get('Vary') ?? '')) return;
     if (!isCompressible(res.headers.get('Content-Type')) || /no-transform/i.test(res.headers.get('Cache-Control') ?? '')) return;
     const headers = new Headers(res.headers);
     headers.append('Vary', 'Accept-Encoding');

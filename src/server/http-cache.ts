@@ -55,7 +55,8 @@ export interface Representation {
 /** 304 when If-None-Match names the representation's tag, else its body in the coding the client prefers. */
 export async function send(c: Context, { encoded, type, tag, weak = false, cacheControl, headers = {} }: Representation): Promise<Response> {
   const coding = encoded.codingFor(c.req.header('Accept-Encoding'));
-  const common = { ETag: entityTag(tag, weak, coding), 'Cache-Control': cacheControl, Vary: 'Accept-Encoding', ...headers };
+  c.header('Vary', 'Accept-Encoding', { append: true });
+  const common = { ETag: entityTag(tag, weak, coding), 'Cache-Control': cacheControl, ...headers };
   if (namesTag(c.req.header('If-None-Match'), tag)) return c.body(null, 304, common);
   const body = await encoded.body(coding);
   return c.body(body, 200, { ...common, 'Content-Type': type, ...(coding !== 'identity' && { 'Content-Encoding': coding }) });

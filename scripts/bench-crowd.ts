@@ -1,0 +1,296 @@
+// `npm run bench:crowd`: the festival figures of issue 15 for the reference server (SQLite), next to a plain
+// node:http server handing out the same list precompressed from memory, measured in the same run:
+// - bytes a board downloads for an event of 1,500 and of 10,000 side events: first visit, return visit with nothing
+//   changed, return visit after 10 new side events (real HTTP requests, Accept-Encoding: br, gzip; headers counted);
+// - lists served per second and p99 with 20 and 200 concurrent clients, full answers and If-None-Match;
+// - 1,000 open live streams and one new side event: time until the last stream has it, and the server's memory;
+// - for the narrowing decision: the same bytes for 50,000 side events, and how long the server takes to read and
+//   compress such a list again after a change.
+// The browser-side row (time to the first side event on an emulated 4G network) belongs to the HTTP store's bench.
+// Env: OFF_BENCH_SECONDS (each throughput run, default 5), OFF_BENCH_SIZES (default 1500,10000),
+// OFF_BENCH_LARGE (default 50000; 0 leaves it out).
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliDecompressSync, constants, gunzipSync, gzip, gzipSync } from 'node:zlib';
+import { openStreams, residentMegabytes } from '../test/server/live-crowd.js';
+
+const SECONDS = Number(process.env.OFF_BENCH_SECONDS ?? 5);
+const SIZES = (process.env.OFF_BENCH_SIZES ?? '1500,10000').split(',').map(Number);
+const LARGE = Number(process.env.OFF_BENCH_LARGE ?? 50_000);
+const CONNECTIONS = [20, 200];
+const STREAMS = 1000;
+const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
+const ACCEPT = 'br, gzip';
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function sideEventInput(event: string, index: number) {
+  return {
+    event,
+    title: `Side event ${index} — « communs » 🌱`,
+    description: 'Coffee and the manifesto, read aloud; everyone speaks once before anyone speaks twice.',
+    start: new Date(Date.UTC(2030, 5, 12, 6) + index * 60_000).toISOString(),
+    place: 'Café du Port, Marseille',
+    url: 'https://example.org/breakfast',
+    organizer: 'Les Communs',
+    tags: [`t${index % 10}`, 'festival'],
+  };
+}
+
+/** The baseline: node:http with one list, compressed once at start, negotiated by a plain substring test, and a 304. */
+async function baselineServer(origin: string, path: string): Promise<void> {
+  const identity = Buffer.from(await (await fetch(`${origin}${path}`)).arrayBuffer());
+  const [br, gz] = await Promise.all([
+    promisify(brotliCompress)(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }),
+    promisify(gzip)(identity),
+  ]);
+  const etag = '"baseline"';
+  const server = createServer((incoming, response) => {
+    if (incoming.headers['if-none-match'] === etag) {
+      response.writeHead(304, { ETag: etag });
+      response.end();
+      return;
+    }
+    const accept = incoming.headers['accept-encoding'] ?? '';
+    const [body, encoding] = accept.includes('br') ? [br, 'br'] : accept.includes('gzip') ? [gz, 'gzip'] : [identity, undefined];
+    response.writeHead(200, { 'Content-Type': 'application/json', ETag: etag, Vary: 'Accept-Encoding', ...(encoding && { 'Content-Encoding': encoding }) });
+    response.end(body);
+  });
+  server.listen(0, '127.0.0.1', () => console.log(`listening on http://127.0.0.1:${(server.address() as { port: number }).port}`));
+  process.once('SIGTERM', () => server.close());
+}
+
+interface Child {
+  origin: string;
+  process: ChildProcess;
+}
+
+function launch(args: string[], env: Record<string, string> = {}): Promise<Child> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, OFF_WRITES_PER_CLIENT: '1000000000', OFF_WRITES_PER_EVENT: '1000000000', DATABASE_URL: '', OFF_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      const origin = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (!origin) return;
+      child.removeAllListeners('exit');
+      child.stdout!.removeAllListeners('data').resume();
+      resolve({ origin, process: child });
+    });
+  });
+}
+
+function stop({ process: child }: Child): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Creates side events through the API, 1,000 to a batch, with the admin token (an import: no form token). */
+async function plant(api: string, event: string, from: number, count: number): Promise<unknown[]> {
+  const records: unknown[] = [];
+  for (let start = from; start < from + count; start += 1000) {
+    const inputs = Array.from({ length: Math.min(1000, from + count - start) }, (_, index) => sideEventInput(event, start + index));
+    const response = await fetch(`${api}/events/${event}/side-events/batch`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ records: inputs }),
+    });
+    if (response.status !== 201) throw new Error(`batch create answered ${response.status}: ${await response.text()}`);
+    records.push(...((await response.json()) as { results: { record: unknown }[] }).results.map((result) => result.record));
+  }
+  return records;
+}
+
+interface Download {
+  status: number;
+  /** Status line, headers and body, as received. */
+  bytes: number;
+  body: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+function download(url: string, headers: Record<string, string>): Promise<Download> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const head = `HTTP/1.1 ${response.statusCode} ${response.statusMessage}\r\n${response.rawHeaders.map((value, index) => (index % 2 ? `${value}\r\n` : `${value}: `)).join('')}\r\n`;
+        resolve({ status: response.statusCode!, bytes: Buffer.byteLength(head) + body.length, body, headers: response.headers });
+      });
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+interface Visits {
+  size: number;
+  identity: number;
+  gzipped: number;
+  first: number;
+  unchanged: number;
+  unchanged304: number;
+  tenRecords: number;
+  afterTen: number;
+  rebuildMs: number;
+}
+
+/** A board's visits, as the HTTP store makes them: the list, then ?since=<its cursor>; the 304 for comparison. */
+async function visits(api: string, size: number): Promise<Visits> {
+  const event = `festival-${size}`;
+  await plant(api, event, 0, size);
+  const listUrl = `${api}/events/${event}/side-events`;
+  const identity = await download(listUrl, {});
+  const first = await download(listUrl, { 'Accept-Encoding': ACCEPT });
+  const cursor = String(first.headers['x-off-cursor']);
+  const unchanged = await download(`${listUrl}?since=${cursor}`, { 'Accept-Encoding': ACCEPT });
+  const unchanged304 = await download(listUrl, { 'Accept-Encoding': ACCEPT, 'If-None-Match': String(first.headers.etag) });
+  const ten = await plant(api, event, size, 10);
+  const afterTen = await download(`${listUrl}?since=${cursor}`, { 'Accept-Encoding': ACCEPT });
+  if (afterTen.status !== 200 || (JSON.parse(decoded(afterTen)) as { puts: unknown[] }).puts.length !== 10) throw new Error('expected 10 puts');
+  const started = performance.now();
+  await download(listUrl, { 'Accept-Encoding': ACCEPT });
+  const rebuildMs = performance.now() - started;
+  return {
+    size,
+    identity: identity.body.length,
+    gzipped: gzipSync(identity.body).length,
+    first: first.bytes,
+    unchanged: unchanged.bytes,
+    unchanged304: unchanged304.bytes,
+    tenRecords: Buffer.byteLength(JSON.stringify(ten)),
+    afterTen: afterTen.bytes,
+    rebuildMs,
+  };
+}
+
+function decoded({ body, headers }: Download): string {
+  const encoding = headers['content-encoding'];
+  return (encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body).toString('utf8');
+}
+
+interface Throughput {
+  label: string;
+  rps: number;
+  p99: number;
+  failures: number;
+}
+
+async function load(label: string, url: string, connections: number, headers: Record<string, string>, expected: number): Promise<Throughput> {
+  console.log(`${label}…`);
+  const result = await autocannon({ url, connections, duration: SECONDS, headers, timeout: 60 });
+  const wrong = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => Number(code) !== expected).reduce((sum, [, stats]) => sum + (stats.count ?? 0), 0);
+  return { label, rps: result.requests.average, p99: result.latency.p99, failures: wrong + result.errors + result.timeouts };
+}
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'off-bench-crowd-'));
+  const running: Child[] = [];
+  try {
+    const server = await launch(['src/server/cli.ts', '--port', '0', '--data', join(work, 'data')]);
+    running.push(server);
+    const api = `${server.origin}/api`;
+    const measured: Visits[] = [];
+    for (const size of [...SIZES, ...(LARGE ? [LARGE] : [])]) {
+      console.log(`planting ${size} side events…`);
+      measured.push(await visits(api, size));
+    }
+
+    const throughput: { ours: Throughput; baseline: Throughput }[] = [];
+    for (const size of SIZES) {
+      const path = `/api/events/festival-${size}/side-events`;
+      const baseline = await launch([SELF, '--baseline', server.origin, path]);
+      running.push(baseline);
+      const etags = await Promise.all([server, baseline].map(async ({ origin }) => String((await download(`${origin}${path}`, { 'Accept-Encoding': ACCEPT })).headers.etag)));
+      for (const connections of CONNECTIONS) {
+        for (const conditional of [false, true]) {
+          const mode = conditional ? 'If-None-Match → 304' : 'full list';
+          const runs: Throughput[] = [];
+          for (const [index, target] of [server, baseline].entries()) {
+            const headers = { 'Accept-Encoding': ACCEPT, ...(conditional && { 'If-None-Match': etags[index] }) };
+            const label = `${index === 0 ? 'off-layer' : 'node:http'}: ${size} side events, ${connections} clients, ${mode}`;
+            runs.push(await load(label, `${target.origin}${path}`, connections, headers, conditional ? 304 : 200));
+          }
+          const [ours, plain] = runs;
+          throughput.push({ ours, baseline: plain });
+        }
+      }
+      await stop(baseline);
+      running.pop();
+    }
+
+    const event = 'festival-live';
+    const before = residentMegabytes(server.process.pid!);
+    const streams = await openStreams(`${api}/events/${event}/stream`, STREAMS);
+    const open = residentMegabytes(server.process.pid!);
+    const started = performance.now();
+    const [record] = (await plant(api, event, 0, 1)) as { id: string }[];
+    const lastMs = await streams.allReceived(record.id, started);
+    const after = residentMegabytes(server.process.pid!);
+    streams.close();
+
+    console.log(`\noff-layer crowd bench: Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(1)}; SQLite; Accept-Encoding: ${ACCEPT}`);
+    console.log('bytes include the status line and headers; "gzipped" is the list JSON through gzip -6; return visits ask ?since=<cursor> as the HTTP store does\n');
+    table(
+      ['side events', 'list JSON', 'gzipped', 'first visit', '≤ 1.1× gz', 'return, unchanged', '(304 instead)', 'return, 10 new', '≤ 2 KB + 10', 'read+compress'],
+      measured.map((each) => [
+        String(each.size),
+        kb(each.identity),
+        kb(each.gzipped),
+        kb(each.first),
+        each.first <= 1.1 * each.gzipped ? 'yes' : 'NO',
+        `${each.unchanged} B`,
+        `${each.unchanged304} B`,
+        kb(each.afterTen),
+        each.afterTen <= 2048 + each.tenRecords ? `yes (${kb(2048 + each.tenRecords)})` : 'NO',
+        `${each.rebuildMs.toFixed(0)} ms`,
+      ]),
+    );
+    console.log(`\nlists served, ${SECONDS} s per run, autocannon in this process; node:http = the same list precompressed in memory\n`);
+    table(
+      ['', 'req/s', 'p99 ms', 'node:http req/s', 'node:http p99', 'ratio', '≥ 0.5×', 'failed'],
+      throughput.map(({ ours, baseline }) => [
+        ours.label.replace('off-layer: ', ''),
+        ours.rps.toFixed(0),
+        String(ours.p99),
+        baseline.rps.toFixed(0),
+        String(baseline.p99),
+        `${(ours.rps / baseline.rps).toFixed(2)}×`,
+        ours.rps >= 0.5 * baseline.rps ? 'yes' : 'NO',
+        String(ours.failures + baseline.failures),
+      ]),
+    );
+    console.log(`\n${STREAMS} open streams of one event, one new side event: the last stream had it after ${lastMs.toFixed(0)} ms;`);
+    console.log(`server RSS ${before.toFixed(0)} MB before the streams, ${open.toFixed(0)} MB with them open, ${after.toFixed(0)} MB after the side event`);
+    console.log('time to the first side event in a browser on emulated 4G: the HTTP store\'s bench (not measured here)');
+    if (throughput.some(({ ours, baseline }) => ours.failures + baseline.failures > 0)) process.exitCode = 1;
+  } finally {
+    await Promise.all(running.map(stop));
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--baseline') await baselineServer(process.argv[3], process.argv[4]);
+else await main();
