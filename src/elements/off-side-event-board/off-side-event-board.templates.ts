@@ -13,8 +13,21 @@ import { safeWebUrl } from '../shared/safe-url.js';
 import { groupByDay } from './board-index.js';
 import { downloadCalendar, sideEventCalendar } from './calendar.js';
 import type { FilterController } from './filter-controller.js';
-import { PAGE_SIZE, type ItemWindow } from './item-window.js';
+import { PAGE_SIZE } from './item-window.js';
+import type { ListViewController } from './list-view-controller.js';
 import type { BoardStrings } from './off-side-event-board.strings.js';
+
+type ListView = Pick<ListViewController, 'shown' | 'showMore' | 'showEarlier' | 'expanded' | 'toggle'>;
+
+/** What the items of one list share. */
+interface ItemContext {
+  t: BoardStrings;
+  lang: Lang;
+  /** The host event, which names the calendar files. */
+  event: string;
+  listView: ListView;
+  titleHeading: StaticValue;
+}
 
 /** Up to this many days the day filter is a list of named days; beyond it, a date picker keeps the DOM small. */
 const MAX_DAY_OPTIONS = 62;
@@ -90,39 +103,28 @@ export function noMatchTemplate(t: BoardStrings, query: string, clear: () => voi
   `;
 }
 
-/** What the list of side events shows, and what its controls do. */
-export interface ListView {
-  t: BoardStrings;
-  lang: Lang;
-  /** The host event, which names the calendar files. */
-  event: string;
-  headingLevel: number;
-  /** Every matching side event, in the order shown, and the days of the day filter, which the day headings share. */
-  filters: Pick<FilterController, 'results' | 'days'>;
-  /** Which of them are rendered. */
-  shown: ItemWindow;
-  showMore: () => void;
-  showEarlier: () => void;
-  /** Ids of the side events whose description is shown in full. */
-  expanded: ReadonlySet<string>;
-  toggle: (id: string) => void;
-}
-
-export function listTemplate(view: ListView): TemplateResult {
-  const { t, shown } = view;
-  const { results, days } = view.filters;
+/** The page of `filters.results` that `listView` shows, by day, with the pager buttons. */
+export function listTemplate(
+  t: BoardStrings,
+  lang: Lang,
+  event: string,
+  headingLevel: number,
+  { results, days }: Pick<FilterController, 'results' | 'days'>,
+  listView: ListView,
+): TemplateResult {
+  const { shown } = listView;
   const total = results.length;
   const start = shown.start;
   const end = Math.min(shown.end, total);
   const groups = groupByDay(results.slice(start, end), start);
-  const labels = dayLabels(days, view.lang);
-  const number = (value: number) => new Intl.NumberFormat(view.lang).format(value);
+  const labels = dayLabels(days, lang);
+  const number = (value: number) => new Intl.NumberFormat(lang).format(value);
   const left = total - end;
-  const dayHeading = headingTag(view.headingLevel, 2, 1);
-  const titleHeading = headingTag(view.headingLevel, 2, 2);
+  const dayHeading = headingTag(headingLevel, 2, 1);
+  const context: ItemContext = { t, lang, event, listView, titleHeading: headingTag(headingLevel, 2, 2) };
   return html`
     ${start > 0
-      ? html`<button part="earlier-button" class="secondary pager" type="button" @click=${view.showEarlier}>
+      ? html`<button part="earlier-button" class="secondary pager" type="button" @click=${listView.showEarlier}>
           ${t.showEarlier(number(Math.min(PAGE_SIZE, start)))}
         </button>`
       : nothing}
@@ -137,7 +139,7 @@ export function listTemplate(view: ListView): TemplateResult {
             ${repeat(
               group.items,
               (item) => item.record.id,
-              (item) => itemTemplate(view, item.record, item.index, titleHeading),
+              (item) => itemTemplate(context, item.record, item.index),
             )}
           </ul>
         `,
@@ -145,18 +147,18 @@ export function listTemplate(view: ListView): TemplateResult {
     </div>
     ${total > end - start ? html`<p part="range" class="range">${t.showing(number(start + 1), number(end), number(total))}</p>` : nothing}
     ${left > 0
-      ? html`<button part="more-button" class="secondary pager" type="button" @click=${view.showMore}>
+      ? html`<button part="more-button" class="secondary pager" type="button" @click=${listView.showMore}>
           ${t.showMore(number(Math.min(PAGE_SIZE, left)), number(left))}
         </button>`
       : nothing}
   `;
 }
 
-function itemTemplate({ t, lang, event, expanded, toggle }: ListView, sideEvent: SideEvent, index: number, titleHeading: StaticValue): TemplateResult {
+function itemTemplate({ t, lang, event, listView, titleHeading }: ItemContext, sideEvent: SideEvent, index: number): TemplateResult {
   const url = safeWebUrl(sideEvent.url);
   const zone = zoneLabel(sideEvent.start);
   const long = (sideEvent.description?.length ?? 0) > LONG_DESCRIPTION;
-  const isExpanded = expanded.has(sideEvent.id);
+  const expanded = listView.expanded.has(sideEvent.id);
   return html`
     <li part="item" class="item" data-index=${index}>
       ${staticHtml`<${titleHeading} part="item-title" class="title" tabindex="-1" dir="auto">${sideEvent.title}</${titleHeading}>`}
@@ -167,11 +169,11 @@ function itemTemplate({ t, lang, event, expanded, toggle }: ListView, sideEvent:
       ${sideEvent.organizer ? html`<p part="item-organizer" class="meta">${t.by(sideEvent.organizer)}</p>` : nothing}
       ${sideEvent.tags.length ? html`<p part="item-tags" class="tags">${sideEvent.tags.map((tag) => `#${tag}`).join(' ')}</p>` : nothing}
       ${sideEvent.description
-        ? html`<p part="item-description" class=${long && !isExpanded ? 'description clamped' : 'description'} dir="auto">${sideEvent.description}</p>`
+        ? html`<p part="item-description" class=${long && !expanded ? 'description clamped' : 'description'} dir="auto">${sideEvent.description}</p>`
         : nothing}
       ${long
-        ? html`<button part="expand-button" class="link" type="button" aria-expanded=${isExpanded ? 'true' : 'false'} @click=${() => toggle(sideEvent.id)}>
-            ${isExpanded ? t.collapse : t.expand}
+        ? html`<button part="expand-button" class="link" type="button" aria-expanded=${expanded ? 'true' : 'false'} @click=${() => listView.toggle(sideEvent.id)}>
+            ${expanded ? t.collapse : t.expand}
           </button>`
         : nothing}
       <div part="item-actions" class="actions">

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { headingTag } from '../shared/heading.js';
 import { plural } from '../shared/i18n.js';
@@ -14,8 +14,8 @@ import { ArrivalsController } from './arrivals-controller.js';
 import { inDayOrder } from './board-index.js';
 import { boardCalendar, downloadCalendar } from './calendar.js';
 import { FilterController } from './filter-controller.js';
-import { clampWindow, firstWindow, nextWindow, previousWindow, windowWith, type ItemWindow } from './item-window.js';
 import { JsonLdController } from './json-ld-controller.js';
+import { ListViewController } from './list-view-controller.js';
 import { boardStyles } from './off-side-event-board.styles.js';
 import { strings, type BoardStrings } from './off-side-event-board.strings.js';
 import { emptyTemplate, errorTemplate, filtersTemplate, listTemplate, noMatchTemplate, warningsTemplate } from './off-side-event-board.templates.js';
@@ -101,11 +101,6 @@ export class OffSideEventBoard extends OffElement {
   /** Where the empty state's "Add your side event" link leads: a relative or http(s) URL. */
   @property({ attribute: 'contribute-href' }) contributeHref = DEFAULT_CONTRIBUTE_HREF;
 
-  /** The slice of the matching side events that is rendered. */
-  @state() private shown: ItemWindow = firstWindow();
-  /** Ids of the side events whose description is shown in full. */
-  @state() private expanded = new Set<string>();
-
   private readonly list = new LiveListController(this, 'side-event', () => this.event || undefined);
   private readonly ordered = memoizeLast(inDayOrder);
   private readonly announcer = new AnnouncementController(this);
@@ -114,13 +109,17 @@ export class OffSideEventBoard extends OffElement {
   );
   private readonly filters = new FilterController(this, {
     records: () => this.ordered(this.list.records),
-    changed: () => (this.shown = firstWindow()),
+    changed: () => this.listView.reset(),
     // The count is no live region: read out at every pause between keys, it would talk over the typing.
     settled: () => this.announcer.announce(this.statusText()),
   });
+  private readonly listView = new ListViewController(this, {
+    count: () => this.filters.results.length,
+    focusItem: (index) => this.itemFocus.focusAfterUpdate(index),
+  });
   private readonly itemFocus = new RovingFocusController(this, {
     count: () => this.filters.results.length,
-    reveal: (index) => (this.shown = windowWith(this.shown, index, this.filters.results.length)),
+    reveal: (index) => this.listView.reveal(index),
     // The search is hidden while the list loads (after "Try again"): the board's heading then.
     fallbacks: () => [this.filters.input, this.renderRoot.querySelector('#heading')],
   });
@@ -144,28 +143,11 @@ export class OffSideEventBoard extends OffElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('event') || changed.has('store')) {
-      this.shown = firstWindow();
+      this.listView.reset();
       this.arrivals.forget();
     } else if (this.list.state === 'ready') {
       this.arrivals.look(`${this.store}\n${this.event}`, this.list.records, this.list.revision);
     }
-    this.shown = clampWindow(this.shown, this.filters.results.length);
-  }
-
-  private showMore(): void {
-    this.itemFocus.focusAfterUpdate(this.shown.end);
-    this.shown = nextWindow(this.shown, this.filters.results.length);
-  }
-
-  private showEarlier(): void {
-    this.shown = previousWindow(this.shown);
-    this.itemFocus.focusAfterUpdate(this.shown.start);
-  }
-
-  private toggleDescription(id: string): void {
-    const expanded = new Set(this.expanded);
-    if (!expanded.delete(id)) expanded.add(id);
-    this.expanded = expanded;
   }
 
   private downloadAll(): void {
@@ -207,17 +189,6 @@ export class OffSideEventBoard extends OffElement {
     if (list.state === 'error') return errorTemplate(t, this.language, list.error, () => this.reload());
     if (list.records.length === 0) return emptyTemplate(t, safeAuthorHref(this.contributeHref, DEFAULT_CONTRIBUTE_HREF));
     if (filters.results.length === 0) return noMatchTemplate(t, filters.query.trim(), filters.clear);
-    return listTemplate({
-      t,
-      lang: this.language,
-      event: this.event,
-      headingLevel: this.headingLevel,
-      filters,
-      shown: this.shown,
-      showMore: () => this.showMore(),
-      showEarlier: () => this.showEarlier(),
-      expanded: this.expanded,
-      toggle: (id) => this.toggleDescription(id),
-    });
+    return listTemplate(t, this.language, this.event, this.headingLevel, filters, this.listView);
   }
 }
