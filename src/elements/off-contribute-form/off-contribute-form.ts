@@ -20,7 +20,7 @@ import { styles } from './off-contribute-form.styles.js';
 import { STRINGS } from './off-contribute-form.strings.js';
 import { confirmationTemplate, formTemplate, statusTemplate } from './off-contribute-form.templates.js';
 import { OnlineController } from './online-controller.js';
-import { isWaiting, PendingContributionsController, type PendingContribution } from './pending-contributions.js';
+import { isPending, PendingContributionsController, type PendingContribution } from './pending-contributions.js';
 
 /**
  * "Add your #OFF": a form to contribute a side event or a seed to the host
@@ -156,7 +156,8 @@ export class OffContributeForm extends OffElement {
       const { store } = this.storeController;
       const record = await store.put(kind, result.value, screening.options);
       const { title, id } = record;
-      if (await isWaiting(store, kind, hostEvent, id)) return await this.confirm({ state: 'pending', kind, title, id }, sent);
+      // Refused already, it leaves the confirmation for the list of refusals (willUpdate).
+      if (await isPending(store, kind, hostEvent, id)) return await this.confirm({ state: 'pending', kind, title, id }, sent);
       await this.confirm({ state: 'stored', kind, title }, sent);
       announceContributed(this, kind, record);
     } catch (error) {

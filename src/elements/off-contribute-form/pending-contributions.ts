@@ -68,10 +68,10 @@ export class PendingContributionsController implements ReactiveController {
 }
 
 /**
- * True when `id` is the provisional id of a write `store` keeps waiting (not refused): a `put` it could not make now.
- * A store that cannot tell made it: its `put` resolved.
+ * True when `id` is the provisional id of a write `store` keeps pending: a `put` it could not make now, waiting still
+ * or already refused. A store that cannot tell made it: its `put` resolved.
  */
-export async function isWaiting(store: OffStore, kind: RecordKind, event: string, id: string): Promise<boolean> {
+export async function isPending(store: OffStore, kind: RecordKind, event: string, id: string): Promise<boolean> {
   const writes = await store.pending({ kind, event: event || undefined }).catch((): PendingWrite[] => []);
-  return writes.some((write) => write.id === id && !write.failure);
+  return writes.some((write) => write.id === id);
 }
