@@ -103,7 +103,7 @@ export function noMatchTemplate(t: BoardStrings, query: string, clear: () => voi
   `;
 }
 
-/** The page of `filters.results` that `listView` shows, by day, with the pager buttons. */
+/** The matching side events that `listView` shows, grouped by day, with the hint about keys and the pager buttons. */
 export function listTemplate(
   t: BoardStrings,
   lang: Lang,
