@@ -23,12 +23,7 @@ const TOKEN_TIMEOUT_MS = 30_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The ALTCHA solver, downloaded only when a server asks for proof of work. */
-async function solve(challenge: unknown): Promise<unknown> {
-  const [{ solveChallenge }, { deriveKey }] = await Promise.all([import('altcha-lib'), import('altcha-lib/algorithms/web/sha')]);
-  const solution = await solveChallenge({ challenge: challenge as Parameters<typeof solveChallenge>[0]['challenge'], deriveKey });
-  if (!solution) throw new UnavailableError(new Error('The proof of work took too long'));
-  return { challenge, solution };
-}
+const proofOfWork = () => import('./proof-of-work.js');
 
 /**
  * The form token that creates present to a reference server: fetched as soon as the store
@@ -72,7 +67,7 @@ export class FormToken {
   private async fetch(): Promise<HeldToken> {
     let answer = await this.request();
     if (answer === undefined) return { usableAt: 0, expiresAt: Infinity };
-    if (answer.challenge !== undefined) answer = await this.request(await solve(answer.challenge));
+    if (answer.challenge !== undefined) answer = await this.request(await (await proofOfWork()).solve(answer.challenge));
     const receivedAt = Date.now();
     if (typeof answer?.token !== 'string') throw new UnavailableError(new Error('The server gave no form token'));
     return {
