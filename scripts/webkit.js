@@ -18,22 +18,22 @@ function freePort() {
   });
 }
 
-/** Starts `command` and waits until `probe(output)` gives a value; what it printed goes into the error if it never does. */
+/** Starts `command` and waits until `probe(stdout)` gives a value; what it printed goes into the error if it never does. */
 async function startProcess(command, args, env, probe) {
-  // fd 3 is where Xvfb's -displayfd writes the display it picked.
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
-  let output = '';
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const printed = { stdout: '', stderr: '' };
   let ended = false;
-  for (const stream of child.stdio.slice(1)) stream.setEncoding('utf8').on('data', (chunk) => (output += chunk));
-  child.once('error', (error) => ((output += error.message), (ended = true)));
+  for (const name of ['stdout', 'stderr']) child[name].setEncoding('utf8').on('data', (chunk) => (printed[name] += chunk));
+  child.once('error', (error) => ((printed.stderr += error.message), (ended = true)));
   child.once('exit', () => (ended = true));
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
-    const value = await probe(output);
+    const value = await probe(printed.stdout);
     if (value !== undefined) return { child, value };
     if (ended || Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${command} did not start${ended ? '' : ` within ${START_TIMEOUT_MS / 1000} s`}\n${output}`);
+      const why = ended ? 'did not start' : `did not start within ${START_TIMEOUT_MS / 1000} s`;
+      throw new Error(`${command} ${why}\n${printed.stdout}${printed.stderr}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -87,9 +87,10 @@ class WebKitLauncher extends WebdriverLauncher {
     process.once('exit', this.killAll);
     const xvfb = await startProcess(
       findExecutable('Xvfb', ['/usr/bin/Xvfb'], INSTALL),
-      ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'],
+      // -displayfd 1: Xvfb picks a free display and writes its number on stdout once it is ready.
+      ['-displayfd', '1', '-nolisten', 'tcp', '-screen', '0', '1280x1024x24'],
       process.env,
-      (output) => /^(\d+)\n/.exec(output)?.[1],
+      (stdout) => /^(\d+)\n/.exec(stdout)?.[1],
     );
     this.processes.push(xvfb.child);
     const port = await freePort();
