@@ -27,6 +27,19 @@ export function seedInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A whole side event as a server holds it (id and stamps included), `overrides` applied: `undefined` deletes a field. */
+export function storedSideEvent(overrides: Record<string, unknown>): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    ...sideEventInput(),
+    id: crypto.randomUUID(),
+    createdAt: '2026-05-01T10:00:00.000Z',
+    updatedAt: '2026-05-01T10:00:00.000Z',
+    ...overrides,
+  };
+  for (const [field, value] of Object.entries(record)) if (value === undefined) delete record[field];
+  return record;
+}
+
 let counter = 0;
 /** A name no other test uses, so stores never see each other's records. */
 export function uniqueName(prefix: string): string {

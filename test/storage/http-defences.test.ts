@@ -3,25 +3,12 @@ import type { OffRecord } from '../../src/model/records.js';
 import { NotFoundError } from '../../src/storage/errors.js';
 import { HttpApi } from '../../src/storage/http-api.js';
 import { LiveStream } from '../../src/storage/http-stream.js';
-import { seedInput, sideEventInput, uniqueName, until } from './fixtures.js';
+import { seedInput, sideEventInput, storedSideEvent as stored, uniqueName, until } from './fixtures.js';
 import { insertRaw, proxyTo, refuseNext, startServer, UNLIMITED_WRITES } from './http-servers.js';
 
 const SERVER_WAIT_MS = 3000;
 const solverLoaded = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('altcha'));
 const key = () => ({ idempotencyKey: crypto.randomUUID() });
-
-/** A whole side event as a server holds it, `overrides` applied (`undefined` deletes a field). */
-function stored(overrides: Record<string, unknown>): Record<string, unknown> {
-  const record: Record<string, unknown> = {
-    ...sideEventInput(),
-    id: crypto.randomUUID(),
-    createdAt: '2026-05-01T10:00:00.000Z',
-    updatedAt: '2026-05-01T10:00:00.000Z',
-    ...overrides,
-  };
-  for (const [field, value] of Object.entries(record)) if (value === undefined) delete record[field];
-  return record;
-}
 
 /** Console warnings while `action` runs. */
 async function warningsDuring(action: () => Promise<unknown>): Promise<string[]> {

@@ -1,21 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/off-side-event-board/define.js';
 import type { OffSideEventBoard } from '../../../src/elements/off-side-event-board/off-side-event-board.js';
-import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
+import { storedSideEvent, uniqueName } from '../../storage/fixtures.js';
 import { insertRaw, startServer } from '../../storage/http-servers.js';
 
-/** A whole side event as a server holds it, `overrides` applied (`undefined` deletes a field). */
-function stored(event: string, overrides: Record<string, unknown>): Record<string, unknown> {
-  const record: Record<string, unknown> = {
-    ...sideEventInput({ event, start: '2037-06-12T09:00:00+02:00', end: '2037-06-12T10:00:00+02:00' }),
-    id: crypto.randomUUID(),
-    createdAt: '2026-05-01T10:00:00.000Z',
-    updatedAt: '2026-05-01T10:00:00.000Z',
-    ...overrides,
-  };
-  for (const [field, value] of Object.entries(record)) if (value === undefined) delete record[field];
-  return record;
-}
+/** A side event of `event` still to come, as a server holds it, `overrides` applied (`undefined` deletes a field). */
+const stored = (event: string, overrides: Record<string, unknown>) =>
+  storedSideEvent({ event, start: '2037-06-12T09:00:00+02:00', end: '2037-06-12T10:00:00+02:00', ...overrides });
 
 describe('off-side-event-board with malformed records from its server', function () {
   this.timeout(20000);
