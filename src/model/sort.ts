@@ -1,24 +1,38 @@
-import type { OffRecord, RecordKind, Seed, SideEvent } from './records.js';
+import { recordName, type HostEvent, type OffRecord, type RecordKind, type Seed, type SideEvent } from './records.js';
 
 // Plain code-unit order for ties: the same in every browser and on the server, and fast.
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const sideEventTie = (a: SideEvent, b: SideEvent) => compareText(a.title, b.title) || compareText(a.id, b.id);
+type Compare = (a: OffRecord, b: OffRecord) => number;
+
+const byNameThenId: Compare = (a, b) => compareText(recordName(a), recordName(b)) || compareText(a.id, b.id);
 
 // `createdAt` is always UTC ("…Z"), so its text sorts like its instant.
-const newestFirst = (a: Seed, b: Seed) => compareText(b.createdAt, a.createdAt) || compareText(a.id, b.id);
+const newestFirst = ((a: Seed, b: Seed) => compareText(b.createdAt, a.createdAt) || compareText(a.id, b.id)) as Compare;
 
-/** The order every store lists in: side events by start time, seeds newest first. */
-export function compareRecords(kind: RecordKind): (a: OffRecord, b: OffRecord) => number {
-  if (kind === 'seed') return newestFirst as (a: OffRecord, b: OffRecord) => number;
-  return (a, b) => Date.parse((a as SideEvent).start) - Date.parse((b as SideEvent).start) || sideEventTie(a as SideEvent, b as SideEvent);
+/** When a record happens, for kinds listed by time; an undated host event comes last (Infinity - Infinity is NaN: a tie). */
+function startOf(record: OffRecord): number {
+  const start = (record as SideEvent | HostEvent).start;
+  return start === undefined ? Infinity : Date.parse(start);
+}
+
+const isTimed = (kind: RecordKind) => kind === 'side-event' || kind === 'event';
+
+/**
+ * The order every store lists in: side events and host events by start (then name), seeds newest first,
+ * places and organizers by name.
+ */
+export function compareRecords(kind: RecordKind): Compare {
+  if (kind === 'seed') return newestFirst;
+  if (!isTimed(kind)) return byNameThenId;
+  return (a, b) => startOf(a) - startOf(b) || byNameThenId(a, b);
 }
 
 /** Sorts in place in the stores' order; each start is parsed once, not once per comparison. */
 export function sortRecords<T extends OffRecord>(kind: RecordKind, records: T[]): T[] {
-  if (kind === 'seed') return records.sort(newestFirst as (a: T, b: T) => number);
-  const starts = new Map(records.map((record) => [record, Date.parse((record as SideEvent).start)]));
-  return records.sort((a, b) => starts.get(a)! - starts.get(b)! || sideEventTie(a as SideEvent, b as SideEvent));
+  if (!isTimed(kind)) return records.sort(compareRecords(kind));
+  const starts = new Map(records.map((record) => [record, startOf(record)]));
+  return records.sort((a, b) => starts.get(a)! - starts.get(b)! || byNameThenId(a, b));
 }
 
 /** Inserts one record into an already sorted list, in place, by binary search. */

@@ -5,11 +5,12 @@ import type { Validated } from './validate.js';
 
 /**
  * Turns a validated input into the record to store: a new id and both stamps
- * on create; the original id and `createdAt` kept on update.
+ * on create; the original id and `createdAt` kept on update. A host event is
+ * created with the id its creator chose: pass `{ id }` as `existing`.
  */
 export function stampRecord<K extends RecordKind>(
   input: Validated<K>,
-  existing: RecordOf[K] | undefined,
+  existing: { id: string; createdAt?: string } | undefined,
   now = nowIso(),
 ): RecordOf[K] {
   const { id: _ignored, ...fields } = input;

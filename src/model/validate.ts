@@ -12,6 +12,10 @@ export const LIMITS = {
   url: 2048,
   tags: 10,
   tag: 32,
+  /** A name of a host event, a place or an organizer. */
+  name: 140,
+  /** An organizer's description: a line or two, not a biography. */
+  shortDescription: 500,
 } as const;
 
 // Newlines and tabs survive in long texts; every other C0/C1 control character is dropped.
@@ -62,6 +66,10 @@ const tags = v.pipe(
   v.maxLength(LIMITS.tags, 'too-many'),
 );
 
+// valibot may run this even when `start` itself was refused: only two valid instants are compared.
+const endNotBeforeStart = ({ start, end }: { start?: string; end?: string }) =>
+  !end || !start || !isIsoDateTimeWithOffset(start) || toEpoch(end) >= toEpoch(start);
+
 const sideEventSchema = v.pipe(
   v.object(
     {
@@ -72,21 +80,71 @@ const sideEventSchema = v.pipe(
       start: dateTime,
       end: optional(dateTime),
       place: optional(line(LIMITS.shortText)),
+      placeId: optional(id),
       url: optional(webUrl),
       organizer: optional(line(LIMITS.shortText)),
+      organizerId: optional(id),
       tags,
     },
     'wrong-type',
   ),
-  v.forward(
-    v.partialCheck(
-      [['start'], ['end']],
-      // valibot may run this even when `start` itself was refused: only compare two valid instants.
-      ({ start, end }) => !end || !isIsoDateTimeWithOffset(start) || toEpoch(end) >= toEpoch(start),
-      'end-before-start',
-    ),
-    ['end'],
+  v.forward(v.partialCheck([['start'], ['end']], endNotBeforeStart, 'end-before-start'), ['end']),
+);
+
+const hostEventSchema = v.pipe(
+  v.object(
+    {
+      id,
+      name: required(line(LIMITS.name)),
+      start: optional(dateTime),
+      end: optional(dateTime),
+      place: optional(line(LIMITS.shortText)),
+      placeId: optional(id),
+      url: optional(webUrl),
+      description: optional(text(LIMITS.longText)),
+      partOf: optional(id),
+    },
+    'wrong-type',
   ),
+  v.forward(v.partialCheck([['start'], ['end']], endNotBeforeStart, 'end-before-start'), ['end']),
+  v.forward(
+    v.partialCheck([['id'], ['partOf']], ({ id, partOf }) => partOf !== id, 'part-of-cycle'),
+    ['partOf'],
+  ),
+);
+
+const coordinate = (limit: number) =>
+  v.pipe(
+    v.nullish(v.pipe(v.number('wrong-type'), v.minValue(-limit, 'out-of-range'), v.maxValue(limit, 'out-of-range'))),
+    v.transform((value) => value ?? undefined),
+  );
+
+const placeSchema = v.pipe(
+  v.object(
+    {
+      id: optional(id),
+      name: required(line(LIMITS.name)),
+      address: optional(text(LIMITS.shortText)),
+      latitude: coordinate(90),
+      longitude: coordinate(180),
+      url: optional(webUrl),
+    },
+    'wrong-type',
+  ),
+  v.forward(
+    v.partialCheck([['latitude'], ['longitude']], ({ latitude, longitude }) => (latitude === undefined) === (longitude === undefined), 'coordinates-pair'),
+    ['longitude'],
+  ),
+);
+
+const organizerSchema = v.object(
+  {
+    id: optional(id),
+    name: required(line(LIMITS.name)),
+    url: optional(webUrl),
+    description: optional(text(LIMITS.shortDescription)),
+  },
+  'wrong-type',
 );
 
 const seedSchema = v.object(
@@ -104,7 +162,13 @@ const seedSchema = v.object(
   'wrong-type',
 );
 
-const SCHEMAS = { 'side-event': sideEventSchema, seed: seedSchema } as const;
+const SCHEMAS = {
+  'side-event': sideEventSchema,
+  seed: seedSchema,
+  event: hostEventSchema,
+  place: placeSchema,
+  organizer: organizerSchema,
+} as const;
 
 export interface FieldIssue {
   /** The record field at fault ("" when the record itself is not an object). */
@@ -114,7 +178,7 @@ export interface FieldIssue {
   limit?: number;
 }
 
-export type Validated<K extends RecordKind> = InputOf<K> & { tags: string[] };
+export type Validated<K extends RecordKind> = InputOf<K> & (K extends 'side-event' | 'seed' ? { tags: string[] } : unknown);
 
 export type Validation<K extends RecordKind> =
   | { ok: true; value: Validated<K> }

@@ -1,14 +1,18 @@
-import type { RecordKind } from '../model/records.js';
+import { KIND_SEGMENTS, type RecordKind } from '../model/records.js';
 
-/** The plural used in URLs for each record kind. */
-export const KIND_SEGMENTS: Record<RecordKind, string> = { 'side-event': 'side-events', seed: 'seeds' };
+export { KIND_SEGMENTS };
 
 /**
- * Route pattern matching either segment (Hono's `:name{regex}` syntax). The group
+ * Route pattern matching any kind's segment (Hono's `:name{regex}` syntax). The group
  * matters: once routes are nested, Hono leaves a bare alternation unanchored.
  */
-export const KINDS_PATTERN = ':kinds{(?:side-events|seeds)}';
+export const KINDS_PATTERN = `:kinds{(?:${Object.values(KIND_SEGMENTS).join('|')})}`;
+
+/** The kinds whose records belong to a host event, as nested under `/events/{event}/`. */
+export const EVENT_KINDS_PATTERN = ':kinds{(?:side-events|seeds)}';
+
+const KIND_OF_SEGMENT = new Map(Object.entries(KIND_SEGMENTS).map(([kind, segment]) => [segment, kind as RecordKind]));
 
 export function kindOfSegment(segment: string): RecordKind {
-  return segment === 'seeds' ? 'seed' : 'side-event';
+  return KIND_OF_SEGMENT.get(segment) ?? 'side-event';
 }

@@ -1,4 +1,4 @@
-import type { OffRecord, RecordKind } from '../model/records.js';
+import { hostEventOf, recordName, type OffRecord, type RecordKind } from '../model/records.js';
 import { sortRecords } from '../model/sort.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import type {
@@ -38,14 +38,14 @@ function valuesList(rows: number, row: string): string {
 
 interface SortRow {
   data: string;
-  start: string | null;
+  start?: string;
   title: string;
   id: string;
   createdAt: string;
 }
 
 function sortedByModel(kind: RecordKind, rows: unknown[][]): SortRow[] {
-  const sortRows = rows.map(([data, start, title, id, createdAt]) => ({ data, start, title, id, createdAt }) as SortRow);
+  const sortRows = rows.map(([data, start, title, id, createdAt]) => ({ data, start: start ?? undefined, title, id, createdAt }) as SortRow);
   return sortRecords(kind, sortRows as unknown as OffRecord[]) as unknown as SortRow[];
 }
 
@@ -63,8 +63,8 @@ class NothingChanged extends Error {
 
 /** The columns kept beside a record's JSON for ordering lists: [sort_time, start, title, created_at]. */
 function sortColumns(record: OffRecord): unknown[] {
-  const start = 'start' in record ? record.start : null;
-  return [Date.parse(start ?? record.createdAt), start, record.title, record.createdAt];
+  const start = 'start' in record ? (record.start ?? null) : null;
+  return [Date.parse(start ?? record.createdAt), start, recordName(record), record.createdAt];
 }
 
 /** The repository on any SQL database: the SQL here runs unchanged on SQLite and PostgreSQL. */
@@ -180,15 +180,15 @@ export class SqlRepository implements Repository {
         await tx.rows(
           `INSERT INTO changes (kind, record_id, event, op, at)
            SELECT kind, id, event, 'remove', ? FROM records WHERE kind = ? AND id = ? AND NOT hidden AND event IS DISTINCT FROM ?`,
-          [Date.now(), kind, record.id, record.event ?? null],
+          [Date.now(), kind, record.id, hostEventOf(kind, record) ?? null],
         );
         const updated = await tx.rows(
           `UPDATE records SET data = ?, event = ?, sort_time = ?, start = ?, title = ?, created_at = ?
             WHERE kind = ? AND id = ? AND NOT hidden RETURNING id`,
-          [JSON.stringify(record), record.event ?? null, ...sortColumns(record), kind, record.id],
+          [JSON.stringify(record), hostEventOf(kind, record) ?? null, ...sortColumns(record), kind, record.id],
         );
         if (updated.length === 0) return { status: 'not-found' };
-        await this.logChange(tx, kind, record.id, record.event, 'put');
+        await this.logChange(tx, kind, record.id, hostEventOf(kind, record), 'put');
         return { status: 'applied', record };
       }
       case 'delete': {
@@ -206,7 +206,7 @@ export class SqlRepository implements Repository {
         if (Boolean(row[1]) !== hide) {
           await tx.rows(`UPDATE records SET hidden = ${hide ? 'TRUE' : 'FALSE'} WHERE kind = ? AND id = ?`, [kind, mutation.id]);
           // Hiding looks like a delete to live clients, unhiding like a new record.
-          await this.logChange(tx, kind, mutation.id, record.event, hide ? 'remove' : 'put');
+          await this.logChange(tx, kind, mutation.id, hostEventOf(kind, record), hide ? 'remove' : 'put');
         }
         return { status: 'applied', record };
       }
@@ -217,12 +217,12 @@ export class SqlRepository implements Repository {
     await tx.rows(
       `INSERT INTO records (kind, id, event, data, hidden, token_hash, sort_time, start, title, created_at)
        VALUES ${valuesList(group.length, '(?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?)')}`,
-      group.flatMap(({ record, tokenHash }) => [kind, record.id, record.event ?? null, JSON.stringify(record), tokenHash, ...sortColumns(record)]),
+      group.flatMap(({ record, tokenHash }) => [kind, record.id, hostEventOf(kind, record) ?? null, JSON.stringify(record), tokenHash, ...sortColumns(record)]),
     );
     const at = Date.now();
     await tx.rows(
       `INSERT INTO changes (kind, record_id, event, op, at) VALUES ${valuesList(group.length, "(?, ?, ?, 'put', ?)")}`,
-      group.flatMap(({ record }) => [kind, record.id, record.event ?? null, at]),
+      group.flatMap(({ record }) => [kind, record.id, hostEventOf(kind, record) ?? null, at]),
     );
   }
 

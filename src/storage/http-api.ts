@@ -1,11 +1,10 @@
-import type { OffRecord, RecordKind } from '../model/records.js';
+import { KIND_SEGMENTS, type OffRecord, type RecordKind, type RecordOf } from '../model/records.js';
 import { NotFoundError, StorageError, UnavailableError } from './errors.js';
 import { FormToken } from './form-token.js';
 import { toStorageError } from './http-errors.js';
 import { recordChecks } from './record-store.js';
-import type { PutOptions } from './store.js';
+import type { ListQuery, PutOptions } from './store.js';
 
-const KIND_PATHS: Record<RecordKind, string> = { 'side-event': 'side-events', seed: 'seeds' };
 
 /** Long enough for a 10,000-record list on a slow phone, short enough that a hung server counts as down. */
 const REQUEST_TIMEOUT_MS = 30000;
@@ -70,15 +69,17 @@ export class HttpApi {
     return `${this.base}/stream`;
   }
 
-  async list(kind: RecordKind, event?: string): Promise<OffRecord[]> {
-    const path = `/${KIND_PATHS[kind]}${event === undefined ? '' : `?event=${encodeURIComponent(event)}`}`;
+  /** A list narrowed on the server: each field of `query` given is a query parameter of the same name. */
+  async list<K extends RecordKind>(kind: K, query: ListQuery = {}): Promise<RecordOf[K][]> {
+    const parameters = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const path = `/${KIND_SEGMENTS[kind]}${parameters.size ? `?${parameters}` : ''}`;
     const checks = loadChecks();
     const records = await this.request(path, '');
     if (!Array.isArray(records)) throw new UnavailableError(new Error(`${this.base}${path} did not answer a list`));
     return (await checks).readableRecords(kind, records, this.base);
   }
 
-  async get(kind: RecordKind, id: string): Promise<OffRecord> {
+  async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {
     const checks = loadChecks();
     const answer = await this.request(this.recordPath(kind, id), id);
     const [record] = (await checks).readableRecords(kind, [answer], this.base);
@@ -87,13 +88,13 @@ export class HttpApi {
   }
 
   create(kind: RecordKind, input: object, headers: WriteHeaders): Promise<Created> {
-    return this.withFormToken((formToken) => this.request(`/${KIND_PATHS[kind]}`, '', { method: 'POST', body: input, headers, formToken })) as Promise<Created>;
+    return this.withFormToken((formToken) => this.request(`/${KIND_SEGMENTS[kind]}`, '', { method: 'POST', body: input, headers, formToken })) as Promise<Created>;
   }
 
   /** Creates all the records or none (`POST …/batch`); the answers come in input order. */
   async createMany(kind: RecordKind, inputs: object[], headers: WriteHeaders): Promise<Created[]> {
     const body = { records: inputs };
-    const send = (formToken?: string) => this.request(`/${KIND_PATHS[kind]}/batch`, '', { method: 'POST', body, headers, formToken });
+    const send = (formToken?: string) => this.request(`/${KIND_SEGMENTS[kind]}/batch`, '', { method: 'POST', body, headers, formToken });
     const { results } = (await this.withFormToken(send)) as { results: Created[] };
     return results;
   }
@@ -107,7 +108,7 @@ export class HttpApi {
   }
 
   private recordPath(kind: RecordKind, id: string): string {
-    return `/${KIND_PATHS[kind]}/${encodeURIComponent(id)}`;
+    return `/${KIND_SEGMENTS[kind]}/${encodeURIComponent(id)}`;
   }
 
   private async withFormToken(send: (formToken?: string) => Promise<unknown>): Promise<unknown> {

@@ -13,6 +13,7 @@ import { SeenRecords } from './http-seen.js';
 import { LiveStream } from './http-stream.js';
 import { EditTokens } from './http-tokens.js';
 import { LazyStore } from './lazy.js';
+import { isEventQuery, matchesQuery } from './list-query.js';
 import { Outbox } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
 import { OutboxStore } from './outbox-store.js';
@@ -114,19 +115,34 @@ export class HttpStore extends OutboxStore {
     return (await this.tokens.get(kind, id)) !== undefined;
   }
 
-  async list<K extends RecordKind>(kind: K, { event }: ListQuery = {}): Promise<RecordOf[K][]> {
+  /**
+   * Lists of one host event (or all) are kept for offline reading and followed after a reconnect; a list narrowed further
+   * (a place, an organizer, upcoming…) is read from the server, and offline is picked from the records kept.
+   */
+  async list<K extends RecordKind>(kind: K, query: ListQuery = {}): Promise<RecordOf[K][]> {
+    const { event } = query;
+    const belongs = matchesQuery(kind, query);
+    const kept = isEventQuery(query);
     try {
-      const records = await this.reach.of(this.api.list(kind, event));
-      this.lists.save(kind, event, records);
-      this.seen.listed(kind, event, records);
-      return sortRecords(kind, withPending(records, await this.waiting(kind), event)) as RecordOf[K][];
+      const records = await this.reach.of(this.api.list(kind, query));
+      if (kept) {
+        this.lists.save(kind, event, records);
+        this.seen.listed(kind, event, records);
+      }
+      return sortRecords(kind, withPending(records, await this.waiting(kind), belongs)) as RecordOf[K][];
     } catch (error) {
       if (!(error instanceof UnavailableError)) throw error;
-      const cached = await this.lists.load(kind, event);
-      const records = withPending(cached ?? [], await this.waiting(kind), event);
+      const cached = kept ? await this.lists.load(kind, event) : await this.keptMatching(kind, belongs);
+      const records = withPending(cached ?? [], await this.waiting(kind), belongs);
       if (!cached && records.length === 0) throw error;
       return sortRecords(kind, records) as RecordOf[K][];
     }
+  }
+
+  /** Records of the lists kept for offline reading that belong to a narrower list; undefined when none does. */
+  private async keptMatching(kind: RecordKind, belongs: (record: OffRecord) => boolean): Promise<OffRecord[] | undefined> {
+    const matching = [...(await this.lists.byId(kind)).values()].filter(belongs);
+    return matching.length ? matching : undefined;
   }
 
   protected async stored<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {
@@ -248,12 +264,16 @@ export class HttpStore extends OutboxStore {
   ): Promise<PendingPut> {
     const { id, ...fields } = input;
     if (id === undefined) return this.outbox.entryFor({ op: 'create', kind, input: fields, options, record: stampRecord(input, undefined) });
+    // A host event's creator chooses its id: it is sent with the create, and the server refuses one already taken (409).
+    const sent = kind === 'event' ? input : fields;
     const pendingCreate = waiting.find(isCreateOf(id));
     // Still pending: the create itself is amended, keeping its place in the queue and its idempotency key.
     if (pendingCreate) {
-      return { ...pendingCreate, op: 'amended-create', input: fields, record: stampRecord(input, pendingCreate.record as RecordOf[K]) };
+      return { ...pendingCreate, op: 'amended-create', input: sent, record: stampRecord(input, pendingCreate.record as RecordOf[K]) };
     }
-    if (!(await this.tokens.get(kind, id))) await this.refuseWithoutToken(kind, id);
+    const token = await this.tokens.get(kind, id);
+    if (!token && kind === 'event') return this.outbox.entryFor({ op: 'create', kind, input: sent, options, record: stampRecord(input, { id }) });
+    if (!token) await this.refuseWithoutToken(kind, id);
     const pendingReplace = waiting.findLast((entry): entry is PendingPut => entry.op === 'replace' && entry.id === id);
     const current = pendingReplace?.record ?? cached.get(id);
     const known = (current ?? { id, createdAt: nowIso() }) as RecordOf[K];
@@ -339,7 +359,7 @@ export class HttpStore extends OutboxStore {
     for (const { kind, event } of this.seen.listedQueries()) {
       let records: OffRecord[];
       try {
-        records = await this.api.list(kind, event);
+        records = await this.api.list(kind, { event });
       } catch (error) {
         // The next reconnection catches up again.
         console.warn('off-layer: could not catch up with changes made while offline.', error);

@@ -1,4 +1,4 @@
-import type { OffRecord, RecordKind } from '../model/records.js';
+import { RECORD_KINDS, type OffRecord, type RecordKind } from '../model/records.js';
 import type { RecordBackend } from './backend.js';
 import { ChangeFeed } from './change-feed.js';
 import { LocalStore } from './local-store.js';
@@ -8,7 +8,7 @@ import { MEMORY_STATUS } from './statuses.js';
 /** A record nobody can change by accident: the store hands out the very objects it keeps. */
 function frozenCopy(record: OffRecord): OffRecord {
   const copy = structuredClone(record);
-  Object.freeze(copy.tags);
+  if ('tags' in copy) Object.freeze(copy.tags);
   return Object.freeze(copy);
 }
 
@@ -17,7 +17,7 @@ function frozenCopy(record: OffRecord): OffRecord {
  * copies, so reads return them as they are: no copy per read, even of 50,000.
  */
 export class MemoryBackend implements RecordBackend {
-  private readonly records: Record<RecordKind, Map<string, OffRecord>> = { 'side-event': new Map(), seed: new Map() };
+  private readonly records = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, new Map()])) as Record<RecordKind, Map<string, OffRecord>>;
 
   async readAll(kind: RecordKind): Promise<OffRecord[]> {
     return [...this.records[kind].values()];

@@ -105,11 +105,11 @@ export function upgraded(entry: LegacyEntry): PendingEntry {
   return rest;
 }
 
-/** Lists and records as this device will see them once its pending writes are made. */
-export function withPending<R extends OffRecord>(records: R[], entries: PendingEntry[], event: string | undefined): R[] {
+/** Lists and records as this device will see them once its pending writes are made; `belongs` says what the list holds. */
+export function withPending<R extends OffRecord>(records: R[], entries: PendingEntry[], belongs: (record: OffRecord) => boolean): R[] {
   const byId = new Map(records.map((record) => [record.id, record]));
   for (const entry of entries) {
-    if (!isPut(entry) || (event !== undefined && hostEventOf(entry.record) !== event)) byId.delete(targetId(entry));
+    if (!isPut(entry) || !belongs(entry.record)) byId.delete(targetId(entry));
     else byId.set(entry.record.id, entry.record as R);
   }
   return [...byId.values()];

@@ -8,6 +8,7 @@ import { Outbox } from './outbox.js';
 import { OutboxSender } from './outbox-sender.js';
 import { OutboxStore } from './outbox-store.js';
 import { idbTable, keyValueTable, pageMemory } from './outbox-tables.js';
+import { matchesQuery } from './list-query.js';
 import { markPending, type PendingHome } from './pending-marker.js';
 import { isCreate, isCreateOf, isPut, targetId, withPending, type PendingEntry } from './pending-entry.js';
 import { recordChecks } from './record-store.js';
@@ -60,7 +61,7 @@ export class PendingWrites<S extends BasicStore> extends OutboxStore {
   async list<K extends RecordKind>(kind: K, query: ListQuery = {}): Promise<RecordOf[K][]> {
     const records = await this.inner.list(kind, query);
     const waiting = await this.waiting(kind);
-    return waiting.length ? (sortRecords(kind, withPending(records, waiting, query.event)) as RecordOf[K][]) : records;
+    return waiting.length ? (sortRecords(kind, withPending(records, waiting, matchesQuery(kind, query))) as RecordOf[K][]) : records;
   }
 
   async remove(kind: RecordKind, id: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { RecordKind, RecordOf } from '../model/records.js';
 import { sortRecords } from '../model/sort.js';
 import type { RecordBackend } from './backend.js';
 import type { ChangeFeed } from './change-feed.js';
+import { matchesQuery } from './list-query.js';
 import { NotFoundError } from './errors.js';
 import type { BasicStore } from './queueing-store.js';
 import type { ChangeListener, ListQuery, StoreStatus } from './store.js';
@@ -32,8 +33,7 @@ export class RecordStore implements BasicStore {
 
   async list<K extends RecordKind>(kind: K, query: ListQuery = {}): Promise<RecordOf[K][]> {
     const records = (await (await this.backend()).readAll(kind)) as RecordOf[K][];
-    const matching = query.event === undefined ? records : records.filter((record) => record.event === query.event);
-    return sortRecords(kind, matching);
+    return sortRecords(kind, records.filter(matchesQuery(kind, query)));
   }
 
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {

@@ -4,6 +4,17 @@ import type { OffRecord, RecordKind, RecordOf } from '../model/records.js';
 export interface ListQuery {
   /** Only records of this host event; absent or `undefined` (the elements pass `{ event: undefined }`), every event's. */
   event?: string;
+  /** Side events at this place record (its id), across events. */
+  place?: string;
+  /** Side events of this organizer record (its id), across events. */
+  organizer?: string;
+  /**
+   * Side events not over at this instant (ISO 8601): those ending, or starting when they have no end, at or after it.
+   * Pass the current time for "upcoming"; rounded down to the minute, every visitor's list is the same, and caches share it.
+   */
+  from?: string;
+  /** Seeds replanted from this seed (its id): the next generation of its lineage. */
+  replantedFrom?: string;
 }
 
 export type StatusReason = 'memory' | 'no-indexeddb' | 'open-timeout' | 'open-failed' | 'offline';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Seed } from '../../src/model/records.js';
 import { stampRecord } from '../../src/model/stamp.js';
 import { validate } from '../../src/model/validate.js';
 import { PostgresDriver } from '../../src/server/postgres-driver.js';
@@ -34,7 +35,7 @@ async function repositoryBehaviour(repository: Repository): Promise<void> {
     status: 'replayed',
     response: renameKey.response,
   });
-  assert.equal((await repository.find('seed', kept.id))?.record.title, 'Renamed');
+  assert.equal(((await repository.find('seed', kept.id))?.record as Seed | undefined)?.title, 'Renamed');
 
   assert.equal((await repository.apply('seed', { op: 'hide', id: kept.id })).status, 'applied');
   assert.equal((await repository.apply('seed', { op: 'hide', id: kept.id })).status, 'applied', 'hiding twice is harmless');

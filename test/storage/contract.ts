@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { NotFoundError, StorageError } from '../../src/storage/errors.js';
 import { ValidationError } from '../../src/storage/validation-error.js';
 import type { OffStore, StoreChange } from '../../src/storage/store.js';
-import { seedInput, sideEventInput } from './fixtures.js';
+import { lineageOf } from '../../src/model/lineage.js';
+import { hostEventInput, organizerInput, placeInput, seedInput, sideEventInput } from './fixtures.js';
 
 export interface StoreUnderTest {
   /** A fresh, empty store. */
@@ -180,6 +181,119 @@ export function storeContract(name: string, subject: StoreUnderTest): void {
       expect(await store.pending({ kind: 'seed', event: created.event })).to.deep.equal([]);
       await store.discardPending('no such pending write');
       expect(await store.get('seed', created.id)).to.deep.equal(created);
+    });
+
+    it('creates a host event with the id its creator chose, and updates it by that id', async () => {
+      const input = hostEventInput();
+      const created = await store.put('event', input);
+      expect(created).to.include({ id: input.id, name: input.name, start: input.start });
+      expect(created.createdAt).to.equal(created.updatedAt);
+      const renamed = await store.put('event', { ...input, name: 'Summit of the commons, 2026 edition' });
+      expect(renamed.id).to.equal(input.id);
+      expect(renamed.createdAt).to.equal(created.createdAt);
+      expect((await store.get('event', input.id)).name).to.equal('Summit of the commons, 2026 edition');
+      expect((await store.list('event')).map(({ id }) => id)).to.deep.equal([input.id]);
+    });
+
+    it('refuses a host event without a valid id, or part of itself', async () => {
+      const noId = (await rejection(store.put('event', hostEventInput({ id: undefined })))) as ValidationError;
+      expect(noId.issues).to.deep.equal([{ field: 'id', code: 'required' }]);
+      const input = hostEventInput();
+      const itself = (await rejection(store.put('event', { ...input, partOf: input.id }))) as ValidationError;
+      expect(itself.issues).to.deep.equal([{ field: 'partOf', code: 'part-of-cycle' }]);
+      const edition = await store.put('event', hostEventInput({ partOf: input.id }));
+      expect(edition.partOf, 'an umbrella event nobody described yet is fine').to.equal(input.id);
+      await store.put('event', input);
+      const loop = (await rejection(store.put('event', { ...input, partOf: edition.id }))) as ValidationError;
+      expect(loop.issues).to.deep.equal([{ field: 'partOf', code: 'part-of-cycle' }]);
+    });
+
+    it('keeps two places of the same name in two cities apart, and refuses bad coordinates', async () => {
+      const marseille = await store.put('place', placeInput());
+      const lyon = await store.put('place', placeInput({ address: '3 rue du Port, 69001 Lyon', latitude: 45.767, longitude: 4.834 }));
+      expect(marseille.id).not.to.equal(lyon.id);
+      expect((await store.list('place')).map(({ address }) => address).sort()).to.deep.equal([lyon.address, marseille.address].sort());
+      const half = (await rejection(store.put('place', placeInput({ longitude: undefined })))) as ValidationError;
+      expect(half.issues).to.deep.equal([{ field: 'longitude', code: 'coordinates-pair' }]);
+      const far = (await rejection(store.put('place', placeInput({ latitude: 91 })))) as ValidationError;
+      expect(far.fieldMessages('fr')).to.deep.equal({ latitude: 'La latitude va de -90 à 90, la longitude de -180 à 180.' });
+    });
+
+    it('refuses a side event naming a place or organizer that does not exist, with a field error', async () => {
+      const error = (await rejection(store.put('side-event', sideEventInput({ placeId: 'no-such-place', organizerId: 'no-such-organizer' })))) as ValidationError;
+      expect(error).to.be.instanceOf(ValidationError);
+      expect(error.issues).to.deep.equal([
+        { field: 'placeId', code: 'unknown-place' },
+        { field: 'organizerId', code: 'unknown-organizer' },
+      ]);
+      expect(error.fieldMessages('en').placeId).to.equal('This place does not exist: choose one from the list or add it first.');
+      expect(await store.list('side-event')).to.have.length(0);
+    });
+
+    it("lists a place's and an organizer's side events across events; a renamed place is renamed for all of them", async () => {
+      const cafe = await store.put('place', placeInput());
+      const collective = await store.put('organizer', organizerInput());
+      const here = await store.put('side-event', sideEventInput({ placeId: cafe.id, organizerId: collective.id }));
+      const elsewhere = await store.put('side-event', sideEventInput({ event: 'other-summit', placeId: cafe.id, start: '2027-01-10T10:00:00+01:00', end: undefined }));
+      await store.put('side-event', sideEventInput({ title: 'Not at the café' }));
+      expect((await store.list('side-event', { place: cafe.id })).map(({ id }) => id)).to.deep.equal([here.id, elsewhere.id]);
+      expect((await store.list('side-event', { organizer: collective.id })).map(({ id }) => id)).to.deep.equal([here.id]);
+      expect(await store.list('side-event', { place: cafe.id, event: 'other-summit' })).to.deep.equal([elsewhere]);
+      await store.put('place', { ...cafe, name: 'Le Café du Port' });
+      for (const sideEvent of await store.list('side-event', { place: cafe.id })) {
+        expect((await store.get('place', sideEvent.placeId!)).name).to.equal('Le Café du Port');
+      }
+    });
+
+    it('lists upcoming side events only: those ending, or starting without an end, at or after "from"', async () => {
+      const over = await store.put('side-event', sideEventInput({ title: 'Over', start: '2026-06-12T08:00:00+02:00', end: '2026-06-12T09:00:00+02:00' }));
+      const running = await store.put('side-event', sideEventInput({ title: 'Running', start: '2026-06-12T09:00:00+02:00', end: '2026-06-12T12:00:00+02:00' }));
+      const later = await store.put('side-event', sideEventInput({ title: 'Later', start: '2026-06-12T14:00:00+02:00', end: undefined }));
+      const from = '2026-06-12T10:00:00+02:00';
+      expect((await store.list('side-event', { event: 'g21', from })).map(({ id }) => id)).to.deep.equal([running.id, later.id]);
+      expect((await store.list('side-event', { from: '2026-06-12T07:00:00Z' })).map(({ id }) => id)).to.deep.equal([over.id, running.id, later.id]);
+    });
+
+    it('lists the seeds replanted from a seed across events, and refuses a lineage cycle', async () => {
+      const parent = await store.put('seed', seedInput({ title: 'Parent' }));
+      const child = await store.put('seed', seedInput({ title: 'Child', event: 'other-summit', replantedFrom: parent.id }));
+      await store.put('seed', seedInput({ title: 'Unrelated' }));
+      expect((await store.list('seed', { replantedFrom: parent.id })).map(({ id }) => id)).to.deep.equal([child.id]);
+      const cycle = (await rejection(store.put('seed', { ...parent, replantedFrom: child.id }))) as ValidationError;
+      expect(cycle.issues).to.deep.equal([{ field: 'replantedFrom', code: 'lineage-cycle' }]);
+      expect(cycle.fieldMessages('fr').replantedFrom).to.equal("Une graine ne peut pas être replantée depuis l'une de ses descendantes.");
+      expect((await store.get('seed', parent.id)).replantedFrom).to.equal(undefined);
+    });
+
+    it('follows a lineage across events, with a gap where a parent is gone', async () => {
+      const grandparent = await store.put('seed', seedInput({ title: 'Grandparent', event: 'summit-2024' }));
+      const parent = await store.put('seed', seedInput({ title: 'Parent', event: 'summit-2025', replantedFrom: grandparent.id }));
+      const seed = await store.put('seed', seedInput({ title: 'Seed', replantedFrom: parent.id }));
+      const child = await store.put('seed', seedInput({ title: 'Child', event: 'summit-2027', replantedFrom: seed.id }));
+      const sources = {
+        seed: (id: string) => store.get('seed', id).catch(() => undefined),
+        replantedFrom: (id: string) => store.list('seed', { replantedFrom: id }),
+      };
+      const lineage = await lineageOf(seed, sources);
+      expect(lineage.ancestors.map(({ seed: each }) => each?.event)).to.deep.equal(['summit-2025', 'summit-2024']);
+      expect(lineage.descendants.map(({ seed: each }) => each.id)).to.deep.equal([child.id]);
+      await store.remove('seed', parent.id);
+      const gapped = await lineageOf(seed, sources);
+      expect(gapped.ancestors).to.deep.equal([{ id: parent.id }]);
+    });
+
+    it('stores markup in the new kinds as text, and refuses javascript: URLs there', async () => {
+      const name = '<script>alert(1)</script> & "friends"';
+      const organizer = await store.put('organizer', organizerInput({ name }));
+      expect((await store.get('organizer', organizer.id)).name).to.equal(name);
+      for (const [kind, input] of [
+        ['place', placeInput({ url: 'javascript:alert(1)' })],
+        ['organizer', organizerInput({ url: 'JavaScript:alert(1)' })],
+        ['event', hostEventInput({ url: 'javascript:alert(1)' })],
+      ] as const) {
+        const error = (await rejection(store.put(kind, input))) as ValidationError;
+        expect(error.issues, kind).to.deep.equal([{ field: 'url', code: 'unsafe-url' }]);
+      }
     });
 
     it('round-trips 10,000 records intact', async () => {

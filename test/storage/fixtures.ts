@@ -55,3 +55,30 @@ export async function until(condition: () => boolean | Promise<boolean>, what: s
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+export function hostEventInput(overrides: Record<string, unknown> = {}) {
+  return {
+    id: uniqueName('summit'),
+    name: 'Summit of the commons 2026',
+    start: '2026-06-12T09:00:00+02:00',
+    end: '2026-06-14T18:00:00+02:00',
+    url: 'https://example.org/summit',
+    description: 'Three days on the harbour.',
+    ...overrides,
+  };
+}
+
+export function placeInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Café du Port',
+    address: '1 quai du Port, 13002 Marseille',
+    latitude: 43.2965,
+    longitude: 5.3698,
+    url: 'https://example.org/cafe',
+    ...overrides,
+  };
+}
+
+export function organizerInput(overrides: Record<string, unknown> = {}) {
+  return { name: 'Les Communs', url: 'https://example.org/communs', description: 'A collective of neighbours.', ...overrides };
+}

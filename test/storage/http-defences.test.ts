@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { OffRecord } from '../../src/model/records.js';
+import { recordName, type SideEvent } from '../../src/model/records.js';
 import { NotFoundError } from '../../src/storage/errors.js';
 import { HttpApi } from '../../src/storage/http-api.js';
 import { LiveStream } from '../../src/storage/http-stream.js';
@@ -35,7 +35,7 @@ describe('HTTP store against bots and bad records', function () {
     expect(performance.now() - appeared).to.be.at.least(SERVER_WAIT_MS - 100);
     const batch = await api.createMany('seed', [seedInput({ event }), seedInput({ event })], key());
     expect(batch).to.have.length(2);
-    expect((await api.list('seed', event)).map(({ id }) => id)).to.have.members([created.record.id, ...batch.map(({ record }) => record.id)]);
+    expect((await api.list('seed', { event })).map(({ id }) => id)).to.have.members([created.record.id, ...batch.map(({ record }) => record.id)]);
     expect(solverLoaded()).to.equal(false);
   });
 
@@ -48,7 +48,7 @@ describe('HTTP store against bots and bad records', function () {
     const retried = performance.now();
     const created = await api.create('seed', seedInput({ event }), key());
     expect(performance.now() - retried).to.be.at.least(SERVER_WAIT_MS - 100, 'the new token is waited for');
-    expect((await api.list('seed', event)).map(({ id }) => id)).to.include(created.record.id);
+    expect((await api.list('seed', { event })).map(({ id }) => id)).to.include(created.record.id);
   });
 
   it('solves the proof of work of a server that asks for it, downloading the solver then', async () => {
@@ -56,7 +56,7 @@ describe('HTTP store against bots and bad records', function () {
     const event = uniqueName('ev');
     const api = new HttpApi(url);
     const created = await api.create('side-event', sideEventInput({ event }), key());
-    expect((await api.get('side-event', created.record.id)).title).to.equal(created.record.title);
+    expect((await api.get('side-event', created.record.id)).title).to.equal(recordName(created.record));
     expect(solverLoaded()).to.equal(true);
   });
 
@@ -74,8 +74,8 @@ describe('HTTP store against bots and bad records', function () {
     for (const record of [good, untagged, ...bad]) await insertRaw(server, 'side-event', record);
     const api = new HttpApi(server.url);
 
-    let listed: OffRecord[] = [];
-    const warnings = await warningsDuring(async () => (listed = await api.list('side-event', event)));
+    let listed: SideEvent[] = [];
+    const warnings = await warningsDuring(async () => (listed = await api.list('side-event', { event })));
     expect(listed.map(({ title }) => title)).to.have.members(['Good', 'Untagged']);
     expect(listed.find(({ title }) => title === 'Untagged')!.tags).to.deep.equal([]);
     expect(warnings).to.have.length(4);
@@ -85,8 +85,8 @@ describe('HTTP store against bots and bad records', function () {
     await warningsDuring(() => api.get('side-event', bad[1].id as string).catch((error) => (refused = error)));
     expect(refused).to.be.instanceOf(NotFoundError);
 
-    const heard: OffRecord[] = [];
-    const stream = new LiveStream(api.streamUrl, { onOpen() {}, onDown() {}, onPut: (_, records) => heard.push(...records), onRemove() {} });
+    const heard: SideEvent[] = [];
+    const stream = new LiveStream(api.streamUrl, { onOpen() {}, onDown() {}, onPut: (_, records) => heard.push(...(records as SideEvent[])), onRemove() {} });
     try {
       await stream.firstContact;
       const live = await warningsDuring(async () => {

@@ -7,7 +7,7 @@ import { createMemoryStore } from '../../src/storage/memory.js';
 import type { OffStore, StoreChange } from '../../src/storage/store.js';
 import { storeContract } from './contract.js';
 import { seedInput, sideEventInput, until } from './fixtures.js';
-import type { OffRecord } from '../../src/model/records.js';
+import { recordName, type OffRecord } from '../../src/model/records.js';
 import {
   answerHeld,
   cutNetworkAfter,
@@ -73,7 +73,7 @@ async function rejection(promise: Promise<unknown>): Promise<StorageError> {
 
 /** What the server holds, asked without any store, cache or outbox in between. */
 async function onServer(server: TestServer, kind: 'side-event' | 'seed', event?: string) {
-  return new HttpApi(server.url).list(kind, event);
+  return new HttpApi(server.url).list(kind, { event });
 }
 
 describe('http store, server down and back', function () {
@@ -221,7 +221,7 @@ describe('http store, server down and back', function () {
     await until(async () => (await waitingCount(store)) === 0, 'the refusal');
     const [refused] = await store.pending();
     expect(refused).to.include({ kind: 'seed', op: 'replace', id: created.id, failure: 'not-found' });
-    expect(refused.record?.title).to.equal('Edited offline');
+    expect(refused.record && recordName(refused.record)).to.equal('Edited offline');
     expect(changes).to.deep.include({ type: 'remove', kind: 'seed', id: created.id });
     expect(await store.list('seed')).to.deep.equal([]);
 
@@ -296,7 +296,7 @@ describe('http store, a queued create changed while it is being sent', function 
     return { server, store, changes, queued };
   }
 
-  const titlesAndIds = (records: OffRecord[]) => records.map(({ id, title }) => [id, title]);
+  const titlesAndIds = (records: OffRecord[]) => records.map((record) => [record.id, recordName(record)]);
 
   for (const database of ['sqlite', 'postgres'] as Database[]) {
     it(`sends an edit made while the create was in flight, and shows it under the server's id (${database})`, async () => {
@@ -357,7 +357,7 @@ describe('http store, a queued create changed while it is being sent', function 
 
       await until(async () => (await waitingCount(store)) === 0, 'the refusal');
       const refused = await store.pending();
-      expect(refused.map(({ op, id, failure, record }) => [op, id, failure, record?.title])).to.deep.equal([
+      expect(refused.map(({ op, id, failure, record }) => [op, id, failure, record && recordName(record)])).to.deep.equal([
         ['create', queued.id, 'forbidden', 'Edited while it was sent'],
       ]);
       expect(await onServer(server, 'seed')).to.deep.equal([]);

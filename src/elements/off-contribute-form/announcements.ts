@@ -1,5 +1,5 @@
 import type { LitElement } from 'lit';
-import type { OffRecord, RecordKind } from '../../model/records.js';
+import type { EventRecordKind, Seed, SideEvent } from '../../model/records.js';
 import { OffContributedEvent } from '../shared/events.js';
 
 /** The form's first control, where the person starts typing. */
@@ -29,7 +29,7 @@ const announcedSent = new Set<string>();
  * Dispatches `off-contributed`. A pending write sent (`pendingId`, its provisional id) is announced once on the page,
  * by the first form to hear of it, though several forms may show it.
  */
-export function announceContributed(host: HTMLElement, kind: RecordKind, record: OffRecord, pendingId?: string): void {
+export function announceContributed(host: HTMLElement, kind: EventRecordKind, record: SideEvent | Seed, pendingId?: string): void {
   if (pendingId !== undefined) {
     if (announcedSent.has(pendingId)) return;
     announcedSent.add(pendingId);

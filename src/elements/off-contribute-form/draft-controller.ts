@@ -1,10 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RecordKind } from '../../model/records.js';
+import type { EventRecordKind } from '../../model/records.js';
 import { Draft } from './draft.js';
 import { emptyValues, type FormValues } from './fields.js';
 
 interface DraftSources {
-  kind: () => RecordKind;
+  kind: () => EventRecordKind;
   event: () => string;
 }
 
@@ -70,7 +70,7 @@ export class DraftController implements ReactiveController {
 
   private readonly onPageHide = (): void => this.current?.flush();
 
-  private isOf(draft: Draft, kind: RecordKind, event: string): boolean {
+  private isOf(draft: Draft, kind: EventRecordKind, event: string): boolean {
     return draft.kind === kind && draft.event === event;
   }
 }

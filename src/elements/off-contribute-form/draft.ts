@@ -1,4 +1,4 @@
-import type { RecordKind } from '../../model/records.js';
+import type { EventRecordKind } from '../../model/records.js';
 import { isBlank, type FormValues } from './fields.js';
 import { draftKey, pageStorage, type SafeStorage } from './safe-storage.js';
 
@@ -9,7 +9,7 @@ export class Draft {
   private pending?: { values: FormValues; timer: ReturnType<typeof setTimeout> };
 
   constructor(
-    readonly kind: RecordKind,
+    readonly kind: EventRecordKind,
     readonly event: string,
     private readonly storage: SafeStorage = pageStorage,
   ) {}

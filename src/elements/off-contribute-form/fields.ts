@@ -1,5 +1,5 @@
 import { localToIso } from '../../model/local-time.js';
-import { DEFAULT_LICENSE, type RecordKind } from '../../model/records.js';
+import { DEFAULT_LICENSE, type EventRecordKind } from '../../model/records.js';
 import { validate, type FieldIssue, type Validation } from '../../model/validate.js';
 
 export type FieldName =
@@ -43,7 +43,7 @@ const webAddress = (name: 'url' | 'sourceUrl'): FieldSpec => ({
 });
 const tags: FieldSpec = { name: 'tags', control: 'input', type: 'text', autocomplete: 'off', hint: 'tags' };
 
-export const FIELDS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
+export const FIELDS: Readonly<Record<EventRecordKind, readonly FieldSpec[]>> = {
   'side-event': [
     title,
     { name: 'description', control: 'textarea', autocomplete: 'off' },
@@ -67,7 +67,7 @@ export const FIELDS: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
 /** What the controls hold, as typed: the draft is exactly this. */
 export type FormValues = Partial<Record<FieldName, string>>;
 
-export function emptyValues(kind: RecordKind): FormValues {
+export function emptyValues(kind: EventRecordKind): FormValues {
   return kind === 'seed' ? { license: DEFAULT_LICENSE } : {};
 }
 
@@ -83,7 +83,7 @@ export function splitTags(text: string): string[] {
  * The record input for `validate` and `store.put`: blank fields are left out
  * (so a missing title reads "required"), tags split, date-times given their offset.
  */
-export function toInput(kind: RecordKind, event: string, values: FormValues, timeZone?: string): Record<string, unknown> {
+export function toInput(kind: EventRecordKind, event: string, values: FormValues, timeZone?: string): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   if (event || kind === 'side-event') input.event = event;
   for (const { name, type } of FIELDS[kind]) {
@@ -99,7 +99,7 @@ export function toInput(kind: RecordKind, event: string, values: FormValues, tim
  * The controls' values for a record input (`toInput`'s inverse): a refused contribution put back in the form.
  * A date-time written with its offset starts with its wall clock, which is what the control shows.
  */
-export function toValues(kind: RecordKind, input: Record<string, unknown>): FormValues {
+export function toValues(kind: EventRecordKind, input: Record<string, unknown>): FormValues {
   const values = emptyValues(kind);
   for (const { name, type } of FIELDS[kind]) {
     const value = input[name];
@@ -110,7 +110,7 @@ export function toValues(kind: RecordKind, input: Record<string, unknown>): Form
 }
 
 /** True when nothing was typed beyond the defaults. */
-export function isBlank(kind: RecordKind, values: FormValues): boolean {
+export function isBlank(kind: EventRecordKind, values: FormValues): boolean {
   const defaults = emptyValues(kind);
   return FIELDS[kind].every(({ name }) => (values[name] ?? '') === (defaults[name] ?? ''));
 }
@@ -120,12 +120,12 @@ export function isBlank(kind: RecordKind, values: FormValues): boolean {
  * it would be called "required", or an end dropped without a word; `controls` tell it apart.
  */
 export function validateForm(
-  kind: RecordKind,
+  kind: EventRecordKind,
   event: string,
   values: FormValues,
   timeZone: string,
   controls: Iterable<HTMLInputElement>,
-): Validation<RecordKind> {
+): Validation<EventRecordKind> {
   const result = validate(kind, toInput(kind, event, values, timeZone || undefined));
   const halfTyped = [...controls]
     .filter((input) => input.validity.badInput)

@@ -1,4 +1,4 @@
-import type { RecordKind } from '../../model/records.js';
+import type { EventRecordKind } from '../../model/records.js';
 import { StorageError } from '../../storage/errors.js';
 
 /**
@@ -8,9 +8,9 @@ import { StorageError } from '../../storage/errors.js';
 export type Confirmation =
   /** The fields; `sentLater` names a pending write sent meanwhile, while the person typed. */
   | { state: 'editing'; sentLater?: string }
-  | { state: 'stored'; kind: RecordKind; title: string }
+  | { state: 'stored'; kind: EventRecordKind; title: string }
   /** Kept by the store as a pending write until it can be made; `id` is its provisional id. */
-  | { state: 'pending'; kind: RecordKind; title: string; id: string };
+  | { state: 'pending'; kind: EventRecordKind; title: string; id: string };
 
 export const EDITING: Confirmation = { state: 'editing' };
 

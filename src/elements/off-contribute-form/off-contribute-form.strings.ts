@@ -1,4 +1,4 @@
-import type { RecordKind } from '../../model/records.js';
+import type { EventRecordKind } from '../../model/records.js';
 import type { Catalogue } from '../shared/i18n.js';
 import type { FieldName } from './fields.js';
 
@@ -10,7 +10,7 @@ interface KindStrings {
 }
 
 export interface ContributeFormStrings {
-  kinds: Record<RecordKind, KindStrings>;
+  kinds: Record<EventRecordKind, KindStrings>;
   labels: Record<FieldName, string>;
   requiredNote: string;
   hints: {

@@ -4,7 +4,7 @@ import type { Lang } from '../../model/lang.js';
 import { licenseFor } from '../../model/licenses.js';
 import { issueMessage } from '../../model/field-messages.js';
 import { storageMessage } from '../../model/messages.js';
-import { LICENSES, type RecordKind } from '../../model/records.js';
+import { LICENSES, type EventRecordKind } from '../../model/records.js';
 import type { FieldIssue } from '../../model/validate.js';
 import { plural } from '../shared/i18n.js';
 import { honeypotTemplate } from './anti-bot.js';
@@ -15,7 +15,7 @@ import type { PendingContribution } from './pending-contributions.js';
 
 export interface StatusView {
   lang: Lang;
-  kind: RecordKind;
+  kind: EventRecordKind;
   persistent: boolean;
   offline: boolean;
   waiting: number;
@@ -28,7 +28,7 @@ export interface StatusView {
 
 export interface FormView {
   lang: Lang;
-  kind: RecordKind;
+  kind: EventRecordKind;
   values: FormValues;
   issues: FieldIssue[];
   busy: boolean;
@@ -84,7 +84,7 @@ function noticeTemplate({ notice, lang, kind, issues }: StatusView): TemplateRes
 /** `kind`: the form's kind now, whose "add another" button brings the fields back. */
 export function confirmationTemplate(
   confirmation: Exclude<Confirmation, { state: 'editing' }>,
-  kind: RecordKind,
+  kind: EventRecordKind,
   lang: Lang,
   onAnother: () => void,
 ): TemplateResult {

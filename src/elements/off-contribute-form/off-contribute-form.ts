@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
-import { isRecordKind, type RecordKind } from '../../model/records.js';
+import { isEventRecordKind, type EventRecordKind } from '../../model/records.js';
 import type { FieldIssue } from '../../model/validate.js';
 import type { SentWrite } from '../../storage/store.js';
 import { ValidationError } from '../../storage/validation-error.js';
@@ -73,7 +73,7 @@ export class OffContributeForm extends OffElement {
   @property() event = '';
 
   /** What is contributed: `side-event` (default) or `seed`. */
-  @property() kind: RecordKind = 'side-event';
+  @property() kind: EventRecordKind = 'side-event';
 
   /** The form's heading, "Add your #OFF" or "Plant a seed" in its language by default. */
   @property() label = '';
@@ -110,8 +110,8 @@ export class OffContributeForm extends OffElement {
     event: () => this.event,
   });
 
-  private get currentKind(): RecordKind {
-    return isRecordKind(this.kind) ? this.kind : 'side-event';
+  private get currentKind(): EventRecordKind {
+    return isEventRecordKind(this.kind) ? this.kind : 'side-event';
   }
 
   protected override willUpdate(): void {
@@ -207,7 +207,9 @@ export class OffContributeForm extends OffElement {
   /** Pending writes that reached the store: the confirmation's, or one this form listed as waiting. */
   private onSent(sent: SentWrite[]): void {
     for (const { id, kind, record } of sent) {
-      if (!record || !(isShownPending(this.confirmation, id) || this.pendingContributions.lists(id))) continue;
+      // A form contributes side events and seeds: another store user's place or organizer is not its to announce.
+      if (!record || !isEventRecordKind(kind) || !('title' in record)) continue;
+      if (!(isShownPending(this.confirmation, id) || this.pendingContributions.lists(id))) continue;
       this.confirmation = afterSent(this.confirmation, id, record.title);
       announceContributed(this, kind, record, id);
     }

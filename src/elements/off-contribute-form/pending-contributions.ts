@@ -1,21 +1,21 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RecordKind } from '../../model/records.js';
+import type { EventRecordKind, Seed, SideEvent } from '../../model/records.js';
 import type { OffStore, PendingWrite } from '../../storage/store.js';
 
 interface PendingSources {
   store: () => OffStore;
-  kind: () => RecordKind;
+  kind: () => EventRecordKind;
   event: () => string;
 }
 
 interface PendingRead {
   store: OffStore;
-  kind: RecordKind;
+  kind: EventRecordKind;
   event: string;
 }
 
 /** A pending write that creates a record: what a contribution waiting, or refused, is. */
-export type PendingContribution = PendingWrite & { record: NonNullable<PendingWrite['record']> };
+export type PendingContribution = PendingWrite & { kind: EventRecordKind; record: SideEvent | Seed };
 
 /**
  * The contributions of this form's kind and host event that their store keeps as pending writes: waiting to be sent,
@@ -59,7 +59,7 @@ export class PendingContributionsController implements ReactiveController {
     // A later read (another store, kind or event, or a newer change) has begun: this one is out of date.
     if (this.read !== read) return;
     const contributions = writes.filter(
-      (write): write is PendingContribution => write.op === 'create' && write.kind === kind && (write.record?.event ?? '') === event,
+      (write): write is PendingContribution => write.op === 'create' && write.kind === kind && write.record !== undefined && 'event' in write.record && (write.record.event ?? '') === event,
     );
     this.waiting = contributions.filter((write) => !write.failure);
     this.refused = contributions.filter((write) => write.failure);
@@ -71,7 +71,7 @@ export class PendingContributionsController implements ReactiveController {
  * True when `id` is the provisional id of a write `store` keeps pending: a `put` it could not make now, waiting still
  * or already refused. A store that cannot tell made it: its `put` resolved.
  */
-export async function isPending(store: OffStore, kind: RecordKind, event: string, id: string): Promise<boolean> {
+export async function isPending(store: OffStore, kind: EventRecordKind, event: string, id: string): Promise<boolean> {
   const writes = await store.pending({ kind, event: event || undefined }).catch((): PendingWrite[] => []);
   return writes.some((write) => write.id === id);
 }

@@ -1,4 +1,4 @@
-import type { OffRecord, RecordKind, RecordOf } from '../../model/records.js';
+import type { EventRecordKind, RecordKind, RecordOf, Seed } from '../../model/records.js';
 
 /** Every off-layer event bubbles out of shadow roots and carries its payload in `detail`. */
 export class OffEvent<T> extends CustomEvent<T> {
@@ -8,15 +8,15 @@ export class OffEvent<T> extends CustomEvent<T> {
 }
 
 /** A contribution was stored (or queued to be sent when back online). */
-export class OffContributedEvent<K extends RecordKind = RecordKind> extends OffEvent<{ kind: K; record: RecordOf[K] }> {
+export class OffContributedEvent<K extends RecordKind = EventRecordKind> extends OffEvent<{ kind: K; record: RecordOf[K] }> {
   constructor(kind: K, record: RecordOf[K]) {
     super('off-contributed', { kind, record });
   }
 }
 
 /** A seed was replanted into the current event. */
-export class OffReplantedEvent extends OffEvent<{ record: OffRecord; from: OffRecord }> {
-  constructor(record: OffRecord, from: OffRecord) {
+export class OffReplantedEvent extends OffEvent<{ record: Seed; from: Seed }> {
+  constructor(record: Seed, from: Seed) {
     super('off-replanted', { record, from });
   }
 }

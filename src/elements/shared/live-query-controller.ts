@@ -48,7 +48,7 @@ export abstract class LiveQueryController<K extends RecordKind> implements React
   /** Whether `record` belongs to the host event followed. */
   protected matches(record: OffRecord): boolean {
     const event = this.event();
-    return event === undefined || record.event === event;
+    return event === undefined || ('event' in record && record.event === event);
   }
 
   hostConnected(): void {

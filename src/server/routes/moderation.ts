@@ -12,7 +12,7 @@ export function moderationRoutes(deps: Deps): Hono {
   for (const op of ['hide', 'unhide'] as const) {
     routes.post(`/${KINDS_PATTERN}/:id/${op}`, async (c) => {
       deps.requireAdmin(c);
-      const outcome = await repository.apply(kindOfSegment(c.req.param('kinds')), { op, id: c.req.param('id') });
+      const outcome = await repository.apply(kindOfSegment(c.req.param('kinds') ?? ''), { op, id: c.req.param('id') });
       if (outcome.status !== 'applied') throw new HttpError('not-found');
       hub.poke();
       return c.json(outcome.record);

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { isSafeId } from '../../model/ids.js';
-import type { OffRecord, RecordKind } from '../../model/records.js';
+import { hostEventOf, type OffRecord, type RecordKind } from '../../model/records.js';
 import { stampRecord } from '../../model/stamp.js';
 import type { Validated } from '../../model/validate.js';
 import type { Deps } from '../deps.js';
@@ -41,8 +41,8 @@ function kindParam(c: Context): RecordKind {
 /** The input of a new record, its event forced from the path when the path names one. */
 function createInput<K extends RecordKind>(kind: K, body: unknown, pathEvent: string | undefined): Validated<K> {
   const input = validInput(kind, pathEvent === undefined ? body : withAddressed(body, 'event', pathEvent));
-  // Like every store: ids are never taken from the user, an id means "update that record".
-  if (input.id !== undefined) throw new HttpError('not-found');
+  // Like every store: ids are never taken from the user, an id means "update that record"; a host event's creator chooses its id.
+  if (input.id !== undefined && kind !== 'event') throw new HttpError('not-found');
   return input;
 }
 
@@ -115,11 +115,13 @@ export function recordRoutes(deps: Deps): Hono {
    * key when there is one (per index in a batch), so that a replay gives it again.
    */
   function insert(c: Context, inputs: Validated<RecordKind>[], idempotency: IdempotencyKey | undefined, batch: boolean) {
-    deps.limitEvents(inputs.map((input) => input.event));
+    const kind = kindParam(c);
     const created = inputs.map((input, index) => ({
-      record: stampRecord(input, undefined),
+      // A host event keeps the id its creator chose.
+      record: stampRecord(input, kind === 'event' ? { id: input.id! } : undefined),
       editToken: idempotency ? editTokenFor(secret, idempotency.key, batch ? index : undefined) : newEditToken(),
     }));
+    deps.limitEvents(created.map(({ record }) => hostEventOf(kind, record)));
     const records = created.map(({ record }) => record);
     const saved = { status: 201, body: JSON.stringify(batch ? records : records[0]) };
     const inserted = created.map(({ record, editToken }) => ({ record, tokenHash: sha256(editToken) }));
@@ -164,8 +166,8 @@ export function recordRoutes(deps: Deps): Hono {
     const input = validInput(kind, withAddressed(body, 'id', id));
     const stored = await visible(kind, id);
     deps.requireOwner(c, stored.tokenHash);
-    deps.limitEvents([input.event]);
     const record = stampRecord(input, stored.record);
+    deps.limitEvents([hostEventOf(kind, record)]);
     return write(c, { op: 'update', record }, idempotency, { status: 200, body: JSON.stringify(record) }, () => c.json(record));
   });
 
@@ -177,7 +179,7 @@ export function recordRoutes(deps: Deps): Hono {
     if (earlier) return earlier;
     const stored = await visible(kind, id);
     deps.requireOwner(c, stored.tokenHash);
-    deps.limitEvents([stored.record.event]);
+    deps.limitEvents([hostEventOf(kind, stored.record)]);
     return write(c, { op: 'delete', id }, idempotency, { status: 204, body: '' }, () => c.body(null, 204));
   });
 

@@ -41,7 +41,7 @@ describe('off-contribute-form on the reference server', function () {
     expect(performance.now() - appeared).to.be.at.least(SERVER_MIN_FILL_MS - 200);
     expect(statusText(el)).not.to.contain('check what you entered');
     expect(statusText(el)).not.to.match(/waiting|queued/i);
-    const stored = await new HttpApi(server.url).list('side-event', el.event);
+    const stored = await new HttpApi(server.url).list('side-event', { event: el.event });
     expect(stored.map(({ id }) => id)).to.deep.equal([detail.record.id]);
   });
 
@@ -56,7 +56,7 @@ describe('off-contribute-form on the reference server', function () {
     await submit(el);
     const { detail } = await contributed;
     await confirmed(el);
-    expect((await new HttpApi(server.url).list('side-event', el.event)).map(({ id }) => id)).to.deep.equal([detail.record.id]);
+    expect((await new HttpApi(server.url).list('side-event', { event: el.event })).map(({ id }) => id)).to.deep.equal([detail.record.id]);
   });
 
   it('says a contribution it queued while the server was down has been sent, once it has', async () => {
@@ -73,7 +73,7 @@ describe('off-contribute-form on the reference server', function () {
     await restartServer(server);
     await waitUntil(() => !confirmation.textContent!.includes('will be sent'), 'still says it will be sent', { timeout: 20000 });
     expect(confirmation.textContent).to.contain('Thank you! “Swim at dawn” has been added.');
-    expect((await new HttpApi(server.url).list('side-event', el.event)).map(({ title }) => title)).to.deep.equal(['Swim at dawn']);
+    expect((await new HttpApi(server.url).list('side-event', { event: el.event })).map(({ title }) => title)).to.deep.equal(['Swim at dawn']);
   });
 
   it('does not say a contribution it queued has been added once the server refused it', async () => {
@@ -85,7 +85,7 @@ describe('off-contribute-form on the reference server', function () {
     await waitUntil(() => statusText(el).includes('Swim at dawn: Sent too fast'), 'the refusal never shown', { timeout: 20000 });
     await waitUntil(() => !part(el, 'confirmation')?.textContent!.includes('will be sent'), 'still says it will be sent');
     expect(part(el, 'confirmation')?.textContent ?? '').not.to.contain('has been added');
-    expect(await new HttpApi(server.url).list('side-event', el.event)).to.deep.equal([]);
+    expect(await new HttpApi(server.url).list('side-event', { event: el.event })).to.deep.equal([]);
   });
 
   it('lists a contribution it queued that the server then refused, with the reason, and puts it back in the form', async () => {
@@ -97,7 +97,7 @@ describe('off-contribute-form on the reference server', function () {
     await restartServer(server);
     await waitUntil(() => statusText(el).includes('Swim at dawn'), 'the refusal never shown', { timeout: 20000 });
     expect(statusText(el)).to.contain('Swim at dawn: Sent too fast; please send it again.');
-    expect(await new HttpApi(server.url).list('side-event', el.event)).to.deep.equal([]);
+    expect(await new HttpApi(server.url).list('side-event', { event: el.event })).to.deep.equal([]);
     await expect(el).to.be.accessible();
 
     // The list follows the store: another store's outbox holds no refusal, and coming back shows it again.
