@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
@@ -39,6 +40,15 @@ describe('server secret and proof of work', { timeout: 120_000 }, () => {
         call(`${api}/seeds`, { method: 'POST', json: seedInput({ event: uniqueName('ev') }), headers: { 'X-Off-Form-Token': body.token } });
       assert.equal((await create(b.api)).status, 201);
       assert.equal((await create(other.api)).body.error.code, 'form-token');
+      // Signed with the secret, as the server signs them: good for an hour, not longer.
+      const issuedAgo = (ms: number) => {
+        const issuedAt = (Date.now() - ms).toString(36);
+        return `${issuedAt}.${createHmac('sha256', SECRET).update(`off-layer form token\0${issuedAt}`).digest('base64url')}`;
+      };
+      const withToken = (token: string) =>
+        call(`${a.api}/seeds`, { method: 'POST', json: seedInput({ event: uniqueName('ev') }), headers: { 'X-Off-Form-Token': token } });
+      assert.equal((await withToken(issuedAgo(59 * 60_000))).status, 201, 'a slow phone');
+      assert.equal((await withToken(issuedAgo(61 * 60_000))).body.error.code, 'form-token', 'expired');
     } finally {
       await Promise.all([a.stop(), b.stop(), other.stop()]);
     }
