@@ -5,11 +5,13 @@
  * running on Node through @hono/node-server (or on other runtimes unchanged).
  */
 import { Hono } from 'hono';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
+import { corsMiddleware } from './cors.js';
 import { Deps, type AppOptions } from './deps.js';
 import { compression } from './encoding.js';
 import { privateByDefault } from './http-cache.js';
+import { listsFromMemory } from './fast-lane.js';
 import { HttpError } from './http-error.js';
 import openapi from './openapi.json' with { type: 'json' };
 import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from './requests.js';
@@ -36,10 +38,15 @@ function bodyLimitOf(maxSize: number) {
   });
 }
 
-export function createApp(options: AppOptions): Hono {
+export interface App {
+  app: Hono;
+  /** Answers what it can from memory before the app, on node:http; false for the app to answer. */
+  fromMemory: (request: IncomingMessage, response: ServerResponse) => boolean;
+}
+
+export function createApp(options: AppOptions): App {
   const deps = new Deps(options);
   const { repository } = deps;
-  const allowAny = options.allowedOrigins.includes('*');
   const app = new Hono();
 
   app.onError((error, c) => {
@@ -53,26 +60,7 @@ export function createApp(options: AppOptions): Hono {
   });
   app.notFound((c) => c.json(new HttpError('not-found').body, 404));
 
-  const allowedOrigin = (origin: string) => (allowAny ? '*' : options.allowedOrigins.includes(origin) ? origin : null);
-  const exposeHeaders = ['Retry-After', 'ETag', 'X-Off-Cursor'];
-  const preflight = cors({
-    origin: allowedOrigin,
-    allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Off-Form-Token', 'X-Off-Honeypot', 'Last-Event-ID', 'If-None-Match'],
-    exposeHeaders,
-    maxAge: 600,
-  });
-  // Hono's cors sets its headers on the answer after the route made it, which makes @hono/node-server stream a copy of
-  // an answer it would otherwise write from memory at once (a list costs about 4 times the CPU): it answers preflights,
-  // and other requests get the same headers before the route runs.
-  app.use('/api/*', (c, next) => {
-    if (c.req.method === 'OPTIONS') return preflight(c, next);
-    const origin = allowedOrigin(c.req.header('Origin') ?? '');
-    if (origin) c.header('Access-Control-Allow-Origin', origin);
-    c.header('Access-Control-Expose-Headers', exposeHeaders.join(','));
-    if (!allowAny) c.header('Vary', 'Origin');
-    return next();
-  });
+  app.use('/api/*', corsMiddleware(options.allowedOrigins, deps.cors));
   app.use('/api/*', privateByDefault(), compression());
   app.use('/api/*', (c, next) => {
     if (WRITE_METHODS.has(c.req.method)) deps.limitClient(c);
@@ -99,5 +87,5 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api', api);
 
   if (options.staticDir) app.use('/*', staticFiles(options.staticDir));
-  return app;
+  return { app, fromMemory: listsFromMemory(deps) };
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ChangeHub } from './change-hub.js';
+import { corsHeaders, type CorsHeaders } from './cors.js';
 import { FormTokens } from './form-token.js';
 import { HttpError } from './http-error.js';
 import { ListCache } from './list-cache.js';
@@ -37,6 +38,7 @@ export class Deps {
   readonly secret: string;
   readonly formTokens: FormTokens;
   readonly lists: ListCache;
+  readonly cors: CorsHeaders;
   private readonly perClient: RateLimiter;
   private readonly perEvent: RateLimiter;
   private readonly adminTokenHash?: string;
@@ -47,6 +49,7 @@ export class Deps {
     this.secret = options.secret;
     this.formTokens = new FormTokens(options.secret, options.proofOfWork);
     this.lists = new ListCache(options.repository, options.hub);
+    this.cors = corsHeaders(options.allowedOrigins);
     this.perClient = new RateLimiter(options.writesPerMinutePerClient);
     this.perEvent = new RateLimiter(options.writesPerMinutePerEvent);
     this.adminTokenHash = options.adminToken ? sha256(options.adminToken) : undefined;

@@ -57,7 +57,7 @@ export const isCompressible = (type: string | null | undefined) => COMPRESSIBLE_
 /** One body, and its compressed variants, each made once, when first asked for. */
 export class Encoded {
   private readonly variants = new Map<Encoding, Promise<Bytes>>();
-  private compressedBytes = 0;
+  private readonly madeVariants = new Map<Encoding, Bytes>();
 
   constructor(
     readonly identity: Bytes,
@@ -82,7 +82,7 @@ export class Encoded {
     if (!variant) {
       variant = compress(this.identity, coding, this.effort);
       variant.then(
-        (bytes) => (this.compressedBytes += bytes.byteLength),
+        (bytes) => this.madeVariants.set(coding, bytes),
         () => this.variants.delete(coding),
       );
       this.variants.set(coding, variant);
@@ -90,9 +90,16 @@ export class Encoded {
     return variant;
   }
 
+  /** The body in `coding` if it is made already. */
+  made(coding: Coding): Bytes | undefined {
+    return coding === 'identity' ? this.identity : this.madeVariants.get(coding);
+  }
+
   /** Memory held: the body and the variants made so far. */
   get bytes(): number {
-    return this.identity.byteLength + this.compressedBytes;
+    let bytes = this.identity.byteLength;
+    for (const variant of this.madeVariants.values()) bytes += variant.byteLength;
+    return bytes;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { createHash } from 'node:crypto';
-import type { Encoded } from './encoding.js';
+import type { Coding, Encoded } from './encoding.js';
 
 /**
  * Public answers (lists, records, calendars, exports): a CDN or nginx may serve one for 5 s, then a stale one
@@ -52,12 +52,17 @@ export interface Representation {
   headers?: Record<string, string>;
 }
 
-/** 304 when If-None-Match names the representation's tag, else its body in the coding the client prefers. */
-export async function send(c: Context, { encoded, type, tag, weak = false, cacheControl, headers = {} }: Representation): Promise<Response> {
-  const coding = encoded.codingFor(c.req.header('Accept-Encoding'));
-  c.header('Vary', 'Accept-Encoding', { append: true });
+/** The headers of a representation's answer in `coding`: 200 with `body`, or 304 without. */
+export function answerHeaders({ type, tag, weak = false, cacheControl, headers = {} }: Representation, coding: Coding, body: boolean): Record<string, string> {
   const common = { ETag: entityTag(tag, weak, coding), 'Cache-Control': cacheControl, ...headers };
-  if (namesTag(c.req.header('If-None-Match'), tag)) return c.body(null, 304, common);
-  const body = await encoded.body(coding);
-  return c.body(body, 200, { ...common, 'Content-Type': type, ...(coding !== 'identity' && { 'Content-Encoding': coding }) });
+  return body ? { ...common, 'Content-Type': type, ...(coding !== 'identity' && { 'Content-Encoding': coding }) } : common;
+}
+
+/** 304 when If-None-Match names the representation's tag, else its body in the coding the client prefers. */
+export async function send(c: Context, representation: Representation): Promise<Response> {
+  const coding = representation.encoded.codingFor(c.req.header('Accept-Encoding'));
+  c.header('Vary', 'Accept-Encoding', { append: true });
+  if (namesTag(c.req.header('If-None-Match'), representation.tag)) return c.body(null, 304, answerHeaders(representation, coding, false));
+  const body = await representation.encoded.body(coding);
+  return c.body(body, 200, answerHeaders(representation, coding, true));
 }

@@ -85,7 +85,7 @@ export class ListCache {
   }
 
   /** The list if it is cached and read, without reading it. */
-  peek(kind: RecordKind, event: string | undefined): CachedList | undefined {
+  peek(kind: RecordKind, { event }: { event?: string }): CachedList | undefined {
     return this.entries.get(keyOf(kind, event))?.settled;
   }
 

@@ -1,9 +1,8 @@
 import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
 import { statSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.js';
+import { createApp, type App } from './app.js';
 import { ChangeHub } from './change-hub.js';
 import type { ServerConfig } from './config.js';
 import type { Repository } from './repository.js';
@@ -46,13 +45,15 @@ function listenHint({ code }: NodeJS.ErrnoException): string {
   return '--host (HOST) must be an address of this machine, such as 127.0.0.1 or 0.0.0.0.';
 }
 
-function listen(app: Hono, { port, host }: ServerConfig): Promise<Server> {
+function listen({ app, fromMemory }: App, { port, host }: ServerConfig): Promise<Server> {
+  const createServer = ((options: ServerOptions, listener: RequestListener) =>
+    createHttpServer(options, (request, response) => fromMemory(request, response) || listener(request, response))) as typeof createHttpServer;
   return startupStep(
     `Could not listen on ${host}:${port}`,
     listenHint,
     () =>
       new Promise((resolve, reject) => {
-        const started = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(started as Server));
+        const started = serve({ fetch: app.fetch, port, hostname: host, createServer }, () => resolve(started as Server));
         started.once('error', reject);
       }),
   );

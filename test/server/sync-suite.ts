@@ -67,6 +67,26 @@ export function syncSuite(database: 'sqlite' | 'postgres'): void {
       }
     });
 
+    it('answers a list from memory with the headers and bytes the app gave it, and its 304 likewise', async () => {
+      const event = uniqueName('ev');
+      await createMany(event, 30);
+      const headers = { 'Accept-Encoding': 'gzip, br', Origin: ORIGIN };
+      const withoutDate = ({ date, ...rest }: Record<string, unknown>) => rest;
+      for (const url of [`${api}/side-events?event=${event}`, `${api}/events/${event}/side-events`]) {
+        const read = await rawGet(url, headers);
+        const fromMemory = await rawGet(url, headers);
+        assert.deepEqual(withoutDate(fromMemory.headers), withoutDate(read.headers), url);
+        assert.deepEqual(fromMemory.bytes, read.bytes);
+        assert.equal(read.headers['access-control-allow-origin'], ORIGIN);
+        assert.equal(read.headers.vary, 'Origin, Accept-Encoding');
+        const notModified = await rawGet(url, { ...headers, 'If-None-Match': String(read.headers.etag) });
+        assert.equal(notModified.status, 304);
+        for (const name of ['etag', 'cache-control', 'x-off-cursor', 'vary', 'access-control-allow-origin', 'access-control-expose-headers']) {
+          assert.equal(notModified.headers[name], read.headers[name], name);
+        }
+      }
+    });
+
     it('answers 304 to If-None-Match on lists, records, calendars and exports, until they change', async () => {
       const event = uniqueName('ev');
       const [first, second] = await createMany(event, 2);

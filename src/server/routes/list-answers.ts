@@ -3,7 +3,8 @@ import type { RecordKind } from '../../model/records.js';
 import type { Deps } from '../deps.js';
 import { Encoded } from '../encoding.js';
 import { HttpError } from '../http-error.js';
-import { PUBLIC_SHORT, send } from '../http-cache.js';
+import { PUBLIC_SHORT, send, type Representation } from '../http-cache.js';
+import type { CachedList, ListCache } from '../list-cache.js';
 
 const JSON_TYPE = 'application/json';
 /** Changes with the JSON of since answers, so that a cached copy from before never matches. */
@@ -15,16 +16,14 @@ export function parseCursor(value: string): number {
   return Number(value);
 }
 
-/** The whole list, from memory, with its cursor (X-Off-Cursor) and entity tag. */
+/** A whole list as sent, with its cursor (X-Off-Cursor) and entity tag. */
+export function listRepresentation(lists: ListCache, list: CachedList): Representation {
+  return { encoded: list.encoded, type: JSON_TYPE, tag: list.tag, cacheControl: PUBLIC_SHORT, headers: { 'X-Off-Cursor': String(lists.cursorOf(list)) } };
+}
+
+/** The whole list, from memory once read. */
 export async function listAnswer(c: Context, { lists }: Deps, kind: RecordKind, event: string | undefined): Promise<Response> {
-  const list = await lists.get(kind, event);
-  return send(c, {
-    encoded: list.encoded,
-    type: JSON_TYPE,
-    tag: list.tag,
-    cacheControl: PUBLIC_SHORT,
-    headers: { 'X-Off-Cursor': String(lists.cursorOf(list)) },
-  });
+  return send(c, listRepresentation(lists, await lists.get(kind, event)));
 }
 
 /**
@@ -33,7 +32,7 @@ export async function listAnswer(c: Context, { lists }: Deps, kind: RecordKind, 
  * has not reached (from the future: another database, a restored backup) is refused with 410 `reload`.
  */
 export async function changesAnswer(c: Context, { lists, repository }: Deps, kind: RecordKind, event: string | undefined, since: number): Promise<Response> {
-  const cached = lists.peek(kind, event);
+  const cached = lists.peek(kind, { event });
   const cursor = cached && lists.cursorOf(cached);
   // Nothing changed since (known from memory while the cached list is current), or ask the database.
   const state =
