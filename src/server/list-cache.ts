@@ -1,7 +1,9 @@
 import type { RecordKind } from '../model/records.js';
 import type { ChangeHub } from './change-hub.js';
 import { Encoded } from './encoding.js';
-import type { Repository } from './repository.js';
+import { isEventQuery } from '../storage/list-query.js';
+import { digest } from './http-cache.js';
+import type { ListScope, Repository } from './repository.js';
 
 /** Changes with the JSON of list answers, so that a cached copy from before never matches. */
 const LIST_FORMAT = 'l1';
@@ -19,14 +21,21 @@ export interface CachedList {
 }
 
 interface Entry {
+  kind: RecordKind;
+  scope: ListScope;
   list: Promise<CachedList>;
   settled?: CachedList;
 }
 
-const keyOf = (kind: RecordKind, event: string | null | undefined) => `${kind} ${event ?? ''}`;
+/** One key per list: the kind and each narrowing given, in a fixed order ('' for one not given: no id or instant is ''). */
+const keyOf = (kind: RecordKind, { event, place, organizer, from, replantedFrom }: ListScope) =>
+  [kind, event, place, organizer, from, replantedFrom].map((part) => part ?? '').join(' ');
+
+/** Whether a change to a record of `kind` in host event `event` may change the list: the log does not say more (a place, a time…). */
+const mayChange = (entry: Entry, kind: RecordKind, event: string | null) => entry.kind === kind && (entry.scope.event === undefined || entry.scope.event === event);
 
 /**
- * Each list answer (a kind, in one host event or in all) serialised once per version and compressed once per coding,
+ * Each list answer (a kind, in one host event or in all, narrowed or not) serialised once per version and compressed once per coding,
  * so that a rush is served from memory. An entry is dropped as soon as the ChangeHub hands on a change to its list,
  * which it does for writes made by other processes too (PostgreSQL), and a later request reads it again.
  */
@@ -38,8 +47,7 @@ export class ListCache {
     private readonly hub: ChangeHub,
   ) {
     hub.subscribe(({ kind, event }) => {
-      if (event !== null) this.entries.delete(keyOf(kind, event));
-      this.entries.delete(keyOf(kind, undefined));
+      for (const [key, entry] of this.entries) if (mayChange(entry, kind, event)) this.entries.delete(key);
     });
   }
 
@@ -47,15 +55,15 @@ export class ListCache {
    * The list, read when not cached; requests that come meanwhile share one read. Its entry exists from before the
    * read, so a change handed on during the read drops it: what the read saw is never kept past a change.
    */
-  get(kind: RecordKind, event: string | undefined): Promise<CachedList> {
-    const key = keyOf(kind, event);
+  get(kind: RecordKind, scope: ListScope): Promise<CachedList> {
+    const key = keyOf(kind, scope);
     const cached = this.entries.get(key);
     if (cached) {
       this.entries.delete(key);
       this.entries.set(key, cached);
       return cached.list;
     }
-    const entry: Entry = { list: this.read(kind, event) };
+    const entry: Entry = { kind, scope, list: this.read(kind, scope, key) };
     this.entries.set(key, entry);
     entry.list.then(
       (list) => {
@@ -77,16 +85,19 @@ export class ListCache {
     return this.entries.get(list.key)?.settled === list ? Math.max(list.cursor, this.hub.seq) : list.cursor;
   }
 
-  private async read(kind: RecordKind, event: string | undefined): Promise<CachedList> {
+  private async read(kind: RecordKind, scope: ListScope, key: string): Promise<CachedList> {
     // The version before the content: content newer than its tag only makes a client fetch again, the reverse would keep an old list.
-    const { version, latest } = await this.repository.listState(kind, event);
-    const json = await this.repository.listJson(kind, { event });
-    return { encoded: Encoded.text(json), version, tag: `${LIST_FORMAT}.${version}`, cursor: latest, key: keyOf(kind, event) };
+    const { version, latest } = await this.repository.listState(kind, scope.event);
+    const json = await this.repository.listJson(kind, scope);
+    // The log's version of a narrower list moves with every change of its kind (or event): its tag is its content's, so
+    // that a venue's list revalidates with a 304 until a change reaches it. Such lists are short; an event's is hashed never.
+    const tag = isEventQuery(scope) ? `${LIST_FORMAT}.${version}` : `${LIST_FORMAT}.${digest(json)}`;
+    return { encoded: Encoded.text(json), version, tag, cursor: latest, key };
   }
 
   /** The list if it is cached and read, without reading it. */
-  peek(kind: RecordKind, { event }: { event?: string }): CachedList | undefined {
-    return this.entries.get(keyOf(kind, event))?.settled;
+  peek(kind: RecordKind, scope: ListScope): CachedList | undefined {
+    return this.entries.get(keyOf(kind, scope))?.settled;
   }
 
   /** Least recently used entries go first; compressed variants count once made. */

@@ -71,6 +71,21 @@ export const MIGRATIONS: Record<Dialect, Migration[]> = {
         INSERT INTO changes_floor (only_row, seq)
           SELECT 1, COALESCE((SELECT MIN(seq) - 1 FROM changes), (SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0);`,
     },
+    {
+      version: 5,
+      name: 'columns to list across events: by place, by organizer, upcoming, by lineage',
+      sql: `
+        ALTER TABLE records ADD COLUMN place_id TEXT;
+        ALTER TABLE records ADD COLUMN organizer_id TEXT;
+        ALTER TABLE records ADD COLUMN replanted_from TEXT;
+        ALTER TABLE records ADD COLUMN end_time INTEGER;
+        UPDATE records SET place_id = json_extract(data, '$.placeId'), organizer_id = json_extract(data, '$.organizerId'),
+          replanted_from = json_extract(data, '$.replantedFrom'),
+          end_time = CAST(round((julianday(COALESCE(json_extract(data, '$.end'), json_extract(data, '$.start'))) - 2440587.5) * 86400000) AS INTEGER);
+        CREATE INDEX records_by_place ON records (kind, place_id, sort_time) WHERE place_id IS NOT NULL;
+        CREATE INDEX records_by_organizer ON records (kind, organizer_id, sort_time) WHERE organizer_id IS NOT NULL;
+        CREATE INDEX records_by_parent ON records (kind, replanted_from) WHERE replanted_from IS NOT NULL;`,
+    },
   ],
   postgres: [
     {
@@ -126,6 +141,18 @@ export const MIGRATIONS: Record<Dialect, Migration[]> = {
         CREATE TABLE changes_floor (only_row integer PRIMARY KEY CHECK (only_row = 1), seq bigint NOT NULL);
         INSERT INTO changes_floor (only_row, seq)
           SELECT 1, COALESCE((SELECT MIN(seq) - 1 FROM changes), (SELECT last_value FROM changes_seq_seq WHERE is_called), 0);`,
+    },
+    {
+      version: 5,
+      name: 'columns to list across events: by place, by organizer, upcoming, by lineage',
+      sql: `
+        ALTER TABLE records ADD COLUMN place_id text, ADD COLUMN organizer_id text, ADD COLUMN replanted_from text, ADD COLUMN end_time bigint;
+        UPDATE records SET place_id = data::jsonb->>'placeId', organizer_id = data::jsonb->>'organizerId',
+          replanted_from = data::jsonb->>'replantedFrom',
+          end_time = (extract(epoch FROM (COALESCE(data::jsonb->>'end', data::jsonb->>'start'))::timestamptz) * 1000)::bigint;
+        CREATE INDEX records_by_place ON records (kind, place_id, sort_time) WHERE place_id IS NOT NULL;
+        CREATE INDEX records_by_organizer ON records (kind, organizer_id, sort_time) WHERE organizer_id IS NOT NULL;
+        CREATE INDEX records_by_parent ON records (kind, replanted_from) WHERE replanted_from IS NOT NULL;`,
     },
   ],
 };

@@ -1,4 +1,5 @@
 import type { OffRecord, RecordKind } from '../model/records.js';
+import type { ListQuery } from '../storage/store.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -40,6 +41,8 @@ export type Outcome =
   /** `record` is the record as it now stands (absent after a delete). */
   | { status: 'applied'; record?: OffRecord }
   | { status: 'not-found' }
+  /** An insert whose id another record of its kind has (a host event's chosen id): nothing was written. */
+  | { status: 'conflict' }
   /** The idempotency key was used before: nothing was written. */
   | { status: 'replayed'; response: SavedResponse };
 
@@ -81,8 +84,10 @@ export interface ListChanges {
   removes: string[];
 }
 
-export interface ListOptions {
-  event?: string;
+/** Which records a list holds: of one host event, at one place, by one organizer, upcoming, replanted from a seed… as every store narrows them. */
+export type ListScope = ListQuery;
+
+export interface ListOptions extends ListScope {
   hidden?: boolean;
 }
 
@@ -110,8 +115,8 @@ export interface Repository {
   logState(): Promise<LogState>;
   /** The log's state and the version of the list of `kind` in `event` (of every event when undefined), read at once. */
   listState(kind: RecordKind, event?: string): Promise<ListState>;
-  /** What changed in that list after `since`, which the caller checked against the floor. */
-  listChanges(kind: RecordKind, event: string | undefined, since: number): Promise<ListChanges>;
+  /** What changed in the list of `scope` after `since`, which the caller checked against the floor. */
+  listChanges(kind: RecordKind, scope: ListScope, since: number): Promise<ListChanges>;
   /** Calls `listener` when another process may have committed changes (and after reconnecting). */
   onExternalChanges(listener: () => void): void;
   /** Forgets change-log entries (raising the floor) and idempotency keys older than the given ages. */

@@ -7,6 +7,7 @@ import type {
   Idempotency,
   ListChanges,
   ListOptions,
+  ListScope,
   ListState,
   LogState,
   Mutation,
@@ -49,9 +50,25 @@ function sortedByModel(kind: RecordKind, rows: unknown[][]): SortRow[] {
   return sortRecords(kind, sortRows as unknown as OffRecord[]) as unknown as SortRow[];
 }
 
-/** ` AND <column> = ?` and its parameter for one host event; nothing for every event. */
-function eventFilter(column: string, event: string | undefined): [string, string[]] {
-  return event === undefined ? ['', []] : [` AND ${column} = ?`, [event]];
+/** The columns that narrow a list, as `ListScope` names them; `from` compares with `end_time` (the end, else the start). */
+const SCOPE_COLUMNS = { event: 'event', place: 'place_id', organizer: 'organizer_id', replantedFrom: 'replanted_from' } as const;
+
+/** ` AND <column> = ?`… and their parameters for what `scope` narrows, on the columns of the table aliased `alias`. */
+function scopeFilter(scope: ListScope, alias = ''): [string, unknown[]] {
+  const prefix = alias && `${alias}.`;
+  let sql = '';
+  const params: unknown[] = [];
+  for (const [field, column] of Object.entries(SCOPE_COLUMNS)) {
+    const value = scope[field as keyof typeof SCOPE_COLUMNS];
+    if (value === undefined) continue;
+    sql += ` AND ${prefix}${column} = ?`;
+    params.push(value);
+  }
+  if (scope.from !== undefined) {
+    sql += ` AND ${prefix}end_time >= ?`;
+    params.push(Date.parse(scope.from));
+  }
+  return [sql, params];
 }
 
 /** Rolls a write back (its idempotency key with it, so that a retry is checked afresh) and says why. */
@@ -61,10 +78,23 @@ class NothingChanged extends Error {
   }
 }
 
-/** The columns kept beside a record's JSON for ordering lists: [sort_time, start, title, created_at]. */
-function sortColumns(record: OffRecord): unknown[] {
-  const start = 'start' in record ? (record.start ?? null) : null;
-  return [Date.parse(start ?? record.createdAt), start, recordName(record), record.createdAt];
+/**
+ * The columns kept beside a record's JSON for ordering and narrowing lists:
+ * [sort_time, start, title, created_at, place_id, organizer_id, replanted_from, end_time].
+ */
+function listColumns(record: OffRecord): unknown[] {
+  const { start, end, placeId, organizerId, replantedFrom } = record as { start?: string; end?: string; placeId?: string; organizerId?: string; replantedFrom?: string };
+  const last = end ?? start;
+  return [
+    Date.parse(start ?? record.createdAt),
+    start ?? null,
+    recordName(record),
+    record.createdAt,
+    placeId ?? null,
+    organizerId ?? null,
+    replantedFrom ?? null,
+    last === undefined ? null : Date.parse(last),
+  ];
 }
 
 /** The repository on any SQL database: the SQL here runs unchanged on SQLite and PostgreSQL. */
@@ -118,14 +148,14 @@ export class SqlRepository implements Repository {
    * It reads only start, title, id and createdAt, so it sorts these small rows
    * without parsing the records.
    */
-  private async sortedRows(kind: RecordKind, { event, hidden = false }: ListOptions): Promise<SortRow[]> {
+  private async sortedRows(kind: RecordKind, { hidden = false, ...scope }: ListOptions): Promise<SortRow[]> {
     const visibility = hidden ? 'hidden' : 'NOT hidden';
     const order = kind === 'seed' ? 'sort_time DESC' : 'sort_time';
-    const columns = 'SELECT data, start, title, id, created_at FROM records';
-    const rows =
-      event === undefined
-        ? await this.driver.rows(`${columns} WHERE kind = ? AND ${visibility} ORDER BY ${order}`, [kind])
-        : await this.driver.rows(`${columns} WHERE kind = ? AND event = ? AND ${visibility} ORDER BY ${order}`, [kind, event]);
+    const [filter, params] = scopeFilter(scope);
+    const rows = await this.driver.rows(
+      `SELECT data, start, title, id, created_at FROM records WHERE kind = ? AND ${visibility}${filter} ORDER BY ${order}`,
+      [kind, ...params],
+    );
     return sortedByModel(kind, rows);
   }
 
@@ -159,7 +189,7 @@ export class SqlRepository implements Repository {
           if (claimed.length === 0) return { status: 'replayed', response: (await this.savedResponse(keyHash, tx))! };
         }
         const outcome = await this.mutate(tx, kind, mutation);
-        if (outcome.status === 'not-found') throw new NothingChanged(outcome);
+        if (outcome.status !== 'applied') throw new NothingChanged(outcome);
         return outcome;
       });
     } catch (error) {
@@ -183,9 +213,10 @@ export class SqlRepository implements Repository {
           [Date.now(), kind, record.id, hostEventOf(kind, record) ?? null],
         );
         const updated = await tx.rows(
-          `UPDATE records SET data = ?, event = ?, sort_time = ?, start = ?, title = ?, created_at = ?
+          `UPDATE records SET data = ?, event = ?, sort_time = ?, start = ?, title = ?, created_at = ?,
+                  place_id = ?, organizer_id = ?, replanted_from = ?, end_time = ?
             WHERE kind = ? AND id = ? AND NOT hidden RETURNING id`,
-          [JSON.stringify(record), hostEventOf(kind, record) ?? null, ...sortColumns(record), kind, record.id],
+          [JSON.stringify(record), hostEventOf(kind, record) ?? null, ...listColumns(record), kind, record.id],
         );
         if (updated.length === 0) return { status: 'not-found' };
         await this.logChange(tx, kind, record.id, hostEventOf(kind, record), 'put');
@@ -214,11 +245,14 @@ export class SqlRepository implements Repository {
   }
 
   private async insertRecords(tx: SqlRunner, kind: RecordKind, group: NewRecord[]): Promise<void> {
-    await tx.rows(
-      `INSERT INTO records (kind, id, event, data, hidden, token_hash, sort_time, start, title, created_at)
-       VALUES ${valuesList(group.length, '(?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?)')}`,
-      group.flatMap(({ record, tokenHash }) => [kind, record.id, hostEventOf(kind, record) ?? null, JSON.stringify(record), tokenHash, ...sortColumns(record)]),
+    const inserted = await tx.rows(
+      `INSERT INTO records (kind, id, event, data, hidden, token_hash, sort_time, start, title, created_at, place_id, organizer_id, replanted_from, end_time)
+       VALUES ${valuesList(group.length, '(?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?)')}
+       ON CONFLICT (kind, id) DO NOTHING RETURNING id`,
+      group.flatMap(({ record, tokenHash }) => [kind, record.id, hostEventOf(kind, record) ?? null, JSON.stringify(record), tokenHash, ...listColumns(record)]),
     );
+    // Only a host event's id is chosen by a person (the others are random): taken already, the whole write is undone.
+    if (inserted.length < group.length) throw new NothingChanged({ status: 'conflict' });
     const at = Date.now();
     await tx.rows(
       `INSERT INTO changes (kind, record_id, event, op, at) VALUES ${valuesList(group.length, "(?, ?, ?, 'put', ?)")}`,
@@ -231,7 +265,7 @@ export class SqlRepository implements Repository {
   }
 
   async changesSince(seq: number, limit: number, event?: string): Promise<ChangePage> {
-    const [filter, params] = eventFilter('c.event', event);
+    const [filter, params] = scopeFilter({ event }, 'c');
     const rows = await this.driver.rows(
       `SELECT c.seq, c.kind, c.record_id, c.event, c.op, r.data
          FROM changes c
@@ -255,7 +289,7 @@ export class SqlRepository implements Repository {
   }
 
   async listState(kind: RecordKind, event?: string): Promise<ListState> {
-    const [filter, params] = eventFilter('event', event);
+    const [filter, params] = scopeFilter({ event });
     // One statement, so one snapshot. The list's last change is the first one met walking back: an index on
     // (event, kind, seq) serves one host event; the primary key walks back through a few entries for every event.
     const [[latest, last, floor]] = await this.driver.rows(
@@ -269,9 +303,10 @@ export class SqlRepository implements Repository {
     return { latest: Math.max(Number(latest ?? 0), floorSeq), floor: floorSeq, version: Math.max(Number(last ?? 0), floorSeq) };
   }
 
-  async listChanges(kind: RecordKind, event: string | undefined, since: number): Promise<ListChanges> {
-    const [changed, changedParams] = eventFilter('event', event);
-    const [inList, inListParams] = eventFilter('r.event', event);
+  async listChanges(kind: RecordKind, scope: ListScope, since: number): Promise<ListChanges> {
+    // The change log knows each change's host event only: a narrower list looks at every change of the kind.
+    const [changed, changedParams] = scopeFilter({ event: scope.event });
+    const [inList, inListParams] = scopeFilter(scope, 'r');
     const rows = await this.driver.rows(
       `SELECT r.data, r.start, r.title, c.record_id, r.created_at
          FROM (SELECT DISTINCT record_id FROM changes WHERE kind = ?${changed} AND seq > ?) c

@@ -6,16 +6,21 @@ import type { LocalStore } from './local-store.js';
 import type { OffStore } from './store.js';
 
 /**
- * Imports an exported commons (JSON) into a local store, keeping ids, stamps
- * and lineage. Throws `CommonsFormatError` for a file that is not one, and
- * `ValidationError` (with the record's index) when a record is refused: side
- * events are checked and written first, then seeds, each kind as one batch.
+ * Imports an exported commons (JSON, version 1 or 2) into a local store, keeping ids, stamps
+ * and lineage. Throws `CommonsFormatError` for a file that is not one, and `ValidationError`
+ * (with the record's index) when a record is refused. Each kind is checked and written as one
+ * batch, what others name first: places and organizers, the host event, the seeds' ancestors,
+ * then side events and seeds.
  */
 export async function importCommons(store: Pick<LocalStore, 'restore'>, text: string) {
   const commons = readCommons(text);
+  const places = await store.restore('place', commons.places);
+  const organizers = await store.restore('organizer', commons.organizers);
+  const hostEvents = await store.restore('event', commons.hostEvent ? [commons.hostEvent] : []);
+  const ancestors = await store.restore('seed', commons.ancestors);
   const sideEvents = await store.restore('side-event', commons.sideEvents);
   const seeds = await store.restore('seed', commons.seeds);
-  return { event: commons.event, sideEvents, seeds };
+  return { event: commons.event, hostEvent: hostEvents[0], places, organizers, ancestors, sideEvents, seeds };
 }
 
 /** Title as stored, and instant: how a calendar's event is recognised among the side events already stored. */

@@ -444,7 +444,7 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
       assert.equal(reply.status, 200);
       const { exportedAt, ...rest } = reply.body;
       assert.ok(Math.abs(Date.parse(exportedAt) - Date.now()) < 60_000);
-      assert.deepEqual(rest, { format: 'off-layer/commons', version: 1, event, sideEvents: [a.record], seeds: [s.record] });
+      assert.deepEqual(rest, { format: 'off-layer/commons', version: 2, event, sideEvents: [a.record], seeds: [s.record], places: [], organizers: [], ancestors: [] });
     });
 
     it('answers CORS for allowed origins only, and exposes no credentials', async () => {

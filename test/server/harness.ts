@@ -110,7 +110,7 @@ export interface Reply<T = any> {
   text: string;
 }
 
-const CREATE_PATH = /^(.*\/api)(?:\/events\/[^/]+)?\/(?:side-events|seeds)(?:\/batch)?$/;
+const CREATE_PATH = /^(.*\/api)(?:\/events\/[^/]+)?\/(?:side-events|seeds|events|places|organizers)(?:\/batch)?$/;
 const formTokens = new Map<string, Promise<string>>();
 
 /** A form token of the server at `api`, old enough to be presented: fetched once per server and reused, as browsers do. */

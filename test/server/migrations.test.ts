@@ -15,6 +15,11 @@ const OLD_RECORDS = [
   { id: 'utc', event: 'g21', title: 'In UTC', start: '2030-06-12T07:30:00Z', tags: [], createdAt: '2026-01-03T00:00:00.000Z', updatedAt: '2026-01-03T00:00:00.000Z' },
 ];
 
+const OLD_SEED = {
+  id: 'replanted', event: 'g20', title: 'Replanted', body: 'From last year.', license: 'CC-BY-SA-4.0', tags: [], replantedFrom: 'original',
+  createdAt: '2026-01-04T00:00:00.000Z', updatedAt: '2026-01-04T00:00:00.000Z',
+};
+
 /** A database as version 1 of the schema left it, with records in it, upgraded by opening it. */
 async function upgradesFromVersion1(dialect: Dialect, driver: SqlDriver, reopen: () => SqlDriver): Promise<void> {
   await driver.script(MIGRATIONS_TABLE);
@@ -28,10 +33,18 @@ async function upgradesFromVersion1(dialect: Dialect, driver: SqlDriver, reopen:
       JSON.stringify(record),
     ]);
   }
+  await driver.rows("INSERT INTO records (kind, id, event, data, hidden, token_hash) VALUES ('seed', ?, ?, ?, FALSE, 'hash')", [
+    OLD_SEED.id,
+    OLD_SEED.event,
+    JSON.stringify(OLD_SEED),
+  ]);
   await driver.close();
 
   const repository = await SqlRepository.open(reopen());
   try {
+    // Migration 5's columns, filled in for old records: when each side event is over, which seed each was replanted from.
+    assert.deepEqual((await repository.list('side-event', { event: 'g21', from: '2030-06-12T08:00:00Z' })).map((record) => record.id), ['late']);
+    assert.deepEqual(await repository.list('seed', { replantedFrom: 'original' }), [OLD_SEED], 'an old seed is listed by its parent, as it was');
     const listed = await repository.list('side-event', { event: 'g21' });
     assert.deepEqual(listed.map((record) => record.id), ['early', 'utc', 'late']);
     assert.deepEqual(listed[0], OLD_RECORDS[1], 'records come back as they were stored');
@@ -43,7 +56,7 @@ async function upgradesFromVersion1(dialect: Dialect, driver: SqlDriver, reopen:
   await again.close();
   const raw = reopen();
   try {
-    const sortTimes = await raw.rows('SELECT id, sort_time FROM records ORDER BY sort_time');
+    const sortTimes = await raw.rows("SELECT id, sort_time FROM records WHERE kind = 'side-event' ORDER BY sort_time");
     assert.deepEqual(
       sortTimes.map(([id, time]) => [id, Number(time)]),
       ['early', 'utc', 'late'].map((id) => [id, Date.parse(OLD_RECORDS.find((record) => record.id === id)!.start)]),

@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { CommonsFormatError, exportCommons } from '../../src/model/commons.js';
+import { CommonsFormatError, exportCommons, namedRecords } from '../../src/model/commons.js';
 import { toIcs } from '../../src/model/ics.js';
 import { parseIcs } from '../../src/model/ics-parse.js';
 import { ValidationError } from '../../src/storage/validation-error.js';
 import { createIdbStore } from '../../src/storage/idb.js';
 import { importCommons, importIcs } from '../../src/storage/import.js';
 import { createMemoryStore } from '../../src/storage/memory.js';
-import { seedInput, sideEventInput, uniqueName } from './fixtures.js';
+import { hostEventInput, organizerInput, placeInput, seedInput, sideEventInput, uniqueName } from './fixtures.js';
 
 async function filledStore() {
   const store = createMemoryStore({ name: uniqueName('commons') });
@@ -45,9 +45,49 @@ describe('commons export and import', () => {
     expect(await target.list('seed')).to.have.length(2);
   });
 
+  it('imports a file of version 1, written before host events, places and organizers were records', async () => {
+    const stamps = { createdAt: '2026-06-01T10:00:00.000Z', updatedAt: '2026-06-01T10:00:00.000Z' };
+    const version1 = JSON.stringify({
+      format: 'off-layer/commons',
+      version: 1,
+      event: 'g21',
+      exportedAt: '2026-06-14T18:00:00.000Z',
+      sideEvents: [{ id: 'breakfast', event: 'g21', title: 'Breakfast', start: '2026-06-12T08:30:00+02:00', place: 'Café du Port', tags: [], ...stamps }],
+      seeds: [{ id: 'circle', event: 'g21', title: 'Circle', body: 'Everyone speaks once.', license: 'CC-BY-SA-4.0', tags: [], replantedFrom: 'elsewhere', ...stamps }],
+    });
+    const target = createMemoryStore({ name: uniqueName('commons') });
+    const result = await importCommons(target, version1);
+    expect(result.sideEvents.map(({ id }) => id)).to.deep.equal(['breakfast']);
+    expect((await target.get('seed', 'circle')).replantedFrom).to.equal('elsewhere');
+    expect(await target.list('place')).to.deep.equal([]);
+  });
+
+  it('round-trips version 2: the host event, the places and organizers named, ancestors from other events; twice changes nothing', async () => {
+    const source = createMemoryStore({ name: uniqueName('commons') });
+    const hostEvent = await source.put('event', hostEventInput({ id: 'g21' }));
+    const place = await source.put('place', placeInput());
+    const organizer = await source.put('organizer', organizerInput());
+    const sideEvents = [await source.put('side-event', sideEventInput({ placeId: place.id, organizerId: organizer.id }))];
+    const grandparent = await source.put('seed', seedInput({ event: 'g19', title: 'Grandparent' }));
+    const parent = await source.put('seed', seedInput({ event: 'g20', title: 'Parent', replantedFrom: grandparent.id }));
+    const seeds = [await source.put('seed', seedInput({ replantedFrom: parent.id }))];
+    expect(namedRecords(sideEvents)).to.deep.equal({ places: [place.id], organizers: [organizer.id] });
+    const text = JSON.stringify(exportCommons('g21', sideEvents, seeds, { hostEvent, places: [place], organizers: [organizer], ancestors: [parent, grandparent] }));
+
+    const target = createMemoryStore({ name: uniqueName('commons') });
+    const first = await importCommons(target, text);
+    expect(first.hostEvent).to.deep.equal(hostEvent);
+    expect(await target.get('place', place.id)).to.deep.equal(place);
+    expect(await target.get('organizer', organizer.id)).to.deep.equal(organizer);
+    expect((await target.list('seed')).map(({ id }) => id).sort()).to.deep.equal([grandparent.id, parent.id, seeds[0].id].sort());
+    const again = await importCommons(target, text);
+    expect([again.hostEvent, again.places, again.organizers, again.ancestors, again.sideEvents, again.seeds]).to.deep.equal([undefined, [], [], [], [], []]);
+    expect(await target.list('seed')).to.have.length(3);
+  });
+
   it('refuses a file that is not a commons export', async () => {
     const target = createMemoryStore({ name: uniqueName('commons') });
-    for (const text of ['not json', '{"format":"something-else"}', JSON.stringify({ format: 'off-layer/commons', version: 2 })]) {
+    for (const text of ['not json', '{"format":"something-else"}', JSON.stringify({ format: 'off-layer/commons', version: 3, sideEvents: [], seeds: [] })]) {
       const error = await importCommons(target, text).catch((failure: unknown) => failure);
       expect(error).to.be.instanceOf(CommonsFormatError);
     }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { RecordKind } from '../../model/records.js';
 import type { Deps } from '../deps.js';
+import type { ListScope } from '../repository.js';
 import { Encoded } from '../encoding.js';
 import { HttpError } from '../http-error.js';
 import { PUBLIC_SHORT, send, type Representation } from '../http-cache.js';
@@ -22,8 +23,8 @@ export function listRepresentation(lists: ListCache, list: CachedList): Represen
 }
 
 /** The whole list, from memory once read. */
-export async function listAnswer(c: Context, { lists }: Deps, kind: RecordKind, event: string | undefined): Promise<Response> {
-  return send(c, listRepresentation(lists, await lists.get(kind, event)));
+export async function listAnswer(c: Context, { lists }: Deps, kind: RecordKind, scope: ListScope): Promise<Response> {
+  return send(c, listRepresentation(lists, await lists.get(kind, scope)));
 }
 
 /**
@@ -31,20 +32,20 @@ export async function listAnswer(c: Context, { lists }: Deps, kind: RecordKind, 
  * deleted, hidden or moved to another event is a remove. A cursor the log no longer covers (older than its floor) or
  * has not reached (from the future: another database, a restored backup) is refused with 410 `reload`.
  */
-export async function changesAnswer(c: Context, { lists, repository }: Deps, kind: RecordKind, event: string | undefined, since: number): Promise<Response> {
-  const cached = lists.peek(kind, { event });
+export async function changesAnswer(c: Context, { lists, repository }: Deps, kind: RecordKind, scope: ListScope, since: number): Promise<Response> {
+  const cached = lists.peek(kind, scope);
   const cursor = cached && lists.cursorOf(cached);
   // Nothing changed since (known from memory while the cached list is current), or ask the database.
   const state =
     cached && cursor !== undefined && since >= cached.version && since <= cursor
       ? { version: cached.version, latest: cursor, floor: 0 }
-      : await repository.listState(kind, event);
+      : await repository.listState(kind, scope.event);
   if (since > state.latest) throw new HttpError('reload');
   let puts: string[] = [];
   let removes: string[] = [];
   if (since < state.version) {
     if (since < state.floor) throw new HttpError('reload');
-    ({ puts, removes } = await repository.listChanges(kind, event, since));
+    ({ puts, removes } = await repository.listChanges(kind, scope, since));
     // Pruned meanwhile: what was read may lack what the pruning took.
     if (since < (await repository.logState()).floor) throw new HttpError('reload');
   }

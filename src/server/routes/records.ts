@@ -2,13 +2,15 @@ import { Hono, type Context } from 'hono';
 import { isSafeId } from '../../model/ids.js';
 import { hostEventOf, type OffRecord, type RecordKind } from '../../model/records.js';
 import { stampRecord } from '../../model/stamp.js';
-import type { Validated } from '../../model/validate.js';
+import { isIsoDateTimeWithOffset } from '../../model/iso-date-time.js';
+import { referenceIssues, type FindRecord } from '../../model/references.js';
+import type { FieldIssue, Validated } from '../../model/validate.js';
 import type { Deps } from '../deps.js';
 import { Encoded } from '../encoding.js';
 import { HttpError } from '../http-error.js';
 import { digest, PUBLIC_SHORT, send } from '../http-cache.js';
-import { KINDS_PATTERN, kindOfSegment } from '../kinds.js';
-import type { Mutation, SavedResponse } from '../repository.js';
+import { EVENT_KINDS_PATTERN, KINDS_PATTERN, kindOfSegment } from '../kinds.js';
+import type { ListScope, Mutation, SavedResponse } from '../repository.js';
 import { batchInputs, checkHoneypot, idempotencyKey, readJson, validInput, withAddressed, type IdempotencyKey } from '../requests.js';
 import { editTokenFor, newEditToken, sha256 } from '../tokens.js';
 import { changesAnswer, listAnswer, parseCursor } from './list-answers.js';
@@ -38,6 +40,25 @@ function kindParam(c: Context): RecordKind {
   return kindOfSegment(c.req.param('kinds') ?? '');
 }
 
+const ID_SCOPES = ['event', 'place', 'organizer', 'replantedFrom'] as const;
+
+/** The list a request asks for: its query parameters (and the host event its path names, which wins), checked. */
+function listScope(c: Context, pathEvent: string | undefined): ListScope {
+  const scope: ListScope = {};
+  const issues: FieldIssue[] = [];
+  for (const field of ID_SCOPES) {
+    const value = field === 'event' && pathEvent !== undefined ? pathEvent : c.req.query(field);
+    if (value === undefined) continue;
+    if (isSafeId(value)) scope[field] = value;
+    else issues.push({ field, code: 'invalid-id' });
+  }
+  const from = c.req.query('from');
+  if (from !== undefined && isIsoDateTimeWithOffset(from)) scope.from = from;
+  else if (from !== undefined) issues.push({ field: 'from', code: 'invalid-datetime' });
+  if (issues.length) throw new HttpError('validation', { issues });
+  return scope;
+}
+
 /** The input of a new record, its event forced from the path when the path names one. */
 function createInput<K extends RecordKind>(kind: K, body: unknown, pathEvent: string | undefined): Validated<K> {
   const input = validInput(kind, pathEvent === undefined ? body : withAddressed(body, 'event', pathEvent));
@@ -56,7 +77,10 @@ function atIndex<T>(index: number, check: () => T): T {
   }
 }
 
-/** List, create, read, replace and delete side events and seeds, globally or under one host event. */
+/**
+ * List, create, read, replace and delete records of every kind; side events and seeds also under one host event
+ * (`/events/{event}/side-events`), beside that event's own record (`/events/{event}`) and files.
+ */
 export function recordRoutes(deps: Deps): Hono {
   const { repository, hub, secret } = deps;
   const routes = new Hono();
@@ -71,6 +95,7 @@ export function recordRoutes(deps: Deps): Hono {
   ): Promise<Response> {
     const outcome = await repository.apply(kindParam(c), mutation, idempotency && { keyHash: idempotency.hash, response: saved });
     if (outcome.status === 'not-found') throw new HttpError('not-found');
+    if (outcome.status === 'conflict') throw new HttpError('conflict', { issues: [{ field: 'id', code: 'taken' }] });
     if (outcome.status === 'replayed') return replay(c, secret, outcome.response, idempotency!);
     hub.poke();
     return fresh();
@@ -101,21 +126,29 @@ export function recordRoutes(deps: Deps): Hono {
     return stored;
   }
 
-  async function list(c: Context, event: string | undefined) {
-    if (event !== undefined && !isSafeId(event)) {
-      throw new HttpError('validation', { issues: [{ field: 'event', code: 'invalid-id' }] });
-    }
+  async function list(c: Context, pathEvent: string | undefined) {
+    const scope = listScope(c, pathEvent);
     const since = c.req.query('since');
-    if (since === undefined) return listAnswer(c, deps, kindParam(c), event);
-    return changesAnswer(c, deps, kindParam(c), event, parseCursor(since));
+    if (since === undefined) return listAnswer(c, deps, kindParam(c), scope);
+    return changesAnswer(c, deps, kindParam(c), scope, parseCursor(since));
+  }
+
+  /** Refuses records naming a place or organizer that is not there, or closing a lineage or series cycle (see referenceIssues). */
+  async function checkReferences(kind: RecordKind, inputs: Validated<RecordKind>[], batch: boolean): Promise<void> {
+    const find: FindRecord = (each, id) => repository.find(each, id);
+    for (const [index, input] of inputs.entries()) {
+      const issues = await referenceIssues(kind, input as Record<string, unknown>, find);
+      if (issues.length) throw new HttpError('validation', batch ? { issues, index } : { issues });
+    }
   }
 
   /**
    * Stores new records, all or none. Each edit token is derived from the idempotency
    * key when there is one (per index in a batch), so that a replay gives it again.
    */
-  function insert(c: Context, inputs: Validated<RecordKind>[], idempotency: IdempotencyKey | undefined, batch: boolean) {
+  async function insert(c: Context, inputs: Validated<RecordKind>[], idempotency: IdempotencyKey | undefined, batch: boolean) {
     const kind = kindParam(c);
+    await checkReferences(kind, inputs, batch);
     const created = inputs.map((input, index) => ({
       // A host event keeps the id its creator chose.
       record: stampRecord(input, kind === 'event' ? { id: input.id! } : undefined),
@@ -145,12 +178,12 @@ export function recordRoutes(deps: Deps): Hono {
     return insert(c, inputs, idempotency, true);
   }
 
-  routes.get(`/${KINDS_PATTERN}`, (c) => list(c, c.req.query('event')));
-  routes.get(`/events/:event/${KINDS_PATTERN}`, (c) => list(c, eventParam(c)));
+  routes.get(`/${KINDS_PATTERN}`, (c) => list(c, undefined));
+  routes.get(`/events/:event/${EVENT_KINDS_PATTERN}`, (c) => list(c, eventParam(c)));
   routes.post(`/${KINDS_PATTERN}`, (c) => create(c, undefined));
-  routes.post(`/events/:event/${KINDS_PATTERN}`, (c) => create(c, eventParam(c)));
+  routes.post(`/events/:event/${EVENT_KINDS_PATTERN}`, (c) => create(c, eventParam(c)));
   routes.post(`/${KINDS_PATTERN}/batch`, (c) => createBatch(c, undefined));
-  routes.post(`/events/:event/${KINDS_PATTERN}/batch`, (c) => createBatch(c, eventParam(c)));
+  routes.post(`/events/:event/${EVENT_KINDS_PATTERN}/batch`, (c) => createBatch(c, eventParam(c)));
 
   routes.get(`/${KINDS_PATTERN}/:id`, async (c) => {
     const json = JSON.stringify((await visible(kindParam(c), c.req.param('id'))).record);
@@ -166,6 +199,7 @@ export function recordRoutes(deps: Deps): Hono {
     const input = validInput(kind, withAddressed(body, 'id', id));
     const stored = await visible(kind, id);
     deps.requireOwner(c, stored.tokenHash);
+    await checkReferences(kind, [input], false);
     const record = stampRecord(input, stored.record);
     deps.limitEvents([hostEventOf(kind, record)]);
     return write(c, { op: 'update', record }, idempotency, { status: 200, body: JSON.stringify(record) }, () => c.json(record));
