@@ -5,6 +5,7 @@
 export class Backoff {
   private failures = 0;
   private timer?: ReturnType<typeof setTimeout>;
+  private dueAt = 0;
 
   constructor(
     private readonly action: () => void,
@@ -12,12 +13,16 @@ export class Backoff {
     private readonly maxMs = 60000,
   ) {}
 
-  /** Schedules the next attempt unless one is already scheduled; never sooner than `atLeastMs`. */
+  /** Schedules the next attempt unless one is already scheduled as late as asked; never sooner than `atLeastMs`. */
   schedule(atLeastMs = 0): void {
-    if (this.timer !== undefined) return;
+    if (this.timer !== undefined) {
+      if (performance.now() + atLeastMs <= this.dueAt) return;
+      clearTimeout(this.timer);
+    }
     const exponential = Math.min(this.maxMs, this.baseMs * 2 ** this.failures);
     const delay = Math.max(atLeastMs, exponential * (0.5 + Math.random() / 2));
     this.failures += 1;
+    this.dueAt = performance.now() + delay;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.action();

@@ -46,6 +46,18 @@ async function errorCode(response: Response): Promise<unknown> {
   return ((await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined)?.error?.code;
 }
 
+/** The server no longer knows what changed since a cursor (or never did): the whole list must be read again. */
+export class ReloadNeeded extends Error {
+  override name = 'ReloadNeeded';
+}
+
+/** What changed in a list since a cursor: records put (as they now stand) and ids removed, and the cursor after them. */
+export interface ListChanges<R extends OffRecord = OffRecord> {
+  cursor: string;
+  puts: R[];
+  removes: string[];
+}
+
 /** The server refused a create's form token: another is fetched and the create sent again, once. */
 class FormTokenRefused extends StorageError {
   constructor() {
@@ -71,12 +83,37 @@ export class HttpApi {
 
   /** A list narrowed on the server: each field of `query` given is a query parameter of the same name. */
   async list<K extends RecordKind>(kind: K, query: ListQuery = {}): Promise<RecordOf[K][]> {
-    const parameters = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
-    const path = `/${KIND_SEGMENTS[kind]}${parameters.size ? `?${parameters}` : ''}`;
+    return (await this.listWithCursor(kind, query)).records;
+  }
+
+  /** A list and the cursor it stands at (none from a server without incremental sync). */
+  async listWithCursor<K extends RecordKind>(kind: K, query: ListQuery = {}): Promise<{ records: RecordOf[K][]; cursor?: string }> {
+    const path = this.listPath(kind, query);
     const checks = loadChecks();
-    const records = await this.request(path, '');
+    const response = await this.send(path, '');
+    const records = await this.json(response);
     if (!Array.isArray(records)) throw new UnavailableError(new Error(`${this.base}${path} did not answer a list`));
-    return (await checks).readableRecords(kind, records, this.base);
+    return { records: (await checks).readableRecords(kind, records, this.base), cursor: response.headers.get('X-Off-Cursor') ?? undefined };
+  }
+
+  /** What changed in a list since `cursor`; throws `ReloadNeeded` when the server cannot say. */
+  async changesSince<K extends RecordKind>(kind: K, query: ListQuery, cursor: string): Promise<ListChanges<RecordOf[K]>> {
+    const path = this.listPath(kind, { ...query, since: cursor } as ListQuery);
+    const checks = loadChecks();
+    let response: Response;
+    try {
+      response = await this.send(path, '');
+    } catch (error) {
+      if (error instanceof StorageError && error.code !== 'unavailable' && error.code !== 'rate-limited') throw new ReloadNeeded();
+      throw error;
+    }
+    const answer = (await this.json(response)) as Partial<ListChanges> | undefined;
+    const { cursor: next, puts, removes } = answer ?? {};
+    if (typeof next !== 'string' || !Array.isArray(puts) || !Array.isArray(removes)) throw new ReloadNeeded();
+    const valid = (await checks).readableRecords(kind, puts, this.base);
+    // A record left out as unreadable must not linger as it was: it goes, like one removed.
+    const unreadable = puts.flatMap((put: { id?: unknown }) => (typeof put?.id === 'string' && !valid.some((record) => record.id === put.id) ? [put.id] : []));
+    return { cursor: next, puts: valid, removes: [...removes.filter((id): id is string => typeof id === 'string'), ...unreadable] };
   }
 
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {
@@ -107,6 +144,11 @@ export class HttpApi {
     await this.request(this.recordPath(kind, id), id, { method: 'DELETE', headers });
   }
 
+  private listPath(kind: RecordKind, query: ListQuery): string {
+    const parameters = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    return `/${KIND_SEGMENTS[kind]}${parameters.size ? `?${parameters}` : ''}`;
+  }
+
   private recordPath(kind: RecordKind, id: string): string {
     return `/${KIND_SEGMENTS[kind]}/${encodeURIComponent(id)}`;
   }
@@ -122,6 +164,14 @@ export class HttpApi {
   }
 
   private async request(path: string, id: string, write?: Write): Promise<unknown> {
+    return this.json(await this.send(path, id, write));
+  }
+
+  /**
+   * One request; a refusal throws its typed error. Reads always revalidate what the browser keeps (a 304 costs
+   * a few bytes): a list kept for its `max-age` would hide a write made a moment ago.
+   */
+  private async send(path: string, id: string, write?: Write): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json', ...(write && writeHeaders(write)) };
     if (write?.body) headers['Content-Type'] = 'application/json';
     let response: Response;
@@ -130,6 +180,7 @@ export class HttpApi {
         method: write?.method ?? 'GET',
         headers,
         body: write?.body && JSON.stringify(write.body),
+        cache: write ? 'default' : 'no-cache',
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
@@ -137,6 +188,10 @@ export class HttpApi {
     }
     if (response.status === 403 && write?.formToken !== undefined && (await errorCode(response.clone())) === 'form-token') throw new FormTokenRefused();
     if (!response.ok) throw await toStorageError(response, id);
+    return response;
+  }
+
+  private async json(response: Response): Promise<unknown> {
     if (response.status === 204) return undefined;
     try {
       return await response.json();

@@ -1,34 +1,66 @@
-import { getMany, setMany } from 'idb-keyval';
+import { del, getMany, setMany } from 'idb-keyval';
 import type { OffRecord, RecordKind } from '../model/records.js';
 import { keyUnder, localTable, readUnder } from './http-local.js';
+import { recordChecks } from './record-store.js';
 
 const listsTable = localTable('off-layer-cache', 'lists');
 
-/** The last list the server returned for each kind and host event, to show when it cannot be reached. */
+/** Bumped when what is kept changes shape: a list kept in another format is dropped and fetched again. */
+const FORMAT = 2;
+
+/** A list as the server last gave it, with the cursor to ask what changed since. */
+export interface SyncedList {
+  cursor: string;
+  records: OffRecord[];
+}
+
+interface Kept extends SyncedList {
+  format: typeof FORMAT;
+}
+
+function isKept(value: unknown): value is Kept {
+  const kept = value as Partial<Kept> | undefined;
+  return kept?.format === FORMAT && typeof kept.cursor === 'string' && Array.isArray(kept.records);
+}
+
+/**
+ * The last list the server returned for each kind and host event, with its cursor: a returning
+ * visitor's board shows it at once and asks only for what changed; offline, it is all there is.
+ */
 export class ListCache {
   constructor(private readonly base: string) {}
 
-  /** Stores in the background: a list that could not be cached is no reason to fail the read. */
-  save(kind: RecordKind, event: string | undefined, records: OffRecord[]): void {
+  /** Stores in the background: a list that could not be kept is no reason to fail the read. */
+  save(kind: RecordKind, event: string | undefined, { cursor, records }: SyncedList): void {
+    const kept: Kept = { format: FORMAT, cursor, records };
     void listsTable()
-      .then((db) => setMany([[this.key(kind, event), records]], db))
+      .then((db) => setMany([[this.key(kind, event), kept]], db))
       .catch((error: unknown) => console.warn('off-layer: a list could not be kept for offline reading.', error));
   }
 
-  async load(kind: RecordKind, event: string | undefined): Promise<OffRecord[] | undefined> {
+  /** The list kept, or nothing: one that is corrupt or of an older format is dropped, to be fetched again. */
+  async load(kind: RecordKind, event: string | undefined): Promise<SyncedList | undefined> {
+    const key = this.key(kind, event);
     try {
-      return (await getMany<OffRecord[]>([this.key(kind, event)], await listsTable()))[0];
+      const db = await listsTable();
+      const [kept] = await getMany<unknown>([key], db);
+      if (kept === undefined) return undefined;
+      const records = isKept(kept) ? (await recordChecks()).readableRecords(kind, kept.records, 'the list kept on this device') : [];
+      if (isKept(kept) && records.length === kept.records.length) return { cursor: kept.cursor, records };
+      console.warn(`off-layer: the ${kind} list kept on this device was unreadable; it is fetched again.`);
+      await del(key, db);
+      return undefined;
     } catch (error) {
       console.warn('off-layer: the list kept for offline reading could not be read.', error);
       return undefined;
     }
   }
 
-  /** The records of `kind` in every cached list, by id. */
+  /** The records of `kind` in every list kept, by id. */
   async byId(kind: RecordKind): Promise<Map<string, OffRecord>> {
     try {
-      const lists = await readUnder<OffRecord[]>(await listsTable(), keyUnder(this.base, kind, ''));
-      return new Map(lists.flat().map((record) => [record.id, record]));
+      const lists = await readUnder<unknown>(await listsTable(), keyUnder(this.base, kind, ''));
+      return new Map(lists.filter(isKept).flatMap((list) => list.records.map((record) => [record.id, record] as const)));
     } catch (error) {
       console.warn('off-layer: the lists kept for offline reading could not be read.', error);
       return new Map();

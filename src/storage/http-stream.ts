@@ -9,6 +9,8 @@ export interface StreamHandlers {
   onDown(): void;
   onPut(kind: RecordKind, records: OffRecord[]): void;
   onRemove(kind: RecordKind, id: string): void;
+  /** The server could not replay what the stream missed: the lists shown must be read again. */
+  onReload(): void;
 }
 
 function parse(data: string): Record<string, unknown> | undefined {
@@ -75,6 +77,7 @@ export class LiveStream {
         if (valid.length) this.handlers.onPut(kind, valid as OffRecord[]);
       });
     });
+    source.addEventListener('reload', () => this.inTurn(() => this.handlers.onReload()));
     source.addEventListener('remove', (message) => {
       const data = parse(message.data);
       const { kind, id } = data ?? {};

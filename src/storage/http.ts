@@ -10,6 +10,7 @@ import { HttpApi } from './http-api.js';
 import { HttpDelivery } from './http-delivery.js';
 import { ListCache } from './http-list-cache.js';
 import { SeenRecords } from './http-seen.js';
+import { ListSync } from './http-sync.js';
 import { LiveStream } from './http-stream.js';
 import { EditTokens } from './http-tokens.js';
 import { LazyStore } from './lazy.js';
@@ -55,6 +56,7 @@ export class HttpStore extends OutboxStore {
   protected readonly feed: ChangeFeed;
   private readonly tokens: EditTokens;
   private readonly lists: ListCache;
+  private readonly sync: ListSync;
   protected readonly outbox: Outbox;
   private readonly delivery: HttpDelivery;
   private readonly sender: OutboxSender;
@@ -75,6 +77,10 @@ export class HttpStore extends OutboxStore {
     this.feed = new ChangeFeed(`off-layer:http:${base}`);
     this.tokens = new EditTokens(base, () => this.statusChanged());
     this.lists = new ListCache(base);
+    this.sync = new ListSync(this.api, this.lists, this.seen, (kind, puts, removedIds) => {
+      if (puts.length) this.feed.emit({ type: 'put', kind, records: puts }, { localOnly: true });
+      for (const id of removedIds) this.feed.emit({ type: 'remove', kind, id }, { localOnly: true });
+    });
     this.outbox = new Outbox(base, [idbTable, keyValueTable(base, () => localStorage)]);
     this.delivery = new HttpDelivery(this.api, this.tokens, this.outbox, this.feed);
     this.sender = new OutboxSender(
@@ -95,6 +101,7 @@ export class HttpStore extends OutboxStore {
       },
       onPut: (kind, records) => this.announce(kind, records),
       onRemove: (kind, id) => this.announceRemoval(kind, id),
+      onReload: () => void this.sync.catchUp(),
     });
     void this.ready();
   }
@@ -124,15 +131,11 @@ export class HttpStore extends OutboxStore {
     const belongs = matchesQuery(kind, query);
     const kept = isEventQuery(query);
     try {
-      const records = await this.reach.of(this.api.list(kind, query));
-      if (kept) {
-        this.lists.save(kind, event, records);
-        this.seen.listed(kind, event, records);
-      }
+      const records = await this.reach.of(kept ? this.sync.read(kind, event) : this.api.list(kind, query));
       return sortRecords(kind, withPending(records, await this.waiting(kind), belongs)) as RecordOf[K][];
     } catch (error) {
       if (!(error instanceof UnavailableError)) throw error;
-      const cached = kept ? await this.lists.load(kind, event) : await this.keptMatching(kind, belongs);
+      const cached = kept ? (await this.lists.load(kind, event))?.records : await this.keptMatching(kind, belongs);
       const records = withPending(cached ?? [], await this.waiting(kind), belongs);
       if (!cached && records.length === 0) throw error;
       return sortRecords(kind, records) as RecordOf[K][];
@@ -179,7 +182,7 @@ export class HttpStore extends OutboxStore {
 
   /** Sends pending writes in order; runs by itself at load, when online again, when visible, when the stream reconnects, with backoff. */
   flush(): Promise<void> {
-    return this.sender.flush().finally(() => this.pendingChanged());
+    return this.sender.flush().finally(() => this.recount());
   }
 
   /** One request to the server. */
@@ -217,7 +220,7 @@ export class HttpStore extends OutboxStore {
 
   private async open(): Promise<StoreStatus> {
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, FIRST_CONTACT_TIMEOUT_MS));
-    await Promise.all([this.pendingChanged(), Promise.race([this.stream.firstContact, timeout])]);
+    await Promise.all([this.recount(), Promise.race([this.stream.firstContact, timeout])]);
     await this.flush();
     return this.status;
   }
@@ -328,8 +331,14 @@ export class HttpStore extends OutboxStore {
     return { sent, kept };
   }
 
-  /** Counts the writes waiting (new writes queue behind them) and tells listeners the pending writes changed. */
+  /** Tells listeners the pending writes changed. */
   protected async pendingChanged(sent: SentWrite[] = []): Promise<void> {
+    await this.recount({ announce: false });
+    this.feed.emit({ type: 'pending', sent });
+  }
+
+  /** Counts the writes waiting (new writes queue behind them); a changed count is announced unless told otherwise. */
+  private async recount({ announce = true } = {}): Promise<void> {
     let waiting: number;
     try {
       waiting = (await this.outbox.entries()).filter((entry) => !entry.failure).length;
@@ -337,9 +346,9 @@ export class HttpStore extends OutboxStore {
       console.warn('off-layer: pending writes could not be read.', error);
       waiting = 0;
     }
-    if (waiting === this.waitingCount && !sent.length) return;
+    if (waiting === this.waitingCount) return;
     this.waitingCount = waiting;
-    this.feed.emit({ type: 'pending', sent });
+    if (announce) this.feed.emit({ type: 'pending', sent: [] });
   }
 
   private statusChanged(): void {
@@ -352,24 +361,7 @@ export class HttpStore extends OutboxStore {
     this.streamDropped = false;
     // Nothing was streamed to us while we were away: send what is pending, fetch what others did.
     void this.flush();
-    void this.catchUp();
-  }
-
-  private async catchUp(): Promise<void> {
-    for (const { kind, event } of this.seen.listedQueries()) {
-      let records: OffRecord[];
-      try {
-        records = await this.api.list(kind, { event });
-      } catch (error) {
-        // The next reconnection catches up again.
-        console.warn('off-layer: could not catch up with changes made while offline.', error);
-        return;
-      }
-      this.lists.save(kind, event, records);
-      const { puts, removedIds } = this.seen.changesSince(kind, event, records);
-      if (puts.length) this.feed.emit({ type: 'put', kind, records: puts }, { localOnly: true });
-      for (const id of removedIds) this.feed.emit({ type: 'remove', kind, id }, { localOnly: true });
-    }
+    void this.sync.catchUp();
   }
 
   /** Announces server records this page has not been told about in this version (ours come back on the stream too). */

@@ -29,6 +29,8 @@ export class PendingWrites<S extends BasicStore> extends OutboxStore {
     readonly inner: S,
     protected readonly feed: ChangeFeed,
     private readonly home: PendingHome,
+    /** Loaded for writes an earlier visit left pending: send them now. */
+    leftPending: boolean,
   ) {
     super();
     const tables = home.keptIn === 'page' ? [keyValueTable(home.name, pageMemory)] : [idbTable, keyValueTable(home.name, () => localStorage)];
@@ -38,8 +40,7 @@ export class PendingWrites<S extends BasicStore> extends OutboxStore {
       delivered: (entries, records) => this.delivered(entries, records),
       refused: (entries, error) => this.refused(entries, error),
     });
-    // Writes left pending by an earlier visit.
-    void this.sender.flush();
+    if (leftPending) void this.sender.flush();
   }
 
   close(): void {

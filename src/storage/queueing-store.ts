@@ -25,7 +25,7 @@ export class QueueingStore<S extends BasicStore = BasicStore> implements OffStor
   ) {
     this.feed = new ChangeFeed(channelName);
     inner.subscribe((change) => this.feed.emit(change, { localOnly: true }));
-    if (mayHavePending(home)) void this.pendingWrites();
+    if (mayHavePending(home)) void this.pendingWrites(true);
   }
 
   get status(): StoreStatus {
@@ -96,7 +96,7 @@ export class QueueingStore<S extends BasicStore = BasicStore> implements OffStor
     return this.outbox ?? Promise.resolve(this.inner);
   }
 
-  private pendingWrites(): Promise<PendingWrites<S>> {
-    return (this.outbox ??= import('./pending-writes.js').then(({ PendingWrites }) => new PendingWrites(this.inner, this.feed, this.home)));
+  private pendingWrites(leftPending = false): Promise<PendingWrites<S>> {
+    return (this.outbox ??= import('./pending-writes.js').then(({ PendingWrites }) => new PendingWrites(this.inner, this.feed, this.home, leftPending)));
   }
 }

@@ -86,7 +86,7 @@ describe('HTTP store against bots and bad records', function () {
     expect(refused).to.be.instanceOf(NotFoundError);
 
     const heard: SideEvent[] = [];
-    const stream = new LiveStream(api.streamUrl, { onOpen() {}, onDown() {}, onPut: (_, records) => heard.push(...(records as SideEvent[])), onRemove() {} });
+    const stream = new LiveStream(api.streamUrl, { onOpen() {}, onDown() {}, onPut: (_, records) => heard.push(...(records as SideEvent[])), onRemove() {}, onReload() {} });
     try {
       await stream.firstContact;
       const live = await warningsDuring(async () => {
