@@ -1,17 +1,29 @@
 // The script-tag entry (`dist/off-layer.js`): it defines no element itself. Each element's code is a sibling
 // file, imported the first time its tag is on the page, in the document or in an open shadow root, so a page
 // pays only for the elements it shows (and a page with none of them, for this file).
-const DEFINES = new Map<string, () => Promise<unknown>>([
-  ['off-event-badge', () => import('./elements/off-event-badge/define.js')],
-  ['off-side-event-board', () => import('./elements/off-side-event-board/define.js')],
-  ['off-seed-card', () => import('./elements/off-seed-card/define.js')],
-  ['off-contribute-form', () => import('./elements/off-contribute-form/define.js')],
+type Loaders = [define: () => Promise<unknown>, french: () => Promise<unknown>];
+const DEFINES = new Map<string, Loaders>([
+  ['off-event-badge', [() => import('./elements/off-event-badge/define.js'), () => import('./elements/off-event-badge/off-event-badge.strings.fr.js')]],
+  [
+    'off-side-event-board',
+    [() => import('./elements/off-side-event-board/define.js'), () => import('./elements/off-side-event-board/off-side-event-board.strings.fr.js')],
+  ],
+  ['off-seed-card', [() => import('./elements/off-seed-card/define.js'), () => import('./elements/off-seed-card/off-seed-card.strings.fr.js')]],
+  ['off-contribute-form', [() => import('./elements/off-contribute-form/define.js'), () => Promise.resolve()]],
 ]);
 const requested = new Set<string>();
 
-function load(tag: string, define: () => Promise<unknown>): void {
+/**
+ * Whether `element` likely speaks French, so that its French strings (a module of their own) are fetched along with
+ * its code rather than after it, a round trip later. A guess: the element settles its language itself.
+ */
+const looksFrench = (element: Element) => /^fr(?![a-z])/i.test(element.closest('[lang]')?.getAttribute('lang') ?? navigator.language);
+
+function load(element: Element, [define, french]: Loaders): void {
+  const tag = element.localName;
   if (requested.has(tag) || customElements.get(tag)) return;
   requested.add(tag);
+  if (looksFrench(element)) french().catch(() => {});
   define().catch((error: unknown) => {
     // Bad venue Wi-Fi: the tag's next appearance tries again.
     requested.delete(tag);
@@ -28,9 +40,9 @@ function discover(root: Element | ShadowRoot): void {
 
 function visit(element: Element): void {
   const tag = element.localName;
-  const define = DEFINES.get(tag);
+  const loaders = DEFINES.get(tag);
   // Our own elements hold none of the four tags in their shadow roots.
-  if (define) return load(tag, define);
+  if (loaders) return load(element, loaders);
   if (element.shadowRoot) {
     observer.observe(element.shadowRoot, { childList: true, subtree: true });
     discover(element.shadowRoot);

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../shared/i18n.js';
+import { catalogue } from '../shared/i18n.js';
 
 export interface BadgeStrings {
   label: string;
@@ -11,8 +11,8 @@ export interface BadgeStrings {
   tooLong: string;
 }
 
-export const strings: Catalogue<BadgeStrings> = {
-  en: {
+export const strings = catalogue<BadgeStrings>(
+  {
     label: 'Side events around this event',
     counting: 'Counting side events…',
     zero: 'No side events yet',
@@ -22,14 +22,5 @@ export const strings: Catalogue<BadgeStrings> = {
     download: 'Download the QR code (SVG)',
     tooLong: 'Address too long for a QR code',
   },
-  fr: {
-    label: 'Les OFF de l’évènement',
-    counting: 'Comptage des OFF…',
-    zero: 'Aucun OFF pour le moment',
-    count: { one: '{n} évènement OFF', other: '{n} évènements OFF' },
-    open: 'Ouvrir la couche #OFF',
-    qrLabel: (url) => `QR code vers ${url}`,
-    download: 'Télécharger le QR code (SVG)',
-    tooLong: 'Adresse trop longue pour un QR code',
-  },
-};
+  async () => (await import('./off-event-badge.strings.fr.js')).fr,
+);

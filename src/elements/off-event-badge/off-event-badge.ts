@@ -39,6 +39,7 @@ import { badgeTarget } from './target.js';
  */
 export class OffEventBadge extends OffElement {
   static override styles = [themeStyles, badgeStyles];
+  static override strings = strings;
 
   /** The host event whose side events are counted, e.g. `g21`. */
   @property() event = '';

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../shared/i18n.js';
+import { catalogue } from '../shared/i18n.js';
 
 export interface SeedCardStrings {
   loading: string;
@@ -25,8 +25,8 @@ export interface SeedCardStrings {
   offline: string;
 }
 
-export const strings: Catalogue<SeedCardStrings> = {
-  en: {
+export const strings = catalogue<SeedCardStrings>(
+  {
     loading: 'Loading the seed…',
     incomplete: 'This seed cannot be shown: it is not a complete seed record.',
     author: 'Author',
@@ -50,28 +50,5 @@ export const strings: Catalogue<SeedCardStrings> = {
     notKept: 'This device cannot keep data: a seed replanted here is lost when the page reloads.',
     offline: 'You are offline: a seed replanted now is sent when the connection is back.',
   },
-  fr: {
-    loading: 'Chargement de la graine…',
-    incomplete: 'Cette graine ne peut pas être affichée : ce n’est pas une graine complète.',
-    author: 'Autrice ou auteur',
-    event: 'Semée à',
-    created: 'Date',
-    license: 'Licence',
-    source: 'Source',
-    tags: 'Mots-clés',
-    replantedFrom: 'Replantée depuis',
-    actions: 'Actions sur la graine',
-    share: 'Partager le lien',
-    copy: 'Copier le lien',
-    shared: 'Lien partagé.',
-    copied: 'Lien copié.',
-    copyByHand: 'Copiez ce lien',
-    replant: (event) => `Replanter dans ${event}`,
-    replanting: 'Replantation…',
-    replanted: (event) => `Replantée dans ${event}.`,
-    openReplanted: 'Ouvrir la graine replantée',
-    exportJson: 'Exporter en JSON',
-    notKept: 'Cet appareil ne peut pas conserver les données : une graine replantée ici sera perdue au rechargement de la page.',
-    offline: 'Vous êtes hors ligne : une graine replantée maintenant sera envoyée au retour de la connexion.',
-  },
-};
+  async () => (await import('./off-seed-card.strings.fr.js')).fr,
+);

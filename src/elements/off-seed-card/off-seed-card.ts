@@ -63,6 +63,7 @@ type Status = { kind: 'shared' | 'copied' | 'replanting' } | { kind: 'replanted'
  */
 export class OffSeedCard extends OffElement {
   static override styles = [themeStyles, seedCardStyles];
+  static override strings = strings;
 
   /** Id of the seed to load from the store. Ignored when the `seed` property is set. */
   @property({ attribute: 'seed' }) seedId = '';

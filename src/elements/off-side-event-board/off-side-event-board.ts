@@ -88,6 +88,7 @@ const DEFAULT_CONTRIBUTE_HREF = '#off-contribute';
  */
 export class OffSideEventBoard extends OffElement {
   static override styles = [themeStyles, visuallyHiddenStyles, boardStyles];
+  static override strings = strings;
 
   /** Id of the host event whose side events are shown, e.g. `g21`; empty shows every event's. */
   @property() event = '';

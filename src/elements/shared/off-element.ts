@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { toLang, type Lang } from '../../model/lang.js';
+import type { LazyCatalogue } from './i18n.js';
 import { LangController } from './lang-controller.js';
 import { DEFAULT_STORE } from './store-registry.js';
 
@@ -19,7 +20,15 @@ export class OffElement extends LitElement {
   /** `light` or `dark`; defaults to the visitor's system preference. Reflected as a styling hook. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
+  /** The element's strings: an update waits until those of its language are there, so that no other language shows first. */
+  protected static strings?: LazyCatalogue<unknown>;
+
   private readonly langController = new LangController(this);
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = (this.constructor as typeof OffElement).strings?.loading(this.language);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /**
    * The language this element speaks now. Each template also sets it as `lang` on its outermost element:

@@ -1,0 +1,13 @@
+import type { BadgeStrings } from './off-event-badge.strings.js';
+
+/** Loaded the first time an element speaks French (see `catalogue`). */
+export const fr: BadgeStrings = {
+  label: 'Les OFF de l’évènement',
+  counting: 'Comptage des OFF…',
+  zero: 'Aucun OFF pour le moment',
+  count: { one: '{n} évènement OFF', other: '{n} évènements OFF' },
+  open: 'Ouvrir la couche #OFF',
+  qrLabel: (url) => `QR code vers ${url}`,
+  download: 'Télécharger le QR code (SVG)',
+  tooLong: 'Adresse trop longue pour un QR code',
+};

@@ -1,0 +1,36 @@
+import type { BoardStrings } from './off-side-event-board.strings.js';
+
+/** Loaded the first time an element speaks French (see `catalogue`). */
+export const fr: BoardStrings = {
+  heading: 'Évènements OFF',
+  filterLabel: 'Rechercher dans les évènements OFF',
+  filterPlaceholder: 'Titre, lieu, organisateur, mot-clé…',
+  dayLabel: 'Jour',
+  allDays: 'Tous les jours',
+  count: { one: '{n} évènement OFF', other: '{n} évènements OFF' },
+  loading: 'Chargement des évènements OFF…',
+  retry: 'Réessayer',
+  notKept: 'Les évènements ajoutés ici ne sont pas conservés sur cet appareil : ils disparaissent à la fermeture de la page.',
+  offline: 'Vous êtes hors ligne : cette liste n’est peut-être pas à jour.',
+  emptyTitle: 'Pas encore d’évènement OFF.',
+  emptyText: 'Vous organisez un petit-déjeuner, une balade, un atelier autour de l’évènement ? Ajoutez le vôtre : la porte est ouverte.',
+  contribute: 'Ajouter votre évènement OFF',
+  noMatch: (query) => (query ? `Aucun évènement OFF ne correspond à « ${query} ».` : 'Aucun évènement OFF ce jour-là.'),
+  clearFilters: 'Effacer les filtres',
+  by: (organizer) => `Par ${organizer}`,
+  moreInfo: 'En savoir plus',
+  moreInfoLabel: (title) => `En savoir plus : ${title}`,
+  addToCalendar: 'Ajouter à l’agenda',
+  addToCalendarLabel: (title) => `Ajouter à l’agenda : ${title}`,
+  addAllToCalendar: 'Tout ajouter à l’agenda',
+  expand: 'Lire la suite',
+  collapse: 'Réduire',
+  // The counts come formatted; only 1 takes the singular here (a pager never shows 0).
+  showMore: (count, left) => `Afficher ${count} de plus (${left} restant${left === '1' ? '' : 's'})`,
+  showEarlier: (count) => (count === '1' ? 'Afficher le précédent' : `Afficher les ${count} précédents`),
+  showing: (from, to, total) => `${from} à ${to} sur ${total}`,
+  keysHint: 'Les flèches passent d’un évènement OFF à l’autre, Début et Fin au premier et au dernier.',
+  added: { one: '{n} nouvel évènement OFF', other: '{n} nouveaux évènements OFF' },
+  addedOne: (title) => `Nouvel évènement OFF : ${title}`,
+  calendarName: (event) => `#OFF ${event}`,
+};
