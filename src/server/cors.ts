@@ -11,8 +11,7 @@ export function corsHeaders(allowedOrigins: string[]): CorsHeaders {
   return (origin) => {
     const allowed = allowAny ? '*' : origin !== undefined && allowedOrigins.includes(origin) ? origin : undefined;
     return {
-      ...(allowed && { 'Access-Control-Allow-Origin': allowed }),
-      'Access-Control-Expose-Headers': EXPOSED_HEADERS,
+      ...(allowed && { 'Access-Control-Allow-Origin': allowed, 'Access-Control-Expose-Headers': EXPOSED_HEADERS }),
       // A shared cache must not hand an answer without Access-Control-Allow-Origin to a page of an allowed origin.
       ...(!allowAny && { Vary: 'Origin' }),
     };

@@ -38,9 +38,22 @@ export async function compress(body: Uint8Array, encoding: Encoding, effort: Eff
   })) as Bytes;
 }
 
+/** Browsers send a handful of distinct Accept-Encoding values: each is parsed once. */
+const negotiated = new Map<string, Coding>();
+const MAX_NEGOTIATED = 64;
+
 /** The coding to answer in: the client's preferred one (q values) among br and gzip, or identity when it takes neither. */
 export function negotiate(acceptEncoding: string | undefined): Coding {
   if (!acceptEncoding) return 'identity';
+  let coding = negotiated.get(acceptEncoding);
+  if (!coding) {
+    coding = preferred(acceptEncoding);
+    if (negotiated.size < MAX_NEGOTIATED) negotiated.set(acceptEncoding, coding);
+  }
+  return coding;
+}
+
+function preferred(acceptEncoding: string): Coding {
   const accepts = parseAccept(acceptEncoding);
   const wildcard = accepts.find((accept) => accept.type === '*')?.q;
   let best: Coding = 'identity';

@@ -68,6 +68,19 @@ describe('several server processes on one PostgreSQL', { timeout: 180_000 }, () 
     assert.equal((await call(`${a.api}/seeds/${viaA.body.record.id}`)).body.title, 'Renamed through B');
   });
 
+  it('drops a list A keeps in memory when B writes to it: no 304 for the old list, and since on A has the write', async () => {
+    const event = uniqueName('ev');
+    const list = await call(`${a.api}/events/${event}/seeds`);
+    const [tag, cursor] = [list.headers.get('etag')!, list.headers.get('x-off-cursor')!];
+    assert.equal((await call(`${a.api}/events/${event}/seeds`, { headers: { 'If-None-Match': tag } })).status, 304, 'kept in memory');
+    const created = await call(`${b.api}/events/${event}/seeds`, { method: 'POST', json: seedInput({ event }) });
+    assert.equal(created.status, 201);
+    await eventually(async () => (await call(`${a.api}/events/${event}/seeds`, { headers: { 'If-None-Match': tag } })).status === 200, 10_000, 'A drops it');
+    assert.deepEqual((await call(`${a.api}/events/${event}/seeds`)).body, [created.body.record]);
+    const since = await call(`${a.api}/events/${event}/seeds?since=${cursor}`);
+    assert.deepEqual([since.body.puts, since.body.removes], [[created.body.record], []]);
+  });
+
   it('reconnects after PostgreSQL restarts, and its live stream resumes', async () => {
     const event = uniqueName('ev');
     const live = new SseClient(`${a.api}/events/${event}/stream`);
