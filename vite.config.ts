@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { ChunkingContext, OutputBundle, OutputChunk, PreRenderedChunk } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
+import { collapseTemplateWhitespace } from './scripts/collapse-template-whitespace.js';
 import { minifyCssLiterals } from './scripts/minify-css-literals.js';
 
 const root = import.meta.dirname;
@@ -74,7 +75,7 @@ export default defineConfig(({ mode }) => {
     // The script tag: `off-layer.js`, the autoloader, and beside it the folder `off-layer/` of the chunks it loads
     // (Lit included), all imported by relative URLs, so the pair works from any folder or CDN path it is copied to.
     return {
-      plugins: [minifyCssLiterals(), importChunksTogether()],
+      plugins: [collapseTemplateWhitespace(), minifyCssLiterals(), importChunksTogether()],
       build: {
         ...DIST,
         minify: true,
@@ -93,7 +94,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'lib') {
     return {
-      plugins: [minifyCssLiterals()],
+      plugins: [collapseTemplateWhitespace(), minifyCssLiterals()],
       build: {
         ...DIST,
         minify: false,

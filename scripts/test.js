@@ -77,6 +77,7 @@ function nodeTests(name, folder) {
   add(name, tapCounts(tap), ok);
 }
 
+nodeTests('build tests (node:test, the Vite plugins)', 'test/build');
 nodeTests('server tests (node:test, real server processes on SQLite and PostgreSQL)', 'test/server');
 nodeTests('end-to-end tests (playwright-core, the demo site in Chromium)', 'test/e2e');
 
