@@ -12,13 +12,13 @@ export class ChangeHub {
   private readonly listeners = new Set<ChangeListener>();
   private lastSeq = 0;
   private pumping?: Promise<void>;
-  private pokedWhilePumping = false;
+  private again?: Promise<void>;
 
   constructor(private readonly repository: Repository) {}
 
   async start(): Promise<void> {
     this.lastSeq = (await this.repository.logState()).latest;
-    this.repository.onExternalChanges(() => this.poke());
+    this.repository.onExternalChanges(() => void this.poke());
   }
 
   /** The last seq handed to listeners: every change up to it has been. */
@@ -31,19 +31,21 @@ export class ChangeHub {
     return () => this.listeners.delete(listener);
   }
 
-  /** Something may have been committed: read the log. Overlapping pokes coalesce. */
-  poke(): void {
-    if (this.pumping) {
-      this.pokedWhilePumping = true;
-      return;
+  /**
+   * Something may have been committed: read the log. Resolves once what was committed before the call is handed on,
+   * so that a write answered after it is in every list this process keeps in memory (a client reads its own writes).
+   * Overlapping pokes coalesce: one more read after the running one covers them all.
+   */
+  poke(): Promise<void> {
+    if (!this.pumping) {
+      this.pumping = this.pump().finally(() => (this.pumping = undefined));
+      return this.pumping;
     }
-    this.pumping = this.pump().finally(() => {
-      this.pumping = undefined;
-      if (this.pokedWhilePumping) {
-        this.pokedWhilePumping = false;
-        this.poke();
-      }
+    this.again ??= this.pumping.then(() => {
+      this.again = undefined;
+      return this.poke();
     });
+    return this.again;
   }
 
   private async pump(): Promise<void> {

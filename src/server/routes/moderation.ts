@@ -14,7 +14,7 @@ export function moderationRoutes(deps: Deps): Hono {
       deps.requireAdmin(c);
       const outcome = await repository.apply(kindOfSegment(c.req.param('kinds') ?? ''), { op, id: c.req.param('id') });
       if (outcome.status !== 'applied') throw new HttpError('not-found');
-      hub.poke();
+      await hub.poke();
       return c.json(outcome.record);
     });
   }

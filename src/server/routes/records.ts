@@ -97,7 +97,7 @@ export function recordRoutes(deps: Deps): Hono {
     if (outcome.status === 'not-found') throw new HttpError('not-found');
     if (outcome.status === 'conflict') throw new HttpError('conflict', { issues: [{ field: 'id', code: 'taken' }] });
     if (outcome.status === 'replayed') return replay(c, secret, outcome.response, idempotency!);
-    hub.poke();
+    await hub.poke();
     return fresh();
   }
 
