@@ -15,3 +15,4 @@ export * from './licenses.js';
 export { tokenizeLinks, type TextToken } from './autolink.js';
 export { recordToJson } from './json.js';
 export { toJsonLd, serializeJsonLd, JSON_LD_LIMIT, type JsonLdOptions } from './jsonld.js';
+export { lineageOf, type Ancestor, type Descendant, type Lineage, type LineageOptions, type LineageSources } from './lineage.js';
