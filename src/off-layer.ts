@@ -9,7 +9,10 @@ const DEFINES = new Map<string, Loaders>([
     [() => import('./elements/off-side-event-board/define.js'), () => import('./elements/off-side-event-board/off-side-event-board.strings.fr.js')],
   ],
   ['off-seed-card', [() => import('./elements/off-seed-card/define.js'), () => import('./elements/off-seed-card/off-seed-card.strings.fr.js')]],
-  ['off-contribute-form', [() => import('./elements/off-contribute-form/define.js'), () => Promise.resolve()]],
+  [
+    'off-contribute-form',
+    [() => import('./elements/off-contribute-form/define.js'), () => import('./elements/off-contribute-form/off-contribute-form.strings.fr.js')],
+  ],
 ]);
 const requested = new Set<string>();
 

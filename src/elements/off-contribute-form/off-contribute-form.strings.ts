@@ -1,5 +1,5 @@
 import type { EventRecordKind } from '../../model/records.js';
-import type { Catalogue } from '../shared/i18n.js';
+import { catalogue } from '../shared/i18n.js';
 import type { FieldName } from './fields.js';
 
 interface KindStrings {
@@ -33,8 +33,8 @@ export interface ContributeFormStrings {
   sentLater: (title: string) => string;
 }
 
-export const STRINGS: Catalogue<ContributeFormStrings> = {
-  en: {
+export const STRINGS = catalogue<ContributeFormStrings>(
+  {
     kinds: {
       'side-event': {
         heading: 'Add your #OFF',
@@ -89,60 +89,5 @@ export const STRINGS: Catalogue<ContributeFormStrings> = {
     notPersistent: 'This browser does not keep data for this site: what you add here is lost when you close the page.',
     sentLater: (title) => `“${title}” has been sent.`,
   },
-  fr: {
-    kinds: {
-      'side-event': {
-        heading: 'Ajoutez votre #OFF',
-        submit: 'Ajouter mon évènement',
-        thanks: (title) => `Merci ! « ${title} » a été ajouté.`,
-        another: 'Ajouter un autre évènement',
-      },
-      seed: {
-        heading: 'Semez une graine',
-        submit: 'Partager ma graine',
-        thanks: (title) => `Merci ! « ${title} » a été partagée.`,
-        another: 'Semer une autre graine',
-      },
-    },
-    labels: {
-      title: 'Titre',
-      description: 'Description',
-      start: 'Début',
-      end: 'Fin',
-      place: 'Lieu',
-      url: 'Page web',
-      organizer: 'Organisé par',
-      tags: 'Mots-clés',
-      body: 'Texte',
-      author: 'Auteur ou autrice',
-      license: 'Licence',
-      sourceUrl: 'Source (adresse web)',
-    },
-    requiredNote: 'Les champs marqués d’un * sont obligatoires.',
-    hints: {
-      tags: 'Séparés par des virgules, par exemple : repas, musique',
-      url: 'Une adresse complète, comme https://example.org',
-      timeZone: (zone) => `Heure locale de l’évènement (${zone}).`,
-    },
-    honeypot: 'Laissez ce champ vide',
-    sending: 'Envoi…',
-    confirmSubmit: 'Confirmer et envoyer',
-    tooFast: 'Presque fini : vérifiez votre saisie, puis appuyez de nouveau sur le bouton.',
-    pendingNow: 'Enregistré sur cet appareil, sera envoyé dès votre retour en ligne.',
-    pendingCount: {
-      one: '{n} contribution enregistrée sur cet appareil, envoyée dès votre retour en ligne.',
-      other: '{n} contributions enregistrées sur cet appareil, envoyées dès votre retour en ligne.',
-    },
-    refusedCount: {
-      one: '{n} contribution enregistrée a été refusée et reste sur cet appareil :',
-      other: '{n} contributions enregistrées ont été refusées et restent sur cet appareil :',
-    },
-    putBack: 'Remettre dans le formulaire',
-    putBackLabel: (title) => `Remettre dans le formulaire : ${title}`,
-    replaceTyped: (title) => `Remplacer votre saisie par « ${title} » ? Elle sera perdue.`,
-    offline: 'Vous êtes hors ligne. Ce que vous ajoutez est gardé sur cet appareil et envoyé dès votre retour en ligne.',
-    notPersistent:
-      'Ce navigateur ne conserve pas les données de ce site : ce que vous ajoutez ici sera perdu à la fermeture de la page.',
-    sentLater: (title) => `« ${title} » a été envoyé.`,
-  },
-};
+  async () => (await import('./off-contribute-form.strings.fr.js')).fr,
+);

@@ -68,6 +68,7 @@ import { isPending, PendingContributionsController, type PendingContribution } f
  */
 export class OffContributeForm extends OffElement {
   static override styles = [themeStyles, visuallyHiddenStyles, styles];
+  static override strings = STRINGS;
 
   /** Id of the host event the contribution belongs to, e.g. `g21`. */
   @property() event = '';

@@ -9,20 +9,17 @@ export function resolveLang(element: Element): Lang {
   return toLang(declared) ?? toLang(globalThis.navigator?.language) ?? 'en';
 }
 
-/** A catalogue has the same keys in every language; the type checker enforces it. */
-export type Catalogue<T> = Record<Lang, T>;
-
 /**
  * An element's strings, read as `catalogue[lang]`. English is built in; French is a module of its own, loaded the
  * first time an element speaks it (`loading`), so a page pays only for the language it shows. Read before it has
  * loaded, or when it could not be (offline), French gives English.
  */
-export type LazyCatalogue<T> = Readonly<Record<Lang, T>> & {
+export type Catalogue<T> = Readonly<Record<Lang, T>> & {
   /** Undefined when the strings of `lang` are there; else resolves once they are, or could not be loaded (the next call tries again). */
   loading(lang: Lang): Promise<void> | undefined;
 };
 
-export function catalogue<T>(en: T, loadFr: () => Promise<T>): LazyCatalogue<T> {
+export function catalogue<T>(en: T, loadFr: () => Promise<T>): Catalogue<T> {
   let fr: T | undefined;
   let loading: Promise<void> | undefined;
   return {

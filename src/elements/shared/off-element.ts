@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { toLang, type Lang } from '../../model/lang.js';
-import type { LazyCatalogue } from './i18n.js';
+import type { Catalogue } from './i18n.js';
 import { LangController } from './lang-controller.js';
 import { DEFAULT_STORE } from './store-registry.js';
 
@@ -21,7 +21,7 @@ export class OffElement extends LitElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** The element's strings: an update waits until those of its language are there, so that no other language shows first. */
-  protected static strings?: LazyCatalogue<unknown>;
+  protected static strings?: Catalogue<unknown>;
 
   private readonly langController = new LangController(this);
 
