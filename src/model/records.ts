@@ -21,6 +21,10 @@ export interface SideEvent {
   /** The organizer record behind it. */
   organizerId?: string;
   tags: string[];
+  /** Where it was imported from and links back to: the calendar event's page, or the record on another server. */
+  sourceUrl?: string;
+  /** Its identity there, so a refresh finds it again: an iCalendar UID (and RECURRENCE-ID), or a record's URL. */
+  sourceId?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -34,7 +38,10 @@ export interface Seed {
   license: License;
   sourceUrl?: string;
   tags: string[];
-  /** The seed this one was replanted from: its lineage, possibly across events. */
+  /**
+   * The seed this one was replanted from: its lineage, possibly across events: an id on the same server, or
+   * across sites the canonical URL of a seed on another (`https://…/api/seeds/ID`).
+   */
   replantedFrom?: string;
   createdAt: string;
   updatedAt: string;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isSeedUrl } from './canonical-url.js';
 import { isSafeId } from './ids.js';
 import { toLine } from './line.js';
 import type { FieldCode } from './field-messages.js';
@@ -58,6 +59,13 @@ const webUrl = v.pipe(
   v.check((url) => url === '' || !URL.canParse(url) || /^https?:$/.test(new URL(url).protocol), 'unsafe-url'),
 );
 
+/** A seed on this server (its id) or on another (its canonical URL, `https://…/api/seeds/ID`). */
+const seedReference = v.pipe(
+  v.string('wrong-type'),
+  v.trim(),
+  v.check((value) => isSafeId(value) || isSeedUrl(value), 'invalid-id'),
+);
+
 const dateTime = v.pipe(v.string('wrong-type'), v.trim(), v.check(isIsoDateTimeWithOffset, 'invalid-datetime'));
 
 const tags = v.pipe(
@@ -85,6 +93,8 @@ const sideEventSchema = v.pipe(
       organizer: optional(line(LIMITS.shortText)),
       organizerId: optional(id),
       tags,
+      sourceUrl: optional(webUrl),
+      sourceId: optional(line(LIMITS.url)),
     },
     'wrong-type',
   ),
@@ -157,7 +167,7 @@ const seedSchema = v.object(
     license: v.nullish(v.picklist(LICENSES, 'unknown-license'), DEFAULT_LICENSE),
     sourceUrl: optional(webUrl),
     tags,
-    replantedFrom: optional(id),
+    replantedFrom: optional(seedReference),
   },
   'wrong-type',
 );

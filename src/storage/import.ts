@@ -1,5 +1,5 @@
 import { readCommons } from '../model/commons.js';
-import { parseIcs } from '../model/ics-parse.js';
+import type { IcsReadOptions } from '../model/ics-parse.js';
 import type { SideEvent } from '../model/records.js';
 import { toLine } from '../model/line.js';
 import type { LocalStore } from './local-store.js';
@@ -23,16 +23,22 @@ export async function importCommons(store: Pick<LocalStore, 'restore'>, text: st
   return { event: commons.event, hostEvent: hostEvents[0], places, organizers, ancestors, sideEvents, seeds };
 }
 
-/** Title as stored, and instant: how a calendar's event is recognised among the side events already stored. */
-const calendarKey = ({ title, start }: { title: string; start: string }) => `${toLine(title)}\n${Date.parse(start)}`;
+/**
+ * How a calendar's event is recognised among the side events already stored: its UID (per occurrence) when it has
+ * one; else, as imports before UIDs were kept, its title as stored and its instant.
+ */
+const calendarKey = ({ sourceId, title, start }: { sourceId?: string; title: string; start: string }) =>
+  sourceId === undefined ? `${toLine(title)}\n${Date.parse(start)}` : `uid\n${sourceId}`;
 
 /**
- * Adds the events of an iCalendar file as new side events of `event`, in one validated batch.
- * Those already there (same title and start) are left out, so importing an updated
- * calendar again adds only what is new.
+ * Adds the events of an iCalendar file as new side events of `event`, in one validated batch. Those already there
+ * (same UID and occurrence, or for events without a UID same title and start) are left out, so importing an updated
+ * calendar again adds only what is new. The parser (ical.js) is loaded only now: no page pays for it otherwise.
+ * Throws `IcsFormatError` for a file that is not iCalendar.
  */
-export async function importIcs(store: OffStore, text: string, options: { event: string; timeZone?: string }): Promise<SideEvent[]> {
-  const known = new Set((await store.list('side-event', { event: options.event })).map(calendarKey));
+export async function importIcs(store: OffStore, text: string, options: IcsReadOptions): Promise<SideEvent[]> {
+  const [{ parseIcs }, stored] = await Promise.all([import('../model/ics-parse.js'), store.list('side-event', { event: options.event })]);
+  const known = new Set(stored.map(calendarKey));
   const fresh = parseIcs(text, options).filter((input) => {
     const key = calendarKey(input);
     if (known.has(key)) return false;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CommonsFormatError, exportCommons, namedRecords } from '../../src/model/commons.js';
 import { toIcs } from '../../src/model/ics.js';
-import { parseIcs } from '../../src/model/ics-parse.js';
+import { IcsFormatError, parseIcs } from '../../src/model/ics-parse.js';
 import { ValidationError } from '../../src/storage/validation-error.js';
 import { createIdbStore } from '../../src/storage/idb.js';
 import { importCommons, importIcs } from '../../src/storage/import.js';
@@ -265,5 +265,102 @@ describe('iCalendar import', () => {
     expect(error).to.be.instanceOf(ValidationError);
     expect(error.fieldMessages('en')).to.deep.equal({ start: 'Enter a valid date and time.' });
     expect(await store.list('side-event')).to.deep.equal([]);
+  });
+});
+
+/** Calendars written the way their producers write them (test/fixtures/ics), read with ical.js. */
+describe('calendar files from real producers', () => {
+  const fixture = async (name: string) => (await fetch(new URL(`../fixtures/ics/${name}`, import.meta.url))).text();
+  const JUNE_2026 = new Date('2026-06-01T00:00:00Z');
+  const brief = (inputs: { title: string; start: string; end?: string }[]) => inputs.map(({ title, start, end }) => [title, start, end]);
+
+  it('Google Calendar: a weekly RRULE as its occurrences, without the EXDATE, with the RECURRENCE-ID override in place of the occurrence it changes and the cancelled one left out', async () => {
+    const inputs = parseIcs(await fixture('google-weekly.ics'), { event: 'g21', timeZone: 'Europe/Paris', from: JUNE_2026 });
+    expect(brief(inputs)).to.deep.equal([
+      ['Meetup des communs', '2026-06-02T19:00:00+02:00', '2026-06-02T21:00:00+02:00'],
+      ['Meetup des communs', '2026-06-09T19:00:00+02:00', '2026-06-09T21:00:00+02:00'],
+      ['Meetup des communs (plein air)', '2026-06-23T20:00:00+02:00', '2026-06-23T22:00:00+02:00'],
+      ['Apéro de lancement', '2026-06-04T18:00:00+02:00', '2026-06-04T19:30:00+02:00'],
+    ]);
+    expect(inputs[2]!.place).to.equal('Parc de Belleville, Paris');
+    expect(inputs.map(({ sourceId }) => sourceId)).to.deep.equal([
+      '7kukuqrfedlm2f9t0vt4h4sbtm@google.com/20260602T170000Z',
+      '7kukuqrfedlm2f9t0vt4h4sbtm@google.com/20260609T170000Z',
+      '7kukuqrfedlm2f9t0vt4h4sbtm@google.com/20260623T170000Z',
+      '0a1b2c3d4e5f6g7h8i9j0k1l2m@google.com',
+    ]);
+    expect(inputs[0]!.description).to.equal('Chaque mardi, on parle de communs.\nEntrée libre.', 'not the reminder’s');
+  });
+
+  it('Google Calendar: reads only the occurrences within the window', async () => {
+    const inputs = parseIcs(await fixture('google-weekly.ics'), { event: 'g21', from: new Date('2026-06-05T00:00:00Z'), months: 1 });
+    expect(inputs.map(({ start }) => start)).to.deep.equal(['2026-06-09T19:00:00+02:00', '2026-06-23T20:00:00+02:00', '2026-06-04T18:00:00+02:00']);
+  });
+
+  it('Outlook/Exchange: a Windows zone name (Romance Standard Time) read with the VTIMEZONE the file defines, summer and winter', async () => {
+    const inputs = parseIcs(await fixture('outlook-exchange.ics'), { event: 'g21', timeZone: 'America/New_York' });
+    expect(brief(inputs)).to.deep.equal([
+      ['Atelier bénévoles', '2026-06-12T18:30:00+02:00', '2026-06-12T20:00:00+02:00'],
+      ["Permanence d'hiver", '2026-12-03T09:00:00+01:00', '2026-12-03T12:00:00+01:00'],
+    ]);
+    expect(inputs[0]!.place).to.equal('Salle 3, Maison de quartier');
+  });
+
+  it('Apple Calendar: floating times and whole days placed in the file’s X-WR-TIMEZONE, whatever the zone asked for', async () => {
+    const inputs = parseIcs(await fixture('apple-floating.ics'), { event: 'g21', timeZone: 'America/New_York' });
+    expect(brief(inputs)).to.deep.equal([
+      ['Vide-grenier', '2026-06-13T09:00:00+02:00', '2026-06-13T12:00:00+02:00'],
+      ['Fête du quartier', '2026-06-14T00:00:00+02:00', '2026-06-15T00:00:00+02:00'],
+    ]);
+    expect(inputs[0]!.url).to.equal('https://quartier.example.org/vide-grenier');
+  });
+
+  it('Gancio: UTC times shown in the zone asked for, the event’s page, its tags, markup kept as plain text', async () => {
+    const [concert, film] = parseIcs(await fixture('gancio.ics'), { event: 'g21', timeZone: 'Europe/Paris' });
+    expect(concert).to.deep.include({
+      title: 'Concert au jardin',
+      start: '2026-06-12T18:30:00+02:00',
+      end: '2026-06-12T21:00:00+02:00',
+      url: 'https://gancio.example.org/event/concert-au-jardin',
+      tags: ['concert', 'jardin'],
+      sourceId: '42',
+    });
+    expect(film!.description).to.equal('<img src=x onerror=alert(1)>Film surprise');
+    expect(film!.end).to.equal(undefined);
+  });
+
+  it('Mobilizon: the organiser, the event’s URL as its UID, and a cancelled event left out', async () => {
+    const inputs = parseIcs(await fixture('mobilizon.ics'), { event: 'g21', timeZone: 'Europe/Paris' });
+    expect(inputs).to.have.length(1);
+    expect(inputs[0]).to.deep.include({ organizer: 'Collectif Vélo', start: '2026-06-20T16:00:00+02:00', sourceId: inputs[0]!.url });
+  });
+
+  it('RFC 5545’s examples: New York’s VTIMEZONE (before its first observance too), a daily COUNT, RDATEs with DTSTART first, folded text', async () => {
+    const inputs = parseIcs(await fixture('rfc5545-examples.ics'), { event: 'g21', timeZone: 'Europe/Paris', from: new Date('1996-12-31T00:00:00Z'), months: 12 });
+    const titled = (title: string) => inputs.filter((input) => input.title === title);
+    expect(brief(titled('XYZ Project Review'))).to.deep.equal([['XYZ Project Review', '1998-03-12T08:30:00-05:00', '1998-03-12T09:30:00-05:00']]);
+    const daily = titled('Daily for 10 occurrences');
+    expect(daily).to.have.length(10);
+    expect([daily[0]!.start, daily[9]!.end]).to.deep.equal(['1997-09-02T09:00:00-04:00', '1997-09-11T10:00:00-04:00']);
+    expect(titled('Holidays, as RDATE').map(({ start }) => start.slice(0, 10))).to.deep.equal(['1997-01-01', '1997-01-20', '1997-02-17', '1997-04-21']);
+    expect(titled('Networld+Interop Conference')[0]!.description).to.equal('Networld+Interop Conference and Exhibit\nAtlanta World Congress Center\nAtlanta, Georgia');
+  });
+
+  it('importIcs recognises an event by its UID: changed in the feed, it is not added again; a new occurrence is', async () => {
+    const store = createMemoryStore({ name: uniqueName('ics') });
+    const google = await fixture('google-weekly.ics');
+    const first = await importIcs(store, google, { event: 'g21', from: JUNE_2026 });
+    expect(first.map(({ sourceId }) => sourceId)).to.have.length(4);
+    const renamed = google.replace('SUMMARY:Apéro de lancement', 'SUMMARY:Apéro de lancement (avancé)').replace('20260604T160000Z', '20260604T150000Z');
+    expect(await importIcs(store, renamed, { event: 'g21', from: JUNE_2026 })).to.deep.equal([]);
+    const longer = google.replace('UNTIL=20260707T165959Z', 'UNTIL=20260714T165959Z');
+    expect((await importIcs(store, longer, { event: 'g21', from: JUNE_2026 })).map(({ start }) => start)).to.deep.equal(['2026-07-07T19:00:00+02:00']);
+  });
+
+  it('refuses a file that is not iCalendar with IcsFormatError', async () => {
+    const store = createMemoryStore({ name: uniqueName('ics') });
+    const error = await importIcs(store, '<html><body>Not found</body></html>', { event: 'g21' }).catch((failure: unknown) => failure);
+    expect(error).to.be.instanceOf(IcsFormatError);
+    expect((error as IcsFormatError).code).to.equal('ics-unreadable');
   });
 });
