@@ -14,5 +14,5 @@ export { parseIcs, type IcsSideEventInput } from './ics-parse.js';
 export * from './licenses.js';
 export { tokenizeLinks, type TextToken } from './autolink.js';
 export { recordToJson } from './json.js';
-export { toJsonLd, serializeJsonLd, JSON_LD_LIMIT, type JsonLdOptions } from './jsonld.js';
+export { toJsonLd, serializeJsonLd, JSON_LD_LIMIT, type JsonLdOptions, type RelatedRecords } from './jsonld.js';
 export { lineageOf, type Ancestor, type Descendant, type Lineage, type LineageOptions, type LineageSources } from './lineage.js';

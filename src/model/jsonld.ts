@@ -1,5 +1,12 @@
-import type { SideEvent } from './records.js';
+import type { HostEvent, Organizer, Place, SideEvent } from './records.js';
 import { isWebUrl } from './web-url.js';
+
+/** The records side events name by id, as far as they are known (`undefined`: not described, or not read yet). */
+export interface RelatedRecords {
+  event(id: string): HostEvent | undefined;
+  place(id: string | undefined): Place | undefined;
+  organizer(id: string | undefined): Organizer | undefined;
+}
 
 export interface JsonLdOptions {
   /** The host event's name, used to name the list ("#OFF G21"). */
@@ -8,13 +15,43 @@ export interface JsonLdOptions {
   limit?: number;
   /** Events that ended before this instant are left out: search engines only show upcoming events. */
   now?: Date;
+  /** Gives each side event its host event (`superEvent`), its place with `geo`, and its organiser. */
+  related?: RelatedRecords;
 }
 
 export const JSON_LD_LIMIT = 100;
 
 type JsonObject = Record<string, unknown>;
 
-function eventJsonLd(sideEvent: SideEvent): JsonObject {
+function withUrl(object: JsonObject, url: string | undefined): JsonObject {
+  if (url && isWebUrl(url)) object.url = url;
+  return object;
+}
+
+function superEventJsonLd({ name, start, end, url }: HostEvent): JsonObject {
+  const event: JsonObject = { '@type': 'Event', name };
+  if (start) event.startDate = start;
+  if (end) event.endDate = end;
+  return withUrl(event, url);
+}
+
+/** The place record when there is one, with `geo` when it has coordinates; else the free text. */
+function placeJsonLd(text: string | undefined, place: Place | undefined): JsonObject | undefined {
+  if (!place) return text ? { '@type': 'Place', name: text, address: text } : undefined;
+  const location: JsonObject = { '@type': 'Place', name: place.name };
+  if (place.address) location.address = place.address;
+  if (place.latitude !== undefined && place.longitude !== undefined) {
+    location.geo = { '@type': 'GeoCoordinates', latitude: place.latitude, longitude: place.longitude };
+  }
+  return withUrl(location, place.url);
+}
+
+function organizerJsonLd(text: string | undefined, organizer: Organizer | undefined): JsonObject | undefined {
+  if (organizer) return withUrl({ '@type': 'Organization', name: organizer.name }, organizer.url);
+  return text ? { '@type': 'Organization', name: text } : undefined;
+}
+
+function eventJsonLd(sideEvent: SideEvent, related?: RelatedRecords): JsonObject {
   const event: JsonObject = {
     '@type': 'Event',
     name: sideEvent.title,
@@ -23,9 +60,13 @@ function eventJsonLd(sideEvent: SideEvent): JsonObject {
     eventStatus: 'https://schema.org/EventScheduled',
   };
   if (sideEvent.end) event.endDate = sideEvent.end;
-  if (sideEvent.place) event.location = { '@type': 'Place', name: sideEvent.place, address: sideEvent.place };
-  if (sideEvent.url && isWebUrl(sideEvent.url)) event.url = sideEvent.url;
-  if (sideEvent.organizer) event.organizer = { '@type': 'Organization', name: sideEvent.organizer };
+  const location = placeJsonLd(sideEvent.place, related?.place(sideEvent.placeId));
+  if (location) event.location = location;
+  withUrl(event, sideEvent.url);
+  const organizer = organizerJsonLd(sideEvent.organizer, related?.organizer(sideEvent.organizerId));
+  if (organizer) event.organizer = organizer;
+  const hostEvent = related?.event(sideEvent.event);
+  if (hostEvent) event.superEvent = superEventJsonLd(hostEvent);
   if (sideEvent.description) event.description = sideEvent.description;
   if (sideEvent.tags.length) event.keywords = sideEvent.tags.join(', ');
   return event;
@@ -35,7 +76,10 @@ function eventJsonLd(sideEvent: SideEvent): JsonObject {
  * A schema.org `ItemList` of `Event`s for search engines: the upcoming side
  * events in the order given (by start), capped at `limit`.
  */
-export function toJsonLd(sideEvents: readonly SideEvent[], { eventName, limit = JSON_LD_LIMIT, now = new Date() }: JsonLdOptions = {}): JsonObject {
+export function toJsonLd(
+  sideEvents: readonly SideEvent[],
+  { eventName, limit = JSON_LD_LIMIT, now = new Date(), related }: JsonLdOptions = {},
+): JsonObject {
   const from = now.getTime();
   const upcoming: SideEvent[] = [];
   for (const sideEvent of sideEvents) {
@@ -46,7 +90,7 @@ export function toJsonLd(sideEvents: readonly SideEvent[], { eventName, limit = 
     '@context': 'https://schema.org',
     '@type': 'ItemList',
     numberOfItems: upcoming.length,
-    itemListElement: upcoming.map((sideEvent, index) => ({ '@type': 'ListItem', position: index + 1, item: eventJsonLd(sideEvent) })),
+    itemListElement: upcoming.map((sideEvent, index) => ({ '@type': 'ListItem', position: index + 1, item: eventJsonLd(sideEvent, related) })),
   };
   if (eventName) list.name = `#OFF ${eventName}`;
   return list;

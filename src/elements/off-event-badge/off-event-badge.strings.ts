@@ -2,6 +2,9 @@ import { catalogue } from '../shared/i18n.js';
 
 export interface BadgeStrings {
   label: string;
+  /** The label once the host event, or the place, is described. */
+  labelAround: (event: string) => string;
+  labelAt: (place: string) => string;
   counting: string;
   zero: string;
   count: { one: string; other: string };
@@ -14,6 +17,8 @@ export interface BadgeStrings {
 export const strings = catalogue<BadgeStrings>(
   {
     label: 'Side events around this event',
+    labelAround: (event) => `Side events around ${event}`,
+    labelAt: (place) => `Side events at ${place}`,
     counting: 'Counting side events…',
     zero: 'No side events yet',
     count: { one: '{n} side event', other: '{n} side events' },

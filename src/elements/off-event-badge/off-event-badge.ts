@@ -2,7 +2,10 @@ import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { plural } from '../shared/i18n.js';
 import { LiveCountController } from '../shared/live-count-controller.js';
+import { memoizeLast } from '../shared/memo.js';
 import { OffElement } from '../shared/off-element.js';
+import { RecordLookupController } from '../shared/record-lookup-controller.js';
+import { sideEventQuery } from '../shared/side-event-query.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { badgeStyles } from './off-event-badge.styles.js';
 import { strings } from './off-event-badge.strings.js';
@@ -10,7 +13,7 @@ import { qrGeometry, type QrGeometry } from './qr.js';
 import { badgeTarget } from './target.js';
 
 /**
- * The #OFF mark of a host event for a venue page or a printed poster: the live
+ * The #OFF mark of a host event (or of a venue, across events) for a venue page or a printed poster: the live
  * number of side events and a QR code that leads to the #OFF layer.
  *
  * @summary #OFF mark, live side-event count and a printable QR code.
@@ -44,13 +47,18 @@ export class OffEventBadge extends OffElement {
   /** The host event whose side events are counted, e.g. `g21`. */
   @property() event = '';
 
+  /** Id of a place record: counts the side events to come there, across events without `event`. */
+  @property() place = '';
+
   /** Where the QR code and link lead: an http(s) or relative URL; defaults to this page without its fragment, nor the campaign tags and click ids it was reached with (`utm_*`, `fbclid`, `gclid`…), plus `#off`. */
   @property() href = '';
 
-  /** Text beside the count; defaults to "Side events around this event" in the element's language. */
+  /** Text beside the count; defaults to "Side events around this event" in the element's language, naming the event (or the place) once described. */
   @property() label = '';
 
-  private readonly sideEvents = new LiveCountController(this, 'side-event', () => this.event || undefined);
+  private readonly query = memoizeLast(sideEventQuery);
+  private readonly sideEvents = new LiveCountController(this, 'side-event', () => this.query(this.event, this.place, '', false));
+  private readonly related = new RecordLookupController(this);
   /** The QR code of the address the badge points to, encoded again only when that address changes; no geometry when it is too long for one. */
   private qr?: Partial<QrGeometry> & { target: string };
 
@@ -59,6 +67,13 @@ export class OffEventBadge extends OffElement {
     const { state, count, error } = this.sideEvents;
     if (state === 'ready') return count ? plural(this.language, count, text.count) : text.zero;
     return (state === 'error' && error?.messageIn?.(this.language)) || text.counting;
+  }
+
+  private defaultLabel(): string {
+    const text = strings[this.language];
+    const name = this.event ? this.related.event(this.event)?.name : this.related.place(this.place)?.name;
+    if (!name) return text.label;
+    return this.event ? text.labelAround(name) : text.labelAt(name);
   }
 
   /** Saves the rendered QR code as `off-<event>-qr.svg`, in the colours it has on screen. */
@@ -83,7 +98,7 @@ export class OffEventBadge extends OffElement {
       <div part="card" class="card" lang=${this.language}>
         <div class="text">
           <span part="mark" class="mark">#OFF</span>
-          <p part="label" class="label">${this.label || text.label}</p>
+          <p part="label" class="label">${this.label || this.defaultLabel()}</p>
           <p part="count" class="count" role="status" aria-busy=${this.sideEvents.state === 'loading'}>${this.countText()}</p>
           <a part="link" class="link" href=${target}>${text.open}</a>
           <p class="print-url">${target}</p>

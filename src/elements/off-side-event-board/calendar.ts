@@ -1,5 +1,5 @@
 import { toIcs } from '../../model/ics.js';
-import type { SideEvent } from '../../model/records.js';
+import type { Place, SideEvent } from '../../model/records.js';
 import { downloadText, fileSlug } from '../shared/download.js';
 
 const ICS_TYPE = 'text/calendar;charset=utf-8';
@@ -19,9 +19,15 @@ export function sideEventCalendar(event: string, sideEvent: SideEvent, now?: Dat
   return { filename: `off-${eventPart(event)}-${slug}.ics`, text: toIcs([sideEvent], { now }) };
 }
 
-/** Every side event of the board as one .ics file: `off-<event>.ics`. */
-export function boardCalendar(event: string, sideEvents: SideEvent[], name: string, now?: Date): CalendarFile {
-  return { filename: `off-${eventPart(event)}.ics`, text: toIcs(sideEvents, { name, now }) };
+/** Every side event of the board as one .ics file: `off-<scope>.ics`, the scope being its event (or `place-<id>`…). */
+export function boardCalendar(scope: string, sideEvents: SideEvent[], name: string, now?: Date): CalendarFile {
+  return { filename: `off-${eventPart(scope)}.ics`, text: toIcs(sideEvents, { name, now }) };
+}
+
+/** The side event with its place record's name and address as its place, for a calendar's LOCATION. */
+export function withPlaceName(sideEvent: SideEvent, place: Place | undefined): SideEvent {
+  if (!place) return sideEvent;
+  return { ...sideEvent, place: place.address ? `${place.name}, ${place.address}` : place.name };
 }
 
 export function downloadCalendar({ text, filename }: CalendarFile): void {

@@ -1,13 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { serializeJsonLd, toJsonLd } from '../../model/jsonld.js';
+import { serializeJsonLd, toJsonLd, type RelatedRecords } from '../../model/jsonld.js';
 import type { SideEvent } from '../../model/records.js';
 
 export interface JsonLdSource {
   /** Names the script (`data-off-board`), so a page can tell which board wrote it. */
   event: string;
-  /** Changes whenever `records` does. */
-  revision: number;
+  /** Changes whenever `records`, or a related record, does. */
+  revision: string;
   records: readonly SideEvent[];
+  /** The host events, places and organisers the side events name (the board's event names the list). */
+  related: RelatedRecords;
 }
 
 /**
@@ -31,7 +33,7 @@ export class JsonLdController implements ReactiveController {
     const key = source && `${source.event}\n${source.revision}`;
     if (key === this.written) return;
     this.written = key;
-    const list = source && toJsonLd(source.records);
+    const list = source && toJsonLd(source.records, { eventName: source.event && source.related.event(source.event)?.name, related: source.related });
     if (!source || !list || list.numberOfItems === 0) {
       this.remove();
       return;

@@ -3,6 +3,14 @@ import type { BoardStrings } from './off-side-event-board.strings.js';
 /** Loaded the first time an element speaks French (see `catalogue`). */
 export const fr: BoardStrings = {
   heading: 'Évènements OFF',
+  headingAround: (event) => `Évènements OFF autour de ${event}`,
+  headingAt: (place) => `Évènements OFF à ${place}`,
+  headingBy: (organizer) => `Évènements OFF proposés par ${organizer}`,
+  partOf: (event) => `Dans le cadre de ${event}`,
+  onMap: 'Carte',
+  onMapLabel: (place) => `Carte : ${place} (OpenStreetMap)`,
+  website: 'Site web',
+  websiteLabel: (organizer) => `Site web de ${organizer}`,
   filterLabel: 'Rechercher dans les évènements OFF',
   filterPlaceholder: 'Titre, lieu, organisateur, mot-clé…',
   dayLabel: 'Jour',

@@ -2,6 +2,16 @@ import { catalogue } from '../shared/i18n.js';
 
 export interface BoardStrings {
   heading: string;
+  /** The default heading once the host event, place or organiser shown is described. */
+  headingAround: (event: string) => string;
+  headingAt: (place: string) => string;
+  headingBy: (organizer: string) => string;
+  /** On a side event of a board across events: the host event it belongs to. */
+  partOf: (event: string) => string;
+  onMap: string;
+  onMapLabel: (place: string) => string;
+  website: string;
+  websiteLabel: (organizer: string) => string;
   filterLabel: string;
   filterPlaceholder: string;
   dayLabel: string;
@@ -36,6 +46,14 @@ export interface BoardStrings {
 export const strings = catalogue<BoardStrings>(
   {
     heading: 'Side events #OFF',
+    headingAround: (event) => `Side events #OFF around ${event}`,
+    headingAt: (place) => `Side events #OFF at ${place}`,
+    headingBy: (organizer) => `Side events #OFF by ${organizer}`,
+    partOf: (event) => `Part of ${event}`,
+    onMap: 'Map',
+    onMapLabel: (place) => `Map of ${place} (OpenStreetMap)`,
+    website: 'Website',
+    websiteLabel: (organizer) => `Website of ${organizer}`,
     filterLabel: 'Search side events',
     filterPlaceholder: 'Title, place, organiser, tag…',
     dayLabel: 'Day',

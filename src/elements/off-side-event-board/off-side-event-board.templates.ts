@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import type { RelatedRecords } from '../../model/jsonld.js';
 import type { Lang } from '../../model/lang.js';
 import { storageMessage } from '../../model/messages.js';
 import type { SideEvent } from '../../model/records.js';
@@ -11,20 +12,23 @@ import { headingTag } from '../shared/heading.js';
 import { memoizeLast } from '../shared/memo.js';
 import { safeWebUrl } from '../shared/safe-url.js';
 import { groupByDay } from './board-index.js';
-import { downloadCalendar, sideEventCalendar } from './calendar.js';
+import { downloadCalendar, sideEventCalendar, withPlaceName } from './calendar.js';
 import type { FilterController } from './filter-controller.js';
 import { PAGE_SIZE } from './item-window.js';
 import type { ListViewController } from './list-view-controller.js';
+import { organizerTemplate, partOfTemplate, placeTemplate } from './network-templates.js';
 import type { BoardStrings } from './off-side-event-board.strings.js';
 
 type ListView = Pick<ListViewController, 'shown' | 'showMore' | 'showEarlier' | 'expanded' | 'toggle'>;
 
 /** What the items of one list share. */
-interface ItemContext {
+export interface ItemContext {
   t: BoardStrings;
   lang: Lang;
-  /** The host event, which names the calendar files. */
+  /** The host event, which names the calendar files; '' on a board across events, whose items each say theirs. */
   event: string;
+  /** The host events, places and organisers the side events name, as far as they are known. */
+  related: RelatedRecords;
   listView: ListView;
   titleHeading: StaticValue;
 }
@@ -105,13 +109,11 @@ export function noMatchTemplate(t: BoardStrings, query: string, clear: () => voi
 
 /** The matching side events that `listView` shows, grouped by day, with the hint about keys and the pager buttons. */
 export function listTemplate(
-  t: BoardStrings,
-  lang: Lang,
-  event: string,
+  items: Omit<ItemContext, 'titleHeading'>,
   headingLevel: number,
   { results, days }: Pick<FilterController, 'results' | 'days'>,
-  listView: ListView,
 ): TemplateResult {
+  const { t, lang, listView } = items;
   const { shown } = listView;
   const total = results.length;
   const start = shown.start;
@@ -121,7 +123,7 @@ export function listTemplate(
   const number = (value: number) => new Intl.NumberFormat(lang).format(value);
   const left = total - end;
   const dayHeading = headingTag(headingLevel, 2, 1);
-  const context: ItemContext = { t, lang, event, listView, titleHeading: headingTag(headingLevel, 2, 2) };
+  const context: ItemContext = { ...items, titleHeading: headingTag(headingLevel, 2, 2) };
   return html`
     ${start > 0
       ? html`<button part="earlier-button" class="secondary pager" type="button" @click=${listView.showEarlier}>
@@ -154,8 +156,9 @@ export function listTemplate(
   `;
 }
 
-function itemTemplate({ t, lang, event, listView, titleHeading }: ItemContext, sideEvent: SideEvent, index: number): TemplateResult {
+function itemTemplate({ t, lang, event, related, listView, titleHeading }: ItemContext, sideEvent: SideEvent, index: number): TemplateResult {
   const url = safeWebUrl(sideEvent.url);
+  const place = related.place(sideEvent.placeId);
   const zone = zoneLabel(sideEvent.start);
   const long = (sideEvent.description?.length ?? 0) > LONG_DESCRIPTION;
   const expanded = listView.expanded.has(sideEvent.id);
@@ -165,8 +168,8 @@ function itemTemplate({ t, lang, event, listView, titleHeading }: ItemContext, s
       <p part="item-time" class="meta">
         <time datetime=${sideEvent.start}>${timeRange(sideEvent, lang)}</time>${zone ? ` · ${zone}` : nothing}
       </p>
-      ${sideEvent.place ? html`<p part="item-place" class="meta" dir="auto">${sideEvent.place}</p>` : nothing}
-      ${sideEvent.organizer ? html`<p part="item-organizer" class="meta">${t.by(sideEvent.organizer)}</p>` : nothing}
+      ${event ? nothing : partOfTemplate(t, sideEvent.event, related.event(sideEvent.event))} ${placeTemplate(t, sideEvent, place)}
+      ${organizerTemplate(t, sideEvent, related.organizer(sideEvent.organizerId))}
       ${sideEvent.tags.length ? html`<p part="item-tags" class="tags">${sideEvent.tags.map((tag) => `#${tag}`).join(' ')}</p>` : nothing}
       ${sideEvent.description
         ? html`<p part="item-description" class=${long && !expanded ? 'description clamped' : 'description'} dir="auto">${sideEvent.description}</p>`
@@ -180,7 +183,13 @@ function itemTemplate({ t, lang, event, listView, titleHeading }: ItemContext, s
         ${url
           ? html`<a part="item-link" href=${url} rel="noopener noreferrer nofollow ugc" aria-label=${t.moreInfoLabel(sideEvent.title)}>${t.moreInfo}</a>`
           : nothing}
-        <button part="calendar-button" class="secondary" type="button" aria-label=${t.addToCalendarLabel(sideEvent.title)} @click=${() => downloadCalendar(sideEventCalendar(event, sideEvent))}>
+        <button
+          part="calendar-button"
+          class="secondary"
+          type="button"
+          aria-label=${t.addToCalendarLabel(sideEvent.title)}
+          @click=${() => downloadCalendar(sideEventCalendar(sideEvent.event, withPlaceName(sideEvent, place)))}
+        >
           ${t.addToCalendar}
         </button>
       </div>

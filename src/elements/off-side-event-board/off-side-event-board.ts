@@ -6,13 +6,16 @@ import { plural } from '../shared/i18n.js';
 import { LiveListController } from '../shared/live-list-controller.js';
 import { memoizeLast } from '../shared/memo.js';
 import { OffElement } from '../shared/off-element.js';
+import { RecordLookupController } from '../shared/record-lookup-controller.js';
 import { safeAuthorHref } from '../shared/safe-url.js';
+import { sideEventQuery } from '../shared/side-event-query.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { AnnouncementController } from './announcement-controller.js';
 import { ArrivalsController } from './arrivals-controller.js';
 import { inDayOrder } from './board-index.js';
-import { boardCalendar, downloadCalendar } from './calendar.js';
+import { calendarScope, defaultHeading, scopeName } from './board-scope.js';
+import { boardCalendar, downloadCalendar, withPlaceName } from './calendar.js';
 import { FilterController } from './filter-controller.js';
 import { JsonLdController } from './json-ld-controller.js';
 import { ListViewController } from './list-view-controller.js';
@@ -22,9 +25,11 @@ import { emptyTemplate, errorTemplate, filtersTemplate, listTemplate, noMatchTem
 import { RovingFocusController } from './roving-focus-controller.js';
 
 const DEFAULT_CONTRIBUTE_HREF = '#off-contribute';
+/** Properties that choose which side events are listed: a change starts the list afresh. */
+const SCOPE_ATTRIBUTES = ['event', 'place', 'organizer', 'past', 'store'] as const;
 
 /**
- * The side events around a host event, by day and time, with text and day
+ * The side events around a host event (or at a place, or by an organiser, across events), by day and time, with text and day
  * filters, live updates (this page and other tabs), add-to-calendar and
  * schema.org JSON-LD for search engines. Renders at most 60 side events at a
  * time (pages of 30), so it stays fast with tens of thousands.
@@ -35,7 +40,7 @@ const DEFAULT_CONTRIBUTE_HREF = '#off-contribute';
  * needed; Tab still goes through every control. Keys with a modifier, and keys
  * in the filters, are left alone. A visually hidden hint before the list says so.
  *
- * @summary Side events of an event, grouped by day, filterable, live.
+ * @summary Side events of an event, a place or an organiser, grouped by day, filterable, live.
  * @tag off-side-event-board
  *
  * @event off-filter-change - The visitor changed the filters. `detail`: `{ query: string, day: string, count: number }` (`day` is `YYYY-MM-DD` or '' for all days).
@@ -60,8 +65,12 @@ const DEFAULT_CONTRIBUTE_HREF = '#off-contribute';
  * @csspart item - One side event.
  * @csspart item-title - Its title.
  * @csspart item-time - Its time (and time zone when not the visitor's).
- * @csspart item-place - Its place.
+ * @csspart item-event - On a board across events: the host event it belongs to.
+ * @csspart item-place - Its place: the place record's name and address, or the text given.
+ * @csspart item-address - The place record's address.
+ * @csspart item-map-link - Opens the place on OpenStreetMap (only when it has coordinates; no map is loaded in the page).
  * @csspart item-organizer - Its organiser.
+ * @csspart item-organizer-link - The organiser record's website.
  * @csspart item-tags - Its tags.
  * @csspart item-description - Its description.
  * @csspart expand-button - Shows a long description in full.
@@ -93,7 +102,16 @@ export class OffSideEventBoard extends OffElement {
   /** Id of the host event whose side events are shown, e.g. `g21`; empty shows every event's. */
   @property() event = '';
 
-  /** The board's heading, "Side events #OFF" in its language by default; two boards on one page need different ones. */
+  /** Id of a place record: the side events held there, across events without `event` (upcoming ones, unless `past`). */
+  @property() place = '';
+
+  /** Id of an organiser record: their side events, across events without `event` (upcoming ones, unless `past`). */
+  @property() organizer = '';
+
+  /** With `place` or `organizer` and no `event`: side events already over are shown too (by default only those to come). */
+  @property({ type: Boolean }) past = false;
+
+  /** The board's heading; by default "Side events #OFF" in its language, naming the event, place or organiser once described. Two boards on one page need different ones. */
   @property() label = '';
 
   /** Level of the board's heading, 1 to 6 (default 2); day headings and side event titles take the next levels. */
@@ -102,7 +120,9 @@ export class OffSideEventBoard extends OffElement {
   /** Where the empty state's "Add your side event" link leads: a relative or http(s) URL. */
   @property({ attribute: 'contribute-href' }) contributeHref = DEFAULT_CONTRIBUTE_HREF;
 
-  private readonly list = new LiveListController(this, 'side-event', () => this.event || undefined);
+  private readonly query = memoizeLast(sideEventQuery);
+  private readonly list = new LiveListController(this, 'side-event', () => this.query(this.event, this.place, this.organizer, this.past));
+  private readonly related = new RecordLookupController(this);
   private readonly ordered = memoizeLast(inDayOrder);
   private readonly announcer = new AnnouncementController(this);
   private readonly arrivals = new ArrivalsController(this, (arrivals) =>
@@ -128,7 +148,9 @@ export class OffSideEventBoard extends OffElement {
   constructor() {
     super();
     new JsonLdController(this, () =>
-      this.list.state === 'ready' ? { event: this.event, revision: this.list.revision, records: this.list.records } : undefined,
+      this.list.state === 'ready'
+        ? { event: this.event, revision: `${this.list.revision}\n${this.related.revision}`, records: this.list.records, related: this.related }
+        : undefined,
     );
   }
 
@@ -143,16 +165,17 @@ export class OffSideEventBoard extends OffElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('event') || changed.has('store')) {
+    if (SCOPE_ATTRIBUTES.some((name) => changed.has(name))) {
       this.listView.reset();
       this.arrivals.forget();
     } else if (this.list.state === 'ready') {
-      this.arrivals.look(`${this.store}\n${this.event}`, this.list.records, this.list.revision);
+      this.arrivals.look(`${this.store}\n${calendarScope(this)}\n${this.past}`, this.list.records, this.list.revision);
     }
   }
 
   private downloadAll(): void {
-    downloadCalendar(boardCalendar(this.event, this.list.records, this.t.calendarName(this.event || 'OFF')));
+    const records = this.list.records.map((record) => withPlaceName(record, this.related.place(record.placeId)));
+    downloadCalendar(boardCalendar(calendarScope(this), records, this.t.calendarName(scopeName(this, this.related) ?? (this.event || 'OFF'))));
   }
 
   private statusText(): string {
@@ -168,7 +191,7 @@ export class OffSideEventBoard extends OffElement {
     return html`
       <section part="board" class="board" lang=${this.language} aria-labelledby="heading" aria-busy=${this.list.state === 'loading' ? 'true' : 'false'}>
         <header part="header" class="header">
-          ${staticHtml`<${heading} id="heading" part="heading" tabindex="-1">${this.label || t.heading}</${heading}>`}
+          ${staticHtml`<${heading} id="heading" part="heading" tabindex="-1">${this.label || defaultHeading(t, this, this.related)}</${heading}>`}
           ${hasRecords
             ? html`<button part="calendar-all-button" class="secondary" type="button" @click=${this.downloadAll}>
                 ${t.addAllToCalendar}
@@ -190,6 +213,7 @@ export class OffSideEventBoard extends OffElement {
     if (list.state === 'error') return errorTemplate(t, this.language, list.error, () => this.reload());
     if (list.records.length === 0) return emptyTemplate(t, safeAuthorHref(this.contributeHref, DEFAULT_CONTRIBUTE_HREF));
     if (filters.results.length === 0) return noMatchTemplate(t, filters.query.trim(), filters.clear);
-    return listTemplate(t, this.language, this.event, this.headingLevel, filters, this.listView);
+    const items = { t, lang: this.language, event: this.event, related: this.related, listView: this.listView };
+    return listTemplate(items, this.headingLevel, filters);
   }
 }

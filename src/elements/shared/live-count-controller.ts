@@ -5,7 +5,7 @@ import { LiveQueryController, type RecordChange } from './live-query-controller.
 const SHOW_EVERY_MS = 1000;
 
 /**
- * How many records of one kind a host event has, kept current from the store's
+ * How many records of one kind a query names, kept current from the store's
  * change feed; only their ids are kept, so nothing is sorted.
  */
 export class LiveCountController<K extends RecordKind> extends LiveQueryController<K> {

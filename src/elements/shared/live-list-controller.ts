@@ -12,7 +12,7 @@ function merge<T extends OffRecord>(kind: RecordKind, sorted: T[], incoming: T[]
 }
 
 /**
- * The records of one kind for one host event, sorted, loaded from the element's
+ * The records of one kind that a query names, sorted, loaded from the element's
  * store and kept current from its change feed (this page and other tabs).
  */
 export class LiveListController<K extends RecordKind> extends LiveQueryController<K> {

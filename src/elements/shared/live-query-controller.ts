@@ -1,7 +1,8 @@
 import type { ReactiveController } from 'lit';
 import type { OffRecord, RecordKind, RecordOf } from '../../model/records.js';
 import type { StorageError } from '../../storage/errors.js';
-import type { StoreChange } from '../../storage/store.js';
+import { matchesQuery } from '../../storage/list-query.js';
+import type { ListQuery, StoreChange } from '../../storage/store.js';
 import { StoreController, type StoreHost } from './store-controller.js';
 
 export type ListState = 'loading' | 'ready' | 'error';
@@ -10,7 +11,7 @@ export type ListState = 'loading' | 'ready' | 'error';
 export type RecordChange = Extract<StoreChange, { type: 'put' | 'remove' }>;
 
 /**
- * Loads the records of one kind for one host event from the element's store and
+ * Loads the records of one kind that a query names (a host event's, a place's…) from the element's store and
  * follows its change feed (this page and other tabs); subclasses keep what they need.
  */
 export abstract class LiveQueryController<K extends RecordKind> implements ReactiveController {
@@ -22,11 +23,13 @@ export abstract class LiveQueryController<K extends RecordKind> implements React
   protected readonly storeController: StoreController;
   private loadedFor?: string;
   private loadToken = 0;
+  private matcher?: { query: ListQuery; matches: (record: OffRecord) => boolean };
 
+  /** `query` is read at each update: a query of other values (a new object is fine) loads the list again. */
   constructor(
     private readonly host: StoreHost,
     private readonly kind: K,
-    private readonly event: () => string | undefined,
+    private readonly query: () => ListQuery,
   ) {
     this.storeController = new StoreController(host, (change) => {
       if (change.type === 'put' || change.type === 'remove') {
@@ -45,10 +48,11 @@ export abstract class LiveQueryController<K extends RecordKind> implements React
   /** Applies a change to records of this kind; true when the host should render it now. */
   protected abstract apply(change: RecordChange): boolean;
 
-  /** Whether `record` belongs to the host event followed. */
+  /** Whether `record` belongs to the list followed. */
   protected matches(record: OffRecord): boolean {
-    const event = this.event();
-    return event === undefined || ('event' in record && record.event === event);
+    const query = this.query();
+    if (this.matcher?.query !== query) this.matcher = { query, matches: matchesQuery(this.kind, query) };
+    return this.matcher.matches(record);
   }
 
   hostConnected(): void {
@@ -65,7 +69,7 @@ export abstract class LiveQueryController<K extends RecordKind> implements React
   }
 
   private reloadIfNeeded(): void {
-    const key = `${this.host.store}\n${this.event() ?? ''}`;
+    const key = `${this.host.store}\n${JSON.stringify(this.query())}`;
     if (key === this.loadedFor) return;
     this.loadedFor = key;
     void this.load();
@@ -76,7 +80,7 @@ export abstract class LiveQueryController<K extends RecordKind> implements React
     this.state = 'loading';
     this.host.requestUpdate();
     try {
-      const records = await this.storeController.store.list(this.kind, { event: this.event() });
+      const records = await this.storeController.store.list(this.kind, this.query());
       if (token !== this.loadToken) return;
       this.loaded(records);
       this.state = 'ready';
