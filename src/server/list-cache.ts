@@ -27,9 +27,9 @@ interface Entry {
   settled?: CachedList;
 }
 
-/** One key per list: the kind and each narrowing given, in a fixed order ('' for one not given: no id or instant is ''). */
-const keyOf = (kind: RecordKind, { event, place, organizer, from, replantedFrom }: ListScope) =>
-  [kind, event, place, organizer, from, replantedFrom].map((part) => part ?? '').join(' ');
+/** One key per list: the kind and each narrowing given, in a fixed order (JSON: typed words may hold any character). */
+const keyOf = (kind: RecordKind, { event, place, organizer, from, replantedFrom, tag, license, text }: ListScope) =>
+  JSON.stringify([kind, event, place, organizer, from, replantedFrom, tag, license, text]);
 
 /** Whether a change to a record of `kind` in host event `event` may change the list: the log does not say more (a place, a time…). */
 const mayChange = (entry: Entry, kind: RecordKind, event: string | null) => entry.kind === kind && (entry.scope.event === undefined || entry.scope.event === event);

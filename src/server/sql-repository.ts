@@ -1,5 +1,6 @@
 import { hostEventOf, recordName, type OffRecord, type RecordKind } from '../model/records.js';
 import { sortRecords } from '../model/sort.js';
+import { contentQuery, matchesQuery } from '../storage/list-query.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import type {
   Change,
@@ -18,6 +19,7 @@ import type {
   StoredRecord,
 } from './repository.js';
 import type { SqlDriver, SqlRunner } from './sql-driver.js';
+import { SubscriptionStore } from './subscriptions/store.js';
 
 const parse = (data: unknown) => JSON.parse(data as string) as OffRecord;
 
@@ -71,6 +73,17 @@ function scopeFilter(scope: ListScope, alias = ''): [string, unknown[]] {
   return [sql, params];
 }
 
+/**
+ * Rows (the record's JSON first) that hold what a list asks of their content (tag, licence, words), which no column
+ * narrows: read and checked as every store checks them. A list narrowed so is kept in memory once read, like any other.
+ */
+function matchingContent(kind: RecordKind, scope: ListScope): (row: unknown[]) => boolean {
+  const content = contentQuery(scope);
+  if (!content) return () => true;
+  const matches = matchesQuery(kind, content);
+  return ([data]) => data !== null && matches(parse(data));
+}
+
 /** Rolls a write back (its idempotency key with it, so that a retry is checked afresh) and says why. */
 class NothingChanged extends Error {
   constructor(readonly outcome: Outcome) {
@@ -99,7 +112,11 @@ function listColumns(record: OffRecord): unknown[] {
 
 /** The repository on any SQL database: the SQL here runs unchanged on SQLite and PostgreSQL. */
 export class SqlRepository implements Repository {
-  private constructor(private readonly driver: SqlDriver) {}
+  readonly subscriptions: SubscriptionStore;
+
+  private constructor(private readonly driver: SqlDriver) {
+    this.subscriptions = new SubscriptionStore(driver);
+  }
 
   /** Migrates the database; when that fails, closes the driver (an idle PostgreSQL connection would keep the process up). */
   static async open(driver: SqlDriver): Promise<SqlRepository> {
@@ -156,7 +173,7 @@ export class SqlRepository implements Repository {
       `SELECT data, start, title, id, created_at FROM records WHERE kind = ? AND ${visibility}${filter} ORDER BY ${order}`,
       [kind, ...params],
     );
-    return sortedByModel(kind, rows);
+    return sortedByModel(kind, rows.filter(matchingContent(kind, scope)));
   }
 
   async find(kind: RecordKind, id: string): Promise<StoredRecord | undefined> {
@@ -313,8 +330,10 @@ export class SqlRepository implements Repository {
          LEFT JOIN records r ON r.kind = ? AND r.id = c.record_id AND NOT r.hidden${inList}`,
       [kind, ...changedParams, since, kind, ...inListParams],
     );
-    const removes = rows.filter(([data]) => data === null).map(([, , , id]) => id as string).sort();
-    const puts = sortedByModel(kind, rows.filter(([data]) => data !== null)).map((row) => row.data);
+    const inContent = matchingContent(kind, scope);
+    const stays = (row: unknown[]) => row[0] !== null && inContent(row);
+    const removes = rows.filter((row) => !stays(row)).map(([, , , id]) => id as string).sort();
+    const puts = sortedByModel(kind, rows.filter(stays)).map((row) => row.data);
     return { puts, removes };
   }
 

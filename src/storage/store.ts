@@ -1,5 +1,5 @@
 import type { StorageErrorCode } from '../model/messages.js';
-import type { OffRecord, RecordKind, RecordOf } from '../model/records.js';
+import type { License, OffRecord, RecordKind, RecordOf } from '../model/records.js';
 
 export interface ListQuery {
   /** Only records of this host event; absent or `undefined` (the elements pass `{ event: undefined }`), every event's. */
@@ -15,6 +15,12 @@ export interface ListQuery {
   from?: string;
   /** Seeds replanted from this seed (its id): the next generation of its lineage. */
   replantedFrom?: string;
+  /** Side events and seeds carrying this tag (as stored: without '#'). */
+  tag?: string;
+  /** Seeds under this licence. */
+  license?: License;
+  /** Words typed by a visitor: records whose texts (title or name, description or body, author, place, organizer, address, tags) hold every one, case and accents aside. */
+  text?: string;
 }
 
 export type StatusReason = 'memory' | 'no-indexeddb' | 'open-timeout' | 'open-failed' | 'offline';

@@ -160,6 +160,24 @@ export function networkSuite(database: 'sqlite' | 'postgres'): void {
       assert.equal(stillReplanted.record.replantedFrom, parent.record.id);
     });
 
+    it('searches seeds across events by tag, licence and words, and says what left such a list since a cursor', async () => {
+      const tag = uniqueName('t').slice(0, 32);
+      const circle = await create('seeds', seedInput({ event: uniqueName('ev'), title: 'Cercle de parole', tags: [tag], license: 'CC0-1.0' }));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const workshop = await create('seeds', seedInput({ event: uniqueName('ev'), title: 'Open-door workshop', tags: [tag], license: 'CC-BY-4.0' }));
+      assert.deepEqual(ids((await call(`${api}/seeds?tag=${tag}`)).body), [workshop.record.id, circle.record.id]);
+      assert.deepEqual(ids((await call(`${api}/seeds?tag=${tag}&license=CC0-1.0`)).body), [circle.record.id]);
+      const byWords = `${api}/seeds?tag=${tag}&text=${encodeURIComponent('CERCLE parolé')}`;
+      const found = await call(byWords);
+      assert.deepEqual(ids(found.body), [circle.record.id]);
+      const renamed = await call(`${api}/seeds/${circle.record.id}`, { method: 'PUT', json: { ...circle.record, title: 'Talking stick' }, headers: bearer(circle.editToken) });
+      assert.equal(renamed.status, 200, renamed.text);
+      const since = (await call(`${byWords}&since=${found.headers.get('x-off-cursor')}`)).body;
+      assert.deepEqual([since.puts, since.removes], [[], [circle.record.id]], 'no longer matching the words is a remove');
+      const bad = await call(`${api}/seeds?license=WTFPL&tag=${'x'.repeat(33)}`);
+      assert.deepEqual(bad.body.error.issues, [{ field: 'license', code: 'unknown-license' }, { field: 'tag', code: 'too-long', limit: 32 }]);
+    });
+
     it('treats markup and javascript: URLs in the new kinds as in the others, and puts their creates through the anti-bot checks', async () => {
       const name = `<img src=x onerror=alert(1)>'; DROP TABLE records; --`;
       const organizer = await create('organizers', organizerInput({ name }));

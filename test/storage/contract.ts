@@ -282,6 +282,19 @@ export function storeContract(name: string, subject: StoreUnderTest): void {
       expect(gapped.ancestors).to.deep.equal([{ id: parent.id }]);
     });
 
+    it('searches the commons across events by tag, licence and words, case and accents aside', async () => {
+      const circle = await store.put('seed', seedInput({ event: 'summit-2025', title: 'Cercle de parole', body: 'Chacun parle une fois.', tags: ['facilitation'], license: 'CC0-1.0' }));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const workshop = await store.put('seed', seedInput({ title: 'Open-door workshop', tags: ['facilitation', 'doors'], license: 'CC-BY-4.0' }));
+      await store.put('seed', seedInput({ title: 'Soup recipe', body: 'Leeks.', tags: ['food'], license: 'CC0-1.0' }));
+      const ids = async (query: object) => (await store.list('seed', query)).map(({ id }) => id);
+      expect(await ids({ tag: 'facilitation' })).to.deep.equal([workshop.id, circle.id]);
+      expect(await ids({ tag: 'facilitation', license: 'CC0-1.0' })).to.deep.equal([circle.id]);
+      expect(await ids({ text: 'CERCLE  parlé' })).to.deep.equal([circle.id]);
+      expect(await ids({ text: 'door facilitation' }), 'every word, in the title, body or tags').to.deep.equal([workshop.id]);
+      expect(await ids({ text: 'door', event: 'summit-2025' })).to.deep.equal([]);
+    });
+
     it('stores markup in the new kinds as text, and refuses javascript: URLs there', async () => {
       const name = '<script>alert(1)</script> & "friends"';
       const organizer = await store.put('organizer', organizerInput({ name }));

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { isSafeId } from '../../model/ids.js';
-import { hostEventOf, type OffRecord, type RecordKind } from '../../model/records.js';
+import { hostEventOf, LICENSES, type License, type OffRecord, type RecordKind } from '../../model/records.js';
 import { stampRecord } from '../../model/stamp.js';
 import { isIsoDateTimeWithOffset } from '../../model/iso-date-time.js';
 import { referenceIssues, type FindRecord } from '../../model/references.js';
-import type { FieldIssue, Validated } from '../../model/validate.js';
+import { LIMITS, type FieldIssue, type Validated } from '../../model/validate.js';
 import type { Deps } from '../deps.js';
 import { Encoded } from '../encoding.js';
 import { HttpError } from '../http-error.js';
@@ -55,6 +55,14 @@ function listScope(c: Context, pathEvent: string | undefined): ListScope {
   const from = c.req.query('from');
   if (from !== undefined && isIsoDateTimeWithOffset(from)) scope.from = from;
   else if (from !== undefined) issues.push({ field: 'from', code: 'invalid-datetime' });
+  const license = c.req.query('license');
+  if (license !== undefined && (LICENSES as readonly string[]).includes(license)) scope.license = license as License;
+  else if (license !== undefined) issues.push({ field: 'license', code: 'unknown-license' });
+  for (const [field, limit] of [['tag', LIMITS.tag], ['text', LIMITS.shortText]] as const) {
+    const value = c.req.query(field);
+    if (value !== undefined && [...value].length <= limit) scope[field] = value;
+    else if (value !== undefined) issues.push({ field, code: 'too-long', limit });
+  }
   if (issues.length) throw new HttpError('validation', { issues });
   return scope;
 }
