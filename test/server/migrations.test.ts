@@ -71,7 +71,81 @@ async function upgradesFromVersion1(dialect: Dialect, driver: SqlDriver, reopen:
   }
 }
 
+const TABLES_BEFORE_THE_NETWORK = {
+  records: 'kind, id, event, data, hidden, token_hash, sort_time, start, title, created_at',
+  changes: 'seq, kind, record_id, event, op, at',
+  idempotency: 'key_hash, status, body, created_at',
+  server_secret: 'name, value',
+  changes_floor: 'only_row, seq',
+};
+
+/** Every row of the tables version 4 made, in a fixed order, values as text (PostgreSQL gives bigints as strings). */
+async function snapshot(driver: SqlDriver): Promise<Record<string, string[][]>> {
+  const tables: Record<string, string[][]> = {};
+  for (const [table, columns] of Object.entries(TABLES_BEFORE_THE_NETWORK)) {
+    tables[table] = (await driver.rows(`SELECT ${columns} FROM ${table} ORDER BY 1, 2`)).map((row) => row.map(String));
+  }
+  return tables;
+}
+
+/**
+ * A database in use under version 4 (the schema before the network): records visible and hidden, a moved record's
+ * change log, an idempotency key, the secret. Upgraded by opening it, every row of it is still there, unchanged.
+ */
+async function upgradesFromVersion4(dialect: Dialect, reopen: () => SqlDriver): Promise<void> {
+  const driver = reopen();
+  await driver.script(MIGRATIONS_TABLE);
+  for (const migration of MIGRATIONS[dialect].filter(({ version }) => version <= 4)) {
+    await driver.script(migration.sql);
+    await driver.rows('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, Date.now()]);
+  }
+  const insert = 'INSERT INTO records (kind, id, event, data, hidden, token_hash, sort_time, start, title, created_at) VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?)';
+  for (const record of OLD_RECORDS) {
+    await driver.rows(insert, ['side-event', record.id, record.event, JSON.stringify(record), `hash-${record.id}`, Date.parse(record.start), record.start, record.title, record.createdAt]);
+  }
+  await driver.rows(insert, ['seed', OLD_SEED.id, OLD_SEED.event, JSON.stringify(OLD_SEED), 'hash-seed', Date.parse(OLD_SEED.createdAt), null, OLD_SEED.title, OLD_SEED.createdAt]);
+  await driver.rows("UPDATE records SET hidden = TRUE WHERE id = 'utc'");
+  for (const [kind, id, event, op] of [['side-event', 'late', 'g20', 'put'], ['side-event', 'late', 'g20', 'remove'], ['side-event', 'late', 'g21', 'put'], ['seed', 'replanted', 'g20', 'put']]) {
+    await driver.rows('INSERT INTO changes (kind, record_id, event, op, at) VALUES (?, ?, ?, ?, ?)', [kind, id, event, op, 1_700_000_000_000]);
+  }
+  await driver.rows('INSERT INTO idempotency (key_hash, status, body, created_at) VALUES (?, ?, ?, ?)', ['key', 201, JSON.stringify(OLD_RECORDS[0]), 1_700_000_000_000]);
+  await driver.rows("INSERT INTO server_secret (name, value) VALUES ('secret', 'kept')");
+  const before = await snapshot(driver);
+  await driver.close();
+
+  const repository = await SqlRepository.open(reopen());
+  try {
+    assert.deepEqual((await repository.list('side-event', { event: 'g21' })).map((record) => record.id), ['early', 'late'], 'the hidden record stays hidden');
+    assert.equal((await repository.find('side-event', 'utc'))?.hidden, true);
+    assert.equal(await repository.secret('another'), 'kept');
+  } finally {
+    await repository.close();
+  }
+  const raw = reopen();
+  try {
+    assert.deepEqual(await snapshot(raw), before, 'every row of every table, as it was');
+    const [[parent, end]] = await raw.rows("SELECT replanted_from, end_time FROM records WHERE kind = 'seed'");
+    assert.deepEqual([parent, end], ['original', null]);
+  } finally {
+    await raw.close();
+  }
+}
+
 describe('schema migrations', { timeout: 60_000 }, () => {
+  it('upgrade a SQLite database of the schema before the network (version 4) losing nothing', async () => {
+    const dataDir = tempDir();
+    await upgradesFromVersion4('sqlite', () => new SqliteDriver(dataDir));
+  });
+
+  it('upgrade a PostgreSQL database of the schema before the network (version 4) losing nothing', async () => {
+    const database = await createDatabase();
+    try {
+      await upgradesFromVersion4('postgres', () => new PostgresDriver(database.url));
+    } finally {
+      await database.drop();
+    }
+  });
+
   it('upgrade a SQLite database made by version 1, keeping its records in order', async () => {
     const dataDir = tempDir();
     await upgradesFromVersion1('sqlite', new SqliteDriver(dataDir), () => new SqliteDriver(dataDir));
