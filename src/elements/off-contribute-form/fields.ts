@@ -1,6 +1,7 @@
 import { localToIso } from '../../model/local-time.js';
 import { DEFAULT_LICENSE, type EventRecordKind } from '../../model/records.js';
 import { validate, type FieldIssue, type Validation } from '../../model/validate.js';
+import type { NewPlaceField } from './new-place.js';
 
 export type FieldName =
   | 'title'
@@ -14,7 +15,8 @@ export type FieldName =
   | 'body'
   | 'author'
   | 'license'
-  | 'sourceUrl';
+  | 'sourceUrl'
+  | NewPlaceField;
 
 /**
  * One native control, named after the record field it fills. No `maxlength`: it cuts pasted text without a word;
@@ -26,13 +28,15 @@ export interface FieldSpec {
   type?: 'text' | 'url' | 'datetime-local';
   required?: boolean;
   autocomplete: string;
-  inputmode?: 'text' | 'url';
+  inputmode?: 'text' | 'url' | 'decimal';
   /** Extra help shown under the label and linked with aria-describedby. */
-  hint?: 'tags' | 'time-zone' | 'url';
+  hint?: 'tags' | 'time-zone' | 'url' | 'suggestions';
+  /** The known records suggested as the person types (a `<datalist>`). */
+  suggestions?: 'place' | 'organizer';
 }
 
 const title: FieldSpec = { name: 'title', control: 'input', type: 'text', required: true, autocomplete: 'off' };
-const webAddress = (name: 'url' | 'sourceUrl'): FieldSpec => ({
+const webAddress = (name: 'url' | 'sourceUrl' | 'newPlace.url'): FieldSpec => ({
   name,
   control: 'input',
   type: 'url',
@@ -49,9 +53,9 @@ export const FIELDS: Readonly<Record<EventRecordKind, readonly FieldSpec[]>> = {
     { name: 'description', control: 'textarea', autocomplete: 'off' },
     { name: 'start', control: 'input', type: 'datetime-local', required: true, autocomplete: 'off', hint: 'time-zone' },
     { name: 'end', control: 'input', type: 'datetime-local', autocomplete: 'off', hint: 'time-zone' },
-    { name: 'place', control: 'input', type: 'text', autocomplete: 'off' },
+    { name: 'place', control: 'input', type: 'text', autocomplete: 'off', hint: 'suggestions', suggestions: 'place' },
     webAddress('url'),
-    { name: 'organizer', control: 'input', type: 'text', autocomplete: 'organization' },
+    { name: 'organizer', control: 'input', type: 'text', autocomplete: 'organization', hint: 'suggestions', suggestions: 'organizer' },
     tags,
   ],
   seed: [
@@ -63,6 +67,17 @@ export const FIELDS: Readonly<Record<EventRecordKind, readonly FieldSpec[]>> = {
     tags,
   ],
 };
+
+const coordinate = (name: 'newPlace.latitude' | 'newPlace.longitude'): FieldSpec => ({ name, control: 'input', type: 'text', autocomplete: 'off', inputmode: 'decimal' });
+
+/** The "new place" fieldset under a side event's place: a place record, created before the side event. */
+export const NEW_PLACE_SPECS: readonly FieldSpec[] = [
+  { name: 'newPlace.name', control: 'input', type: 'text', required: true, autocomplete: 'off' },
+  { name: 'newPlace.address', control: 'input', type: 'text', autocomplete: 'off' },
+  coordinate('newPlace.latitude'),
+  coordinate('newPlace.longitude'),
+  webAddress('newPlace.url'),
+];
 
 /** What the controls hold, as typed: the draft is exactly this. */
 export type FormValues = Partial<Record<FieldName, string>>;

@@ -17,7 +17,11 @@ export interface ContributeFormStrings {
     tags: string;
     url: string;
     timeZone: (zone: string) => string;
+    suggestions: string;
   };
+  /** The button that reveals the new place fieldset, and the fieldset's legend. */
+  newPlace: string;
+  newPlaceLegend: string;
   honeypot: string;
   sending: string;
   confirmSubmit: string;
@@ -62,13 +66,21 @@ export const STRINGS = catalogue<ContributeFormStrings>(
       author: 'Author',
       license: 'Licence',
       sourceUrl: 'Source (web address)',
+      'newPlace.name': 'Name of the place',
+      'newPlace.address': 'Address',
+      'newPlace.latitude': 'Latitude (for the map)',
+      'newPlace.longitude': 'Longitude (for the map)',
+      'newPlace.url': 'Web page of the place',
     },
     requiredNote: 'Fields marked with * are required.',
     hints: {
       tags: 'Separated by commas, for example: food, music',
       url: 'A full address, such as https://example.org',
       timeZone: (zone) => `Local time of the event (${zone}).`,
+      suggestions: 'Those already known are suggested as you type; anything else may be written freely.',
     },
+    newPlace: 'Add a new place',
+    newPlaceLegend: 'New place',
     honeypot: 'Leave this field empty',
     sending: 'Sending…',
     confirmSubmit: 'Confirm and send',

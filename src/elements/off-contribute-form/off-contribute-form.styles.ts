@@ -102,7 +102,8 @@ export const styles = css`
   }
 
   .another,
-  .put-back {
+  .put-back,
+  .new-place-button {
     justify-self: start;
     background: var(--off-color-bg);
     border: 1px solid var(--off-color-border);
@@ -110,6 +111,19 @@ export const styles = css`
 
   .put-back {
     margin-inline-start: 0.5rem;
+  }
+
+  .new-place {
+    display: grid;
+    gap: var(--off-space, 1rem);
+    margin: 0;
+    padding: var(--off-space, 1rem);
+    border: 1px solid var(--off-color-border);
+    border-radius: var(--off-radius, 0.5rem);
+  }
+
+  .new-place[hidden] {
+    display: none;
   }
 
   .status p,

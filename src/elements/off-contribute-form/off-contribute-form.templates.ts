@@ -8,8 +8,9 @@ import { LICENSES, type EventRecordKind } from '../../model/records.js';
 import type { FieldIssue } from '../../model/validate.js';
 import { plural } from '../shared/i18n.js';
 import { honeypotTemplate } from './anti-bot.js';
-import { FIELDS, type FieldSpec, type FormValues } from './fields.js';
+import { FIELDS, NEW_PLACE_SPECS, type FieldSpec, type FormValues } from './fields.js';
 import type { Confirmation, Notice } from './form-state.js';
+import type { Suggestions } from './known-records.js';
 import { STRINGS, type ContributeFormStrings } from './off-contribute-form.strings.js';
 import type { PendingContribution } from './pending-contributions.js';
 
@@ -34,6 +35,9 @@ export interface FormView {
   busy: boolean;
   askedToConfirm: boolean;
   timeZone: string;
+  /** Known places and organisers, suggested in the side event's fields. */
+  suggestions: Suggestions;
+  newPlace: { open: boolean; toggle: () => void };
   onInput: (event: Event) => void;
   onSubmit: (event: SubmitEvent) => void;
 }
@@ -75,7 +79,7 @@ function noticeTemplate({ notice, lang, kind, issues }: StatusView): TemplateRes
   if (!notice) return nothing;
   if (notice.type === 'too-fast') return html`<p class="notice">${STRINGS[lang].tooFast}</p>`;
   if (notice.type === 'error') return html`<p class="notice error">${notice.error.messageIn(lang)}</p>`;
-  const shown = new Set(FIELDS[kind].map((field) => field.name as string));
+  const shown = new Set([...FIELDS[kind], ...NEW_PLACE_SPECS].map((field) => field.name as string));
   const elsewhere = issues.filter((issue) => !shown.has(issue.field));
   return html`<p class="notice error">${storageMessage('validation', lang)}</p>
     ${elsewhere.map((issue) => html`<p class="notice error">${issue.field}: ${issueMessage(issue, lang)}</p>`)}`;
@@ -103,10 +107,31 @@ export function formTemplate(view: FormView): TemplateResult {
   return html`
     <form part="form" novalidate aria-labelledby="heading" aria-busy=${view.busy ? 'true' : 'false'} @submit=${view.onSubmit}>
       <p class="required-note">${strings.requiredNote}</p>
-      ${FIELDS[view.kind].map((field) => fieldTemplate(field, view, strings))} ${honeypotTemplate(strings.honeypot)}
+      ${FIELDS[view.kind].map((field) => (field.name === 'place' ? html`${fieldTemplate(field, view, strings)}${newPlaceTemplate(view, strings)}` : fieldTemplate(field, view, strings)))}
+      ${honeypotTemplate(strings.honeypot)} ${suggestionListsTemplate(view.suggestions)}
       <button part="submit" type="submit" class="submit" aria-disabled=${view.busy ? 'true' : 'false'}>${label}</button>
     </form>
   `;
+}
+
+/** "Add a new place", and the fieldset it reveals: the place record created before the side event. */
+function newPlaceTemplate(view: FormView, strings: ContributeFormStrings): TemplateResult {
+  const { open, toggle } = view.newPlace;
+  return html`
+    <button part="new-place-button" class="link new-place-button" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="new-place" @click=${toggle}>
+      ${strings.newPlace}
+    </button>
+    <fieldset part="new-place" id="new-place" class="new-place" ?hidden=${!open}>
+      <legend>${strings.newPlaceLegend}</legend>
+      ${open ? NEW_PLACE_SPECS.map((field) => fieldTemplate(field, view, strings)) : nothing}
+    </fieldset>
+  `;
+}
+
+/** The known places ("name — address", so that two of the same name differ) and organisers, for the fields' `list`. */
+function suggestionListsTemplate({ place, organizer }: Suggestions): TemplateResult {
+  const options = (labels: string[]) => labels.map((label) => html`<option value=${label}></option>`);
+  return html`<datalist id="suggestions-place">${options(place)}</datalist><datalist id="suggestions-organizer">${options(organizer)}</datalist>`;
 }
 
 function fieldTemplate(field: FieldSpec, view: FormView, strings: ContributeFormStrings): TemplateResult {
@@ -128,6 +153,7 @@ function fieldTemplate(field: FieldSpec, view: FormView, strings: ContributeForm
 function hintFor(field: FieldSpec, timeZone: string, { hints }: ContributeFormStrings): string | undefined {
   if (field.hint === 'tags') return hints.tags;
   if (field.hint === 'url') return hints.url;
+  if (field.hint === 'suggestions') return hints.suggestions;
   if (field.hint === 'time-zone' && timeZone) return hints.timeZone(timeZone);
   return undefined;
 }
@@ -181,6 +207,7 @@ function controlTemplate(field: FieldSpec, id: string, describedBy: string, inva
     ?required=${field.required}
     autocomplete=${field.autocomplete}
     inputmode=${field.inputmode ?? nothing}
+    list=${field.suggestions ? `suggestions-${field.suggestions}` : nothing}
     aria-invalid=${invalid}
     aria-describedby=${describedByAttr}
     ?readonly=${view.busy}

@@ -15,6 +15,8 @@ import type { Draft } from './draft.js';
 import { DraftController } from './draft-controller.js';
 import { emptyValues, isBlank, toValues, validateForm, type FormValues } from './fields.js';
 import { announceContributed, FIRST_CONTROL, focusAfterUpdate, focusIsWithin } from './announcements.js';
+import { NetworkFieldsController } from './network-fields-controller.js';
+import { NEW_PLACE_FIELDS } from './new-place.js';
 import { afterSent, EDITING, isShownPending, refusalNotice, type Confirmation, type Notice } from './form-state.js';
 import { styles } from './off-contribute-form.styles.js';
 import { STRINGS } from './off-contribute-form.strings.js';
@@ -24,7 +26,9 @@ import { isPending, PendingContributionsController, type PendingContribution } f
 
 /**
  * "Add your #OFF": a form to contribute a side event or a seed to the host
- * event, made for phones on bad venue Wi-Fi. Native controls with visible
+ * event, made for phones on bad venue Wi-Fi. A side event's place and organiser suggest
+ * the places (with their address, so that two of the same name differ) and organisers already known; picking one
+ * links the side event to it, anything else typed stays free text; "Add a new place" creates one on the way. Native controls with visible
  * labels, named after the record fields; validation from the model with inline
  * errors in the reader's language; a draft kept on this device as people type;
  * contributions that cannot be stored now are queued on this device and sent
@@ -45,6 +49,8 @@ import { isPending, PendingContributionsController, type PendingContribution } f
  * @csspart label - A field's visible label.
  * @csspart input - Every native control (input, textarea, select).
  * @csspart error - A field's inline error message.
+ * @csspart new-place-button - Reveals the fieldset for a place not known yet (side events).
+ * @csspart new-place - That fieldset: the place record created, through the store, before the side event.
  * @csspart submit - The submit button.
  * @csspart status - The polite live region: offline, queued contributions, storage warnings, form-level messages.
  * @csspart confirmation - The confirmation shown after a contribution, with a button to add another.
@@ -111,6 +117,8 @@ export class OffContributeForm extends OffElement {
     event: () => this.event,
   });
 
+  private readonly networkFields = new NetworkFieldsController(this);
+
   private get currentKind(): EventRecordKind {
     return isEventRecordKind(this.kind) ? this.kind : 'side-event';
   }
@@ -121,6 +129,7 @@ export class OffContributeForm extends OffElement {
     const values = this.drafts.valuesToLoad();
     if (!values) return;
     this.values = values;
+    this.networkFields.newPlaceOpen = NEW_PLACE_FIELDS.some((name) => values[name]);
     this.issues = [];
     this.notice = undefined;
   }
@@ -142,7 +151,8 @@ export class OffContributeForm extends OffElement {
     const sent = this.drafts.draft;
     this.confirmation = EDITING;
     const result = validateForm(kind, hostEvent, this.values, this.timeZone, this.renderRoot.querySelectorAll('input'));
-    if (!result.ok) return this.showIssues(result.issues);
+    const placeIssues = kind === 'side-event' ? this.networkFields.check(this.values) : [];
+    if (!result.ok || placeIssues.length) return this.showIssues([...(result.ok ? [] : result.issues), ...placeIssues]);
     this.issues = [];
     const screening = this.antiBot.screen(this.notice?.type === 'too-fast');
     // A bot learns nothing: it sees the usual confirmation, and nothing is stored.
@@ -155,7 +165,8 @@ export class OffContributeForm extends OffElement {
       await screening.timeUp;
       if (!this.isConnected) return;
       const { store } = this.storeController;
-      const record = await store.put(kind, result.value, screening.options);
+      const input = kind === 'seed' ? result.value : await this.networkFields.link(store, result.value, this.values, screening.options, this.keep);
+      const record = await store.put(kind, input, screening.options);
       const { title, id } = record;
       // Refused already, it leaves the confirmation for the list of refusals (willUpdate).
       if (await isPending(store, kind, hostEvent, id)) return await this.confirm({ state: 'pending', kind, title, id }, sent);
@@ -168,6 +179,12 @@ export class OffContributeForm extends OffElement {
       this.busy = false;
     }
   }
+
+  /** Values changed by the form itself (the new place made), kept as if typed. */
+  private readonly keep = (values: FormValues): void => {
+    this.values = values;
+    this.drafts.saveNow(values);
+  };
 
   private async showIssues(issues: FieldIssue[]): Promise<void> {
     this.issues = issues;
@@ -251,6 +268,8 @@ export class OffContributeForm extends OffElement {
               busy: this.busy,
               askedToConfirm: this.notice?.type === 'too-fast',
               timeZone: this.timeZone,
+              suggestions: this.networkFields.suggestions,
+              newPlace: { open: this.networkFields.newPlaceOpen, toggle: this.networkFields.toggleNewPlace },
               onInput: this.onInput,
               onSubmit: this.onSubmit,
             })
