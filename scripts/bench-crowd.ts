@@ -10,15 +10,16 @@
 // Env: OFF_BENCH_SECONDS (each throughput run, default 4), OFF_BENCH_SIZES (default 1500,10000),
 // OFF_BENCH_LARGE (default 50000; 0 leaves it out).
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { brotliCompress, brotliDecompressSync, constants, gunzipSync, gzip, gzipSync } from 'node:zlib';
+import { brotliCompress, constants, gzip, gzipSync } from 'node:zlib';
 import { openStreams, residentMegabytes } from '../test/server/live-crowd.js';
+import { rawGet, type RawReply } from '../test/server/raw-http.js';
+import { launch, stop, type Child } from './bench-processes.js';
 
 const SECONDS = Number(process.env.OFF_BENCH_SECONDS ?? 4);
 const ROUNDS = 3;
@@ -29,7 +30,6 @@ const STREAMS = 1000;
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const ACCEPT = 'br, gzip';
 const SELF = fileURLToPath(import.meta.url);
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function sideEventInput(event: string, index: number) {
   return {
@@ -68,38 +68,6 @@ async function baselineServer(origin: string, path: string): Promise<void> {
   process.once('SIGTERM', () => server.close());
 }
 
-interface Child {
-  origin: string;
-  process: ChildProcess;
-}
-
-function launch(args: string[], env: Record<string, string> = {}): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, OFF_WRITES_PER_CLIENT: '1000000000', OFF_WRITES_PER_EVENT: '1000000000', DATABASE_URL: '', OFF_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-      const origin = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (!origin) return;
-      child.removeAllListeners('exit');
-      child.stdout!.removeAllListeners('data').resume();
-      resolve({ origin, process: child });
-    });
-  });
-}
-
-function stop({ process: child }: Child): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
 /** Creates side events through the API, 1,000 to a batch, with the admin token (an import: no form token). */
 async function plant(api: string, event: string, from: number, count: number): Promise<unknown[]> {
   const records: unknown[] = [];
@@ -116,30 +84,8 @@ async function plant(api: string, event: string, from: number, count: number): P
   return records;
 }
 
-interface Download {
-  status: number;
-  /** Status line, headers and body, as received. */
-  bytes: number;
-  body: Buffer;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-function download(url: string, headers: Record<string, string>): Promise<Download> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const head = `HTTP/1.1 ${response.statusCode} ${response.statusMessage}\r\n${response.rawHeaders.map((value, index) => (index % 2 ? `${value}\r\n` : `${value}: `)).join('')}\r\n`;
-        resolve({ status: response.statusCode!, bytes: Buffer.byteLength(head) + body.length, body, headers: response.headers });
-      });
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-
+/** What a visit downloads: status line, headers and body. */
+const received = (reply: RawReply) => reply.headBytes + reply.bytes.length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 interface Visits {
@@ -159,33 +105,28 @@ async function visits(api: string, size: number): Promise<Visits> {
   const event = `festival-${size}`;
   await plant(api, event, 0, size);
   const listUrl = `${api}/events/${event}/side-events`;
-  const identity = await download(listUrl, {});
-  const first = await download(listUrl, { 'Accept-Encoding': ACCEPT });
+  const identity = await rawGet(listUrl);
+  const first = await rawGet(listUrl, { 'Accept-Encoding': ACCEPT });
   const cursor = String(first.headers['x-off-cursor']);
-  const unchanged = await download(`${listUrl}?since=${cursor}`, { 'Accept-Encoding': ACCEPT });
-  const unchanged304 = await download(listUrl, { 'Accept-Encoding': ACCEPT, 'If-None-Match': String(first.headers.etag) });
+  const unchanged = await rawGet(`${listUrl}?since=${cursor}`, { 'Accept-Encoding': ACCEPT });
+  const unchanged304 = await rawGet(listUrl, { 'Accept-Encoding': ACCEPT, 'If-None-Match': String(first.headers.etag) });
   const ten = await plant(api, event, size, 10);
-  const afterTen = await download(`${listUrl}?since=${cursor}`, { 'Accept-Encoding': ACCEPT });
-  if (afterTen.status !== 200 || (JSON.parse(decoded(afterTen)) as { puts: unknown[] }).puts.length !== 10) throw new Error('expected 10 puts');
+  const afterTen = await rawGet(`${listUrl}?since=${cursor}`, { 'Accept-Encoding': ACCEPT });
+  if (afterTen.status !== 200 || (JSON.parse(afterTen.text) as { puts: unknown[] }).puts.length !== 10) throw new Error('expected 10 puts');
   const started = performance.now();
-  await download(listUrl, { 'Accept-Encoding': ACCEPT });
+  await rawGet(listUrl, { 'Accept-Encoding': ACCEPT });
   const rebuildMs = performance.now() - started;
   return {
     size,
-    identity: identity.body.length,
-    gzipped: gzipSync(identity.body).length,
-    first: first.bytes,
-    unchanged: unchanged.bytes,
-    unchanged304: unchanged304.bytes,
+    identity: identity.bytes.length,
+    gzipped: gzipSync(identity.bytes).length,
+    first: received(first),
+    unchanged: received(unchanged),
+    unchanged304: received(unchanged304),
     tenRecords: Buffer.byteLength(JSON.stringify(ten)),
-    afterTen: afterTen.bytes,
+    afterTen: received(afterTen),
     rebuildMs,
   };
-}
-
-function decoded({ body, headers }: Download): string {
-  const encoding = headers['content-encoding'];
-  return (encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body).toString('utf8');
 }
 
 interface Throughput {
@@ -234,7 +175,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'off-bench-crowd-'));
   const running: Child[] = [];
   try {
-    const server = await launch(['src/server/cli.ts', '--port', '0', '--data', join(work, 'data')]);
+    const server = await launch(['src/server/cli.ts', '--port', '0', '--data', join(work, 'data')], { OFF_ADMIN_TOKEN: ADMIN_TOKEN });
     running.push(server);
     const api = `${server.origin}/api`;
     const measured: Visits[] = [];
@@ -248,7 +189,7 @@ async function main(): Promise<void> {
       const path = `/api/events/festival-${size}/side-events`;
       const baseline = await launch([SELF, '--baseline', server.origin, path]);
       running.push(baseline);
-      const etags = await Promise.all([server, baseline].map(async ({ origin }) => String((await download(`${origin}${path}`, { 'Accept-Encoding': ACCEPT })).headers.etag)));
+      const etags = await Promise.all([server, baseline].map(async ({ origin }) => String((await rawGet(`${origin}${path}`, { 'Accept-Encoding': ACCEPT })).headers.etag)));
       for (const connections of CONNECTIONS) {
         for (const conditional of [false, true]) {
           const mode = conditional ? 'If-None-Match → 304' : 'full list';

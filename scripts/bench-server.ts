@@ -5,13 +5,13 @@
 // Env: OFF_BENCH_SECONDS (each list round, default 5), OFF_BENCH_COUNT (default 10000),
 // OFF_TEST_DATABASE_URL (a role that may create databases; PostgreSQL is not measured without it).
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { launch, stop, type Child } from './bench-processes.js';
 import { readyFormToken } from './form-token.js';
 
 const COUNT = Number(process.env.OFF_BENCH_COUNT ?? 10_000);
@@ -22,7 +22,6 @@ const CONNECTIONS = 10;
 const LIST_CONNECTIONS = 2;
 const EVENT = 'bench';
 const SELF = fileURLToPath(import.meta.url);
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function sideEventInput(index: number) {
   return {
@@ -62,38 +61,6 @@ function baselineServer(listFile: string): void {
     console.log(`off-layer server listening on http://127.0.0.1:${address.port}`);
   });
   process.once('SIGTERM', () => server.close());
-}
-
-interface Child {
-  origin: string;
-  process: ChildProcess;
-}
-
-function launch(args: string[], env: Record<string, string> = {}): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, OFF_WRITES_PER_CLIENT: '1000000000', OFF_WRITES_PER_EVENT: '1000000000', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-      const origin = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (!origin) return;
-      child.removeAllListeners('exit');
-      child.stdout!.removeAllListeners('data').resume();
-      resolve({ origin, process: child });
-    });
-  });
-}
-
-function stop({ process: child }: Child): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 interface Figures {

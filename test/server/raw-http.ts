@@ -5,6 +5,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 export interface RawReply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** The status line and headers, as received. */
+  headBytes: number;
   /** The bytes on the wire. */
   bytes: Buffer;
   /** The body once its Content-Encoding is undone. */
@@ -26,7 +28,9 @@ export function rawGet(url: string, headers: Record<string, string> = {}): Promi
       response.on('end', () => {
         const bytes = Buffer.concat(chunks);
         const encoding = response.headers['content-encoding'];
-        resolve({ status: response.statusCode!, headers: response.headers, bytes, text: decoded(bytes, encoding).toString('utf8') });
+        const head = `HTTP/1.1 ${response.statusCode} ${response.statusMessage}\r\n${response.rawHeaders.map((value, index) => (index % 2 ? `${value}\r\n` : `${value}: `)).join('')}\r\n`;
+        const text = decoded(bytes, encoding).toString('utf8');
+        resolve({ status: response.statusCode!, headers: response.headers, headBytes: Buffer.byteLength(head), bytes, text });
       });
       response.on('error', reject);
     })
