@@ -26,14 +26,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const proofOfWork = () => import('./proof-of-work.js');
 
 /**
- * The form token that creates present to a reference server: fetched as soon as the store
- * exists (when a form appears), fetched again once expired, and held back until it is as old
- * as the server asks (3 s), so that a person is never refused for being quick, only kept waiting.
+ * The form token that creates present to a reference server: fetched when a form appears
+ * (`prefetch`) or by the first create, not by every page that only reads, fetched again once
+ * expired, and held back until it is as old as the server asks (3 s), so that a person is never
+ * refused for being quick, only kept waiting.
  */
 export class FormToken {
   private held?: Promise<HeldToken>;
 
-  constructor(private readonly base: string) {
+  constructor(private readonly base: string) {}
+
+  /** Fetches the token ahead of the first create, so that its 3 s have passed by the time a person sends. */
+  prefetch(): void {
     // Offline now: the first create fetches it.
     this.fetchSoon().catch(() => {});
   }

@@ -77,6 +77,11 @@ export class HttpApi {
     this.formToken = new FormToken(base);
   }
 
+  /** Creates are coming (a form appeared): their form token is fetched now. */
+  prepareCreates(): void {
+    this.formToken.prefetch();
+  }
+
   get streamUrl(): string {
     return `${this.base}/stream`;
   }

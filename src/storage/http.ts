@@ -116,6 +116,10 @@ export class HttpStore extends OutboxStore {
     return (this.opening ??= this.open());
   }
 
+  prepareWrites(): void {
+    this.api.prepareCreates();
+  }
+
   /** True when this device holds the edit token of the record (or its create is pending): show edit and delete only then. */
   async canEdit(kind: RecordKind, id: string): Promise<boolean> {
     if ((await this.waiting(kind)).some(isCreateOf(id))) return true;

@@ -73,6 +73,10 @@ export class LazyStore implements OffStore {
     return (await this.adapter()).discardPending(key);
   }
 
+  prepareWrites(): void {
+    this.adapter().then((store) => store.prepareWrites?.(), () => {});
+  }
+
   subscribe(listener: ChangeListener): () => void {
     // Changes come from the adapter (other tabs, a server's live stream): listening means loading it.
     // A module that fails to load shows as an error on the next read, not here.

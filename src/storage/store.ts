@@ -115,4 +115,9 @@ export interface OffStore {
   subscribe(listener: ChangeListener): () => void;
   /** Stops listening to other tabs. */
   close(): void;
+  /**
+   * An element that creates records (a form) appeared: a store that needs something before a create gets it now
+   * (a reference server's form token), instead of every page that only reads.
+   */
+  prepareWrites?(): void;
 }

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { isEventRecordKind, type EventRecordKind } from '../../model/records.js';
@@ -123,7 +123,9 @@ export class OffContributeForm extends OffElement {
     return isEventRecordKind(this.kind) ? this.kind : 'side-event';
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A server's form token is fetched for the form, not by every board that only reads.
+    if (changed.has('store')) this.storeController.store.prepareWrites?.();
     // Refused for good once it had waited: listed with the refusals, so no confirmation.
     if (this.pendingContributions.refused.some(({ id }) => isShownPending(this.confirmation, id))) this.confirmation = EDITING;
     const values = this.drafts.valuesToLoad();
