@@ -10,6 +10,9 @@ export interface SeedCardStrings {
   source: string;
   tags: string;
   replantedFrom: string;
+  lineage: string;
+  lineageGap: string;
+  thisSeed: string;
   actions: string;
   share: string;
   copy: string;
@@ -36,6 +39,9 @@ export const strings = catalogue<SeedCardStrings>(
     source: 'Source',
     tags: 'Tags',
     replantedFrom: 'Replanted from',
+    lineage: 'Lineage across events',
+    lineageGap: 'A seed missing or hidden',
+    thisSeed: 'this seed',
     actions: 'Seed actions',
     share: 'Share the link',
     copy: 'Copy the link',

@@ -41,6 +41,72 @@ export const seedCardStyles = css`
     font-size: 0.875rem;
   }
 
+  .lineage-tree {
+    margin: 0;
+  }
+
+  .lineage-tree figcaption {
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+
+  .lineage-picture {
+    display: block;
+    width: 100%;
+    max-width: 30rem;
+    height: auto;
+    overflow: hidden;
+  }
+
+  /* Hidden from sight, read by screen readers: its long words wrap inside it rather than reach past a phone's screen. */
+  .lineage-list.visually-hidden {
+    white-space: normal;
+  }
+
+  .lineage-picture .edge {
+    fill: none;
+    stroke: var(--off-color-border);
+    stroke-width: 2;
+  }
+
+  .lineage-picture .node {
+    fill: var(--off-color-bg);
+    stroke: var(--off-color-muted);
+    stroke-width: 2;
+  }
+
+  .lineage-picture .node.current {
+    fill: var(--off-color-accent);
+    stroke: var(--off-color-accent);
+  }
+
+  .lineage-picture .node.gap {
+    stroke-dasharray: 3 3;
+  }
+
+  .lineage-picture .node-title {
+    fill: var(--off-color-fg);
+    font-size: 14px;
+  }
+
+  .lineage-picture .node-title.current {
+    font-weight: 600;
+  }
+
+  .lineage-picture .node-title.gap {
+    fill: var(--off-color-muted);
+    font-style: italic;
+  }
+
+  .lineage-picture .node-detail {
+    fill: var(--off-color-muted);
+    font-size: 12px;
+  }
+
+  .lineage-picture a:hover .node-title {
+    text-decoration: underline;
+  }
+
   .meta {
     display: flex;
     flex-wrap: wrap;

@@ -6,25 +6,36 @@ import { tokenizeLinks } from '../../model/autolink.js';
 import { recordToJson } from '../../model/json.js';
 import { licenseFor } from '../../model/licenses.js';
 import { storageMessage } from '../../model/messages.js';
+import { lineageOf } from '../../model/lineage.js';
 import type { Seed } from '../../model/records.js';
 import { StorageError } from '../../storage/errors.js';
 import type { StoreChange } from '../../storage/store.js';
 import { downloadText } from '../shared/download.js';
-import { OffReplantedEvent } from '../shared/events.js';
 import { headingTag } from '../shared/heading.js';
 import { OffElement } from '../shared/off-element.js';
+import { RecordLookupController } from '../shared/record-lookup-controller.js';
+import { replantSeed } from '../shared/replant.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
+import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
+import { lineageList, lineagePicture, lineageRows, lineageTree, type LineageNode, type NodeText } from './lineage-picture.js';
+import { lineageSources } from './lineage-sources.js';
 import { seedCardStyles } from './off-seed-card.styles.js';
 import { strings } from './off-seed-card.strings.js';
 import { canShare, shareLink } from './share.js';
-import { DEFAULT_SEED_HREF, formatPlantedOn, replantInput, seedUrl } from './seed-view.js';
+import { DEFAULT_SEED_HREF, formatPlantedOn, seedUrl } from './seed-view.js';
 
 /** What the card needs to show a seed; a host page's `.seed` (or a tampered store) may lack some of it. */
 const isComplete = ({ id, title, body, tags, createdAt }: Seed) =>
   [id, title, body, createdAt].every((field) => typeof field === 'string') && Array.isArray(tags);
 
 const LINK_REL = 'noopener noreferrer nofollow ugc';
+
+/**
+ * Generations of replantings read below the seed on show: each is one list per seed of the generation above, so a
+ * page of cards on a server stays at a few requests a card; children and grandchildren tell where a seed went.
+ */
+const DESCENDANT_DEPTH = 2;
 
 type Status = { kind: 'shared' | 'copied' | 'replanting' } | { kind: 'replanted'; seed: Seed } | { kind: 'error'; message: string };
 
@@ -43,6 +54,9 @@ type Status = { kind: 'shared' | 'copied' | 'replanting' } | { kind: 'replanted'
  * @csspart license - The licence link.
  * @csspart tags - The list of tags.
  * @csspart lineage - "Replanted from …".
+ * @csspart lineage-tree - The `<figure>` of the seed's lineage across events, when it has one.
+ * @csspart lineage-picture - The SVG drawing of the lineage: the chain of seeds it was replanted from, and the tree of its replantings.
+ * @csspart lineage-list - The same lineage as nested lists, visually hidden: what screen readers read instead of the drawing.
  * @csspart actions - The share, replant and export buttons.
  *
  * @cssproperty --off-color-bg - Background of the card.
@@ -62,7 +76,7 @@ type Status = { kind: 'shared' | 'copied' | 'replanting' } | { kind: 'replanted'
  * @event off-replanted - A copy of the seed was planted in `replant-event`. `detail: { record: Seed, from: Seed }` (the new seed and the original).
  */
 export class OffSeedCard extends OffElement {
-  static override styles = [themeStyles, seedCardStyles];
+  static override styles = [themeStyles, visuallyHiddenStyles, seedCardStyles];
   static override strings = strings;
 
   /** Id of the seed to load from the store. Ignored when the `seed` property is set. */
@@ -99,16 +113,18 @@ export class OffSeedCard extends OffElement {
   @state() private copyByHand?: string;
 
   private readonly storeController = new StoreController(this, (change) => this.onStoreChange(change));
+  private readonly records = new RecordLookupController(this);
 
   private readonly loader = new Task(this, {
     task: ([id, given]) => (given ? Promise.resolve(undefined) : this.storeController.store.get('seed', id)),
     args: () => [this.seedId, this.seed !== undefined, this.store] as const,
   });
 
-  /** The seed this one was replanted from, for its title. */
-  private readonly parent = new Task(this, {
-    task: async ([parentId]) => (parentId ? this.storeController.store.get('seed', parentId) : undefined),
-    args: () => [this.record?.replantedFrom, this.store] as const,
+  /** The seeds this one was replanted from (its parent's title among them) and those replanted from it. */
+  private readonly lineage = new Task(this, {
+    task: ([seed]) => (seed ? lineageOf(seed, lineageSources(this.storeController.store), { descendantDepth: DESCENDANT_DEPTH }) : undefined),
+    args: () => [this.record, this.store] as const,
+    argsEqual: ([seed, store], [previous, previousStore]) => store === previousStore && seed?.id === previous?.id && seed?.replantedFrom === previous?.replantedFrom,
   });
 
   /** The seed given or loaded: the `seed` property, else the one loaded by id (not the previous one while the next loads). */
@@ -129,7 +145,7 @@ export class OffSeedCard extends OffElement {
     // Back in the page (moved by a framework, a tab shown again): changes made meanwhile reached no one.
     if (this.hasUpdated) {
       void this.loader.run();
-      void this.parent.run();
+      void this.lineage.run();
     }
   }
 
@@ -146,14 +162,28 @@ export class OffSeedCard extends OffElement {
   private onStoreChange(change: StoreChange): void {
     if (change.type === 'status') {
       // What could not be read while the store was unreachable (bad venue Wi-Fi) is read again once it is back.
-      if (change.status.online) for (const task of [this.loader, this.parent]) if (task.status === TaskStatus.ERROR) void task.run();
+      if (change.status.online) for (const task of [this.loader, this.lineage]) if (task.status === TaskStatus.ERROR) void task.run();
       return;
     }
     if (change.type === 'pending' || change.kind !== 'seed') return;
     const touched = (id: string | undefined) =>
       id !== undefined && (change.type === 'remove' ? change.id === id : change.records.some((record) => record.id === id));
     if (!this.seed && touched(this.seedId)) void this.loader.run();
-    if (touched(this.record?.replantedFrom)) void this.parent.run();
+    if (this.reachesLineage(change)) void this.lineage.run();
+  }
+
+  /** Whether a change of seeds touches a seed of the lineage shown, or replants one of them. */
+  private reachesLineage(change: Extract<StoreChange, { type: 'put' | 'remove' }>): boolean {
+    const seed = this.record;
+    if (!seed) return false;
+    const shown = new Set([seed.id, ...(seed.replantedFrom ? [seed.replantedFrom] : [])]);
+    const lineage = this.lineage.value;
+    lineage?.ancestors.forEach(({ id }) => shown.add(id));
+    const addDescendants = (level: NonNullable<typeof lineage>['descendants']) =>
+      level.forEach(({ seed: child, replantings }) => (shown.add(child.id), addDescendants(replantings)));
+    addDescendants(lineage?.descendants ?? []);
+    if (change.type === 'remove') return shown.has(change.id);
+    return change.records.some((record) => shown.has(record.id) || shown.has((record as Seed).replantedFrom ?? ''));
   }
 
   /** Shares the seed's link with the system share sheet, or copies it; reports the outcome in the status line. */
@@ -176,11 +206,9 @@ export class OffSeedCard extends OffElement {
     if (!from || !this.replantEvent || this.status?.kind === 'replanting') return undefined;
     this.status = { kind: 'replanting' };
     try {
-      const record = await this.storeController.store.put('seed', replantInput(from, this.replantEvent));
-      this.status = { kind: 'replanted', seed: record };
-      const replanted = new OffReplantedEvent(record, from);
-      this.dispatchEvent(replanted);
-      return record;
+      return await replantSeed(this, this.storeController.store, from, this.replantEvent, (record) => {
+        this.status = { kind: 'replanted', seed: record };
+      });
     } catch (error) {
       this.status = { kind: 'error', message: this.errorMessage(error) };
       return undefined;
@@ -223,6 +251,7 @@ export class OffSeedCard extends OffElement {
           token.type === 'url' ? html`<a href=${token.href} rel=${LINK_REL} target="_blank">${token.text}</a>` : token.text,
         )}</p>
         ${this.renderMeta(seed)}
+        ${this.renderLineageTree(seed)}
         ${seed.tags.length
           ? html`<ul part="tags" class="tags" aria-label=${text.tags}>${seed.tags.map((tag) => html`<li>#${tag}</li>`)}</ul>`
           : nothing}
@@ -234,14 +263,46 @@ export class OffSeedCard extends OffElement {
   private renderLineage(seed: Seed) {
     const parentId = seed.replantedFrom;
     if (!parentId) return nothing;
-    const parent = this.parent.value;
+    const parent = this.lineage.value?.ancestors[0];
     // While the next parent loads, the link is named with its id, not with the previous parent's title.
-    const title = parent?.id === parentId ? parent.title : parentId;
+    const title = (parent?.id === parentId && parent.seed?.title) || parentId;
     return html`
       <p part="lineage" class="lineage">
         ${strings[this.language].replantedFrom} <a href=${seedUrl(this.seedHref, parentId)} dir="auto">${title}</a>
       </p>
     `;
+  }
+
+  /** The lineage across events, drawn and listed, once read; nothing for a seed nobody replanted, planted from nothing. */
+  private renderLineageTree(seed: Seed) {
+    const lineage = this.lineage.value;
+    if (!lineage || (lineage.ancestors.length === 0 && lineage.descendants.length === 0)) return nothing;
+    const text = strings[this.language];
+    const root = lineageTree(seed, lineage);
+    const nodeText: NodeText = {
+      title: (node) => (node.seed ? node.seed.title : text.lineageGap),
+      detail: (node) => this.nodeDetail(node),
+      href: (node) => seedUrl(this.seedHref, node.id),
+    };
+    return html`
+      <figure part="lineage-tree" class="lineage-tree">
+        <figcaption>${text.lineage}</figcaption>
+        ${lineagePicture(lineageRows(root), nodeText)} ${lineageList(root, nodeText, text.lineage)}
+      </figure>
+    `;
+  }
+
+  /** "G21 Summit 2026 · 12 June 2026", and "this seed" for the one on show. */
+  private nodeDetail({ seed, place }: LineageNode): string {
+    if (!seed) return '';
+    const text = strings[this.language];
+    const parts = [seed.event ? this.eventName(seed.event) : '', formatPlantedOn(seed.createdAt, this.language), place === 'current' ? text.thisSeed : ''];
+    return parts.filter(Boolean).join(' · ');
+  }
+
+  /** The host event's name, or its id when nobody described it (or while it loads). */
+  private eventName(id: string): string {
+    return this.records.get('event', id)?.name ?? id;
   }
 
   private renderMeta(seed: Seed) {
@@ -252,7 +313,7 @@ export class OffSeedCard extends OffElement {
     return html`
       <dl part="meta" class="meta">
         ${seed.author ? entry(text.author, seed.author) : nothing}
-        ${seed.event ? entry(text.event, seed.event) : nothing}
+        ${seed.event ? entry(text.event, this.eventName(seed.event)) : nothing}
         ${entry(text.created, html`<time datetime=${seed.createdAt}>${formatPlantedOn(seed.createdAt, this.language)}</time>`)}
         ${entry(
           text.license,
@@ -277,7 +338,7 @@ export class OffSeedCard extends OffElement {
         <button type="button" @click=${this.share}>${canShare() ? text.share : text.copy}</button>
         ${canReplant
           ? html`<button type="button" class="primary" aria-disabled=${this.status?.kind === 'replanting'} @click=${this.replant}>
-              ${text.replant(this.replantEvent)}
+              ${text.replant(this.eventName(this.replantEvent))}
             </button>`
           : nothing}
         <button type="button" @click=${this.exportJson}>${text.exportJson}</button>
@@ -302,7 +363,7 @@ export class OffSeedCard extends OffElement {
       case 'replanting':
         return text.replanting;
       case 'replanted':
-        return html`${text.replanted(status.seed.event ?? '')}
+        return html`${text.replanted(this.eventName(status.seed.event ?? ''))}
           <a href=${seedUrl(this.seedHref, status.seed.id)}>${text.openReplanted}</a>`;
       case 'error':
         return status.message;

@@ -1,5 +1,4 @@
-/* Pure helpers behind the seed card: its links, its replant input, its dates. */
-import type { Seed } from '../../model/records.js';
+/* Pure helpers behind the seed card: its links and its dates. */
 import { safeAuthorHref } from '../shared/safe-url.js';
 
 export const DEFAULT_SEED_HREF = '#seed-{id}';
@@ -11,12 +10,6 @@ export const DEFAULT_SEED_HREF = '#seed-{id}';
 export function seedUrl(pattern: string | null, id: string, page: string = location.href): string {
   const fill = (template: string) => template.replaceAll('{id}', encodeURIComponent(id));
   return new URL(safeAuthorHref(pattern ? fill(pattern) : undefined, fill(DEFAULT_SEED_HREF)), page).href;
-}
-
-/** What `store.put` needs to create the copy of `seed` planted in `event`, remembering where it came from. */
-export function replantInput(seed: Seed, event: string) {
-  const { id, createdAt: _created, updatedAt: _updated, ...fields } = seed;
-  return { ...fields, event, replantedFrom: id };
 }
 
 /** The day a seed was planted, in the viewer's calendar. */

@@ -1,6 +1,7 @@
 import type { SideEvent } from '../../model/records.js';
-import { foldForSearch, matchesWords, searchWords } from '../../model/search.js';
+import { matchesWords, searchWords } from '../../model/search.js';
 import { eventDayKey } from '../shared/format.js';
+import { SearchTexts } from '../shared/search-texts.js';
 
 export interface BoardFilter {
   /** Words typed by the visitor; every word must match. */
@@ -14,40 +15,16 @@ export interface DayGroup {
   items: { record: SideEvent; index: number }[];
 }
 
-// A change to the list keeps the other records' objects, so only new and changed records are folded again.
-const folded = new WeakMap<SideEvent, string>();
+const texts = new SearchTexts<SideEvent>(({ title, place = '', organizer = '', tags }) => `${title}\n${place}\n${organizer}\n${tags.join('\n')}`);
 
-function searchText(record: SideEvent): string {
-  let text = folded.get(record);
-  if (text === undefined) {
-    const { title, place = '', organizer = '', tags } = record;
-    text = foldForSearch(`${title}\n${place}\n${organizer}\n${tags.join('\n')}`);
-    folded.set(record, text);
-  }
-  return text;
-}
-
-const FOLDED_PER_STEP = 500;
-
-/**
- * Folds the search texts of `records` in idle time, so that the first query finds them ready: steps of
- * about a millisecond while the idle period lasts (one step per task where `requestIdleCallback` is missing).
- */
-export function foldWhenIdle(records: readonly SideEvent[], from = 0): void {
-  if (from >= records.length) return;
-  (globalThis.requestIdleCallback ?? setTimeout)((deadline?: IdleDeadline) => {
-    let index = from;
-    do {
-      const end = Math.min(records.length, index + FOLDED_PER_STEP);
-      for (; index < end; index += 1) searchText(records[index]!);
-    } while (index < records.length && (deadline?.timeRemaining() ?? 0) > 1);
-    foldWhenIdle(records, index);
-  });
+/** Folds the search texts of `records` in idle time, so that the first query finds them ready. */
+export function foldWhenIdle(records: readonly SideEvent[]): void {
+  texts.foldWhenIdle(records);
 }
 
 /** Title, place, organiser and tags of each side event, folded for accent- and case-insensitive search. */
 export function searchTexts(records: readonly SideEvent[]): string[] {
-  return records.map(searchText);
+  return texts.all(records);
 }
 
 /** The distinct days, in calendar order, with `chosen` (the day filter's) even once no side event is left on it. */

@@ -3,19 +3,17 @@ import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { RelatedRecords } from '../../model/jsonld.js';
 import type { Lang } from '../../model/lang.js';
-import { storageMessage } from '../../model/messages.js';
 import type { SideEvent } from '../../model/records.js';
-import { StorageError } from '../../storage/errors.js';
-import type { StoreStatus } from '../../storage/store.js';
 import { eventDayKey, formatDay, formatDateTime, formatTime, zoneLabel } from '../shared/format.js';
 import { headingTag } from '../shared/heading.js';
+import { searchFieldTemplate } from '../shared/list-parts.js';
 import { memoizeLast } from '../shared/memo.js';
+import { pagedListTemplate } from '../shared/paged-list.js';
 import { safeWebUrl } from '../shared/safe-url.js';
 import { groupByDay } from './board-index.js';
 import { downloadCalendar, sideEventCalendar, withPlaceName } from './calendar.js';
 import type { FilterController } from './filter-controller.js';
-import { PAGE_SIZE } from './item-window.js';
-import type { ListViewController } from './list-view-controller.js';
+import type { ListViewController } from '../shared/list-view-controller.js';
 import { organizerTemplate, partOfTemplate, placeTemplate } from './network-templates.js';
 import type { BoardStrings } from './off-side-event-board.strings.js';
 
@@ -41,22 +39,12 @@ const LONG_DESCRIPTION = 180;
 // Noon UTC of a day key formats as that day, whatever the viewer's zone (format.ts reads the offset, Z).
 const dayLabels = memoizeLast((days: string[], lang: Lang) => new Map(days.map((day) => [day, formatDay(`${day}T12:00:00Z`, lang)])));
 
-export function warningsTemplate({ persistent, online }: StoreStatus, t: BoardStrings): TemplateResult {
-  return html`
-    ${online ? nothing : html`<p part="warning" class="warning">${t.offline}</p>`}
-    ${persistent ? nothing : html`<p part="warning" class="warning">${t.notKept}</p>`}
-  `;
-}
-
 type Filters = Pick<FilterController, 'day' | 'days' | 'onInput' | 'onSubmit' | 'onDayChange'>;
 
 export function filtersTemplate(t: BoardStrings, lang: Lang, hidden: boolean, filters: Filters): TemplateResult {
   return html`
     <form part="filters" class="filters" role="search" aria-labelledby="heading" ?hidden=${hidden} @submit=${filters.onSubmit}>
-      <div class="field">
-        <label for="filter">${t.filterLabel}</label>
-        <input id="filter" part="filter-input" type="search" autocomplete="off" placeholder=${t.filterPlaceholder} @input=${filters.onInput} />
-      </div>
+      ${searchFieldTemplate(t, filters.onInput)}
       <div class="field">
         <label for="day">${t.dayLabel}</label>
         ${dayFilterTemplate(t, lang, filters)}
@@ -75,15 +63,6 @@ function dayFilterTemplate(t: BoardStrings, lang: Lang, { days, day, onDayChange
       <option value="">${t.allDays}</option>
       ${days.map((key) => html`<option value=${key}>${labels.get(key)}</option>`)}
     </select>
-  `;
-}
-
-export function errorTemplate(t: BoardStrings, lang: Lang, error: unknown, retry: () => void): TemplateResult {
-  return html`
-    <div part="error" class="error" role="alert">
-      <p>${error instanceof StorageError ? error.messageIn(lang) : storageMessage('unavailable', lang)}</p>
-      <button part="retry-button" type="button" @click=${retry}>${t.retry}</button>
-    </div>
   `;
 }
 
@@ -114,26 +93,13 @@ export function listTemplate(
   { results, days }: Pick<FilterController, 'results' | 'days'>,
 ): TemplateResult {
   const { t, lang, listView } = items;
-  const { shown } = listView;
-  const total = results.length;
-  const start = shown.start;
-  const end = Math.min(shown.end, total);
-  const groups = groupByDay(results.slice(start, end), start);
   const labels = dayLabels(days, lang);
-  const number = (value: number) => new Intl.NumberFormat(lang).format(value);
-  const left = total - end;
   const dayHeading = headingTag(headingLevel, 2, 1);
   const context: ItemContext = { ...items, titleHeading: headingTag(headingLevel, 2, 2) };
-  return html`
-    ${start > 0
-      ? html`<button part="earlier-button" class="secondary pager" type="button" @click=${listView.showEarlier}>
-          ${t.showEarlier(number(Math.min(PAGE_SIZE, start)))}
-        </button>`
-      : nothing}
-    <p class="visually-hidden">${t.keysHint}</p>
+  return pagedListTemplate(t, lang, listView, results.length, (start, end) => html`
     <div part="list" class="list">
       ${repeat(
-        groups,
+        groupByDay(results.slice(start, end), start),
         (group) => group.day,
         (group) => html`
           ${staticHtml`<${dayHeading} part="day" class="day">${labels.get(group.day)}</${dayHeading}>`}
@@ -147,13 +113,7 @@ export function listTemplate(
         `,
       )}
     </div>
-    ${total > end - start ? html`<p part="range" class="range">${t.showing(number(start + 1), number(end), number(total))}</p>` : nothing}
-    ${left > 0
-      ? html`<button part="more-button" class="secondary pager" type="button" @click=${listView.showMore}>
-          ${t.showMore(number(Math.min(PAGE_SIZE, left)), number(left))}
-        </button>`
-      : nothing}
-  `;
+  `);
 }
 
 function itemTemplate({ t, lang, event, related, listView, titleHeading }: ItemContext, sideEvent: SideEvent, index: number): TemplateResult {

@@ -3,6 +3,8 @@ import { property } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { headingTag } from '../shared/heading.js';
 import { plural } from '../shared/i18n.js';
+import { errorTemplate, statusTemplate, statusText, warningsTemplate } from '../shared/list-parts.js';
+import { listStyles } from '../shared/list.styles.js';
 import { LiveListController } from '../shared/live-list-controller.js';
 import { memoizeLast } from '../shared/memo.js';
 import { OffElement } from '../shared/off-element.js';
@@ -11,18 +13,17 @@ import { safeAuthorHref } from '../shared/safe-url.js';
 import { sideEventQuery } from '../shared/side-event-query.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
-import { AnnouncementController } from './announcement-controller.js';
+import { WindowedListController } from '../shared/windowed-list-controller.js';
+import { AnnouncementController } from '../shared/announcement-controller.js';
 import { ArrivalsController } from './arrivals-controller.js';
 import { inDayOrder } from './board-index.js';
 import { calendarScope, defaultHeading, scopeName } from './board-scope.js';
 import { boardCalendar, downloadCalendar, withPlaceName } from './calendar.js';
 import { FilterController } from './filter-controller.js';
 import { JsonLdController } from './json-ld-controller.js';
-import { ListViewController } from './list-view-controller.js';
 import { boardStyles } from './off-side-event-board.styles.js';
 import { strings, type BoardStrings } from './off-side-event-board.strings.js';
-import { emptyTemplate, errorTemplate, filtersTemplate, listTemplate, noMatchTemplate, warningsTemplate } from './off-side-event-board.templates.js';
-import { RovingFocusController } from './roving-focus-controller.js';
+import { emptyTemplate, filtersTemplate, listTemplate, noMatchTemplate } from './off-side-event-board.templates.js';
 
 const DEFAULT_CONTRIBUTE_HREF = '#off-contribute';
 /** Properties that choose which side events are listed: a change starts the list afresh. */
@@ -96,7 +97,7 @@ const SCOPE_ATTRIBUTES = ['event', 'place', 'organizer', 'past', 'store'] as con
  * @cssproperty --off-font-size - Base font size.
  */
 export class OffSideEventBoard extends OffElement {
-  static override styles = [themeStyles, visuallyHiddenStyles, boardStyles];
+  static override styles = [themeStyles, visuallyHiddenStyles, listStyles, boardStyles];
   static override strings = strings;
 
   /** Id of the host event whose side events are shown, e.g. `g21`; empty shows every event's. */
@@ -130,17 +131,12 @@ export class OffSideEventBoard extends OffElement {
   );
   private readonly filters = new FilterController(this, {
     records: () => this.ordered(this.list.records),
-    changed: () => this.listView.reset(),
+    changed: () => this.windowed.view.reset(),
     // The count is no live region: read out at every pause between keys, it would talk over the typing.
     settled: () => this.announcer.announce(this.statusText()),
   });
-  private readonly listView = new ListViewController(this, {
+  private readonly windowed = new WindowedListController(this, {
     count: () => this.filters.results.length,
-    focusItem: (index) => this.itemFocus.focusAfterUpdate(index),
-  });
-  private readonly itemFocus = new RovingFocusController(this, {
-    count: () => this.filters.results.length,
-    reveal: (index) => this.listView.reveal(index),
     // The search is hidden while the list loads (after "Try again"): the board's heading then.
     fallbacks: () => [this.filters.input, this.renderRoot.querySelector('#heading')],
   });
@@ -166,7 +162,7 @@ export class OffSideEventBoard extends OffElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (SCOPE_ATTRIBUTES.some((name) => changed.has(name))) {
-      this.listView.reset();
+      this.windowed.view.reset();
       this.arrivals.forget();
     } else if (this.list.state === 'ready') {
       this.arrivals.look(`${this.store}\n${calendarScope(this)}\n${this.past}`, this.list.records, this.list.revision);
@@ -179,9 +175,7 @@ export class OffSideEventBoard extends OffElement {
   }
 
   private statusText(): string {
-    if (this.list.state === 'loading') return this.t.loading;
-    if (this.list.state === 'error') return '';
-    return plural(this.language, this.filters.results.length, this.t.count);
+    return statusText(this.list.state, this.filters.results.length, this.language, this.t);
   }
 
   override render(): TemplateResult {
@@ -189,7 +183,7 @@ export class OffSideEventBoard extends OffElement {
     const hasRecords = this.list.state === 'ready' && this.list.records.length > 0;
     const heading = headingTag(this.headingLevel, 2);
     return html`
-      <section part="board" class="board" lang=${this.language} aria-labelledby="heading" aria-busy=${this.list.state === 'loading' ? 'true' : 'false'}>
+      <section part="board" class="frame" lang=${this.language} aria-labelledby="heading" aria-busy=${this.list.state === 'loading' ? 'true' : 'false'}>
         <header part="header" class="header">
           ${staticHtml`<${heading} id="heading" part="heading" tabindex="-1">${this.label || defaultHeading(t, this, this.related)}</${heading}>`}
           ${hasRecords
@@ -200,8 +194,7 @@ export class OffSideEventBoard extends OffElement {
         </header>
         ${warningsTemplate(this.list.storeStatus, t)}
         ${filtersTemplate(t, this.language, !hasRecords, this.filters)}
-        <p part="status" class="status">${this.statusText()}</p>
-        <p class="visually-hidden" aria-live="polite">${this.announcer.text}</p>
+        ${statusTemplate(this.statusText(), this.announcer.text)}
         ${this.renderBody()}
       </section>
     `;
@@ -213,7 +206,7 @@ export class OffSideEventBoard extends OffElement {
     if (list.state === 'error') return errorTemplate(t, this.language, list.error, () => this.reload());
     if (list.records.length === 0) return emptyTemplate(t, safeAuthorHref(this.contributeHref, DEFAULT_CONTRIBUTE_HREF));
     if (filters.results.length === 0) return noMatchTemplate(t, filters.query.trim(), filters.clear);
-    const items = { t, lang: this.language, event: this.event, related: this.related, listView: this.listView };
+    const items = { t, lang: this.language, event: this.event, related: this.related, listView: this.windowed.view };
     return listTemplate(items, this.headingLevel, filters);
   }
 }

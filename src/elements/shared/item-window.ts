@@ -2,11 +2,11 @@
 export const PAGE_SIZE = 30;
 /**
  * Items rendered at once: about 14 elements each (item, day heading and list
- * included), so the board stays under 1,000 elements whatever the count.
+ * included in the board), so a list stays under 1,000 elements whatever the count.
  */
 export const MAX_RENDERED = 60;
 
-/** The slice `[start, end)` of the filtered side events that is in the DOM. */
+/** The slice `[start, end)` of the filtered items (side events, seeds) that is in the DOM. */
 export interface ItemWindow {
   start: number;
   end: number;

@@ -2,19 +2,19 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { clampWindow, firstWindow, nextWindow, previousWindow, windowWith, type ItemWindow } from './item-window.js';
 
 export interface ListViewSources {
-  /** How many side events match the filters, rendered or not. */
+  /** How many items match the filters, rendered or not. */
   count: () => number;
-  /** Focuses the side event at `index` once rendered: the first one a pager button brings into view. */
+  /** Focuses the item at `index` once rendered: the first one a pager button brings into view. */
   focusItem: (index: number) => void;
 }
 
 /**
- * How much of the matching side events the list shows: which of them are rendered (a window, paged by the
+ * How much of the matching items (side events, seeds) a list shows: which of them are rendered (a window, paged by the
  * pager buttons and the keyboard), and whose descriptions are shown in full.
  */
 export class ListViewController implements ReactiveController {
   shown: ItemWindow = firstWindow();
-  /** Ids of the side events whose description is shown in full. */
+  /** Ids of the items whose description is shown in full. */
   readonly expanded = new Set<string>();
 
   constructor(
@@ -40,12 +40,12 @@ export class ListViewController implements ReactiveController {
     this.move(previous);
   };
 
-  /** Moves to the window that renders the side event at `index`. */
+  /** Moves to the window that renders the item at `index`. */
   reveal(index: number): void {
     this.move(windowWith(this.shown, index, this.sources.count()));
   }
 
-  /** Shows the description of side event `id` in full, or clamped again. */
+  /** Shows the description of item `id` in full, or clamped again. */
   toggle(id: string): void {
     if (!this.expanded.delete(id)) this.expanded.add(id);
     this.host.requestUpdate();

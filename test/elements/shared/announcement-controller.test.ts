@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { AnnouncementController } from '../../../src/elements/off-side-event-board/announcement-controller.js';
-import { CountingHost } from './controller-hosts.js';
+import { AnnouncementController } from '../../../src/elements/shared/announcement-controller.js';
+import { CountingHost } from '../off-side-event-board/controller-hosts.js';
 
 describe('AnnouncementController', () => {
   it('changes its text at every announcement, the same text too, and asks the host to render it', () => {

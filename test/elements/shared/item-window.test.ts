@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { clampWindow, firstWindow, MAX_RENDERED, nextWindow, PAGE_SIZE, previousWindow, windowWith } from '../../../src/elements/off-side-event-board/item-window.js';
+import { clampWindow, firstWindow, MAX_RENDERED, nextWindow, PAGE_SIZE, previousWindow, windowWith } from '../../../src/elements/shared/item-window.js';
 
 describe('item window', () => {
   it('grows by a page, then slides so no more than MAX_RENDERED items are rendered', () => {

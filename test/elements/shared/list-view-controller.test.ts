@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { ListViewController } from '../../../src/elements/off-side-event-board/list-view-controller.js';
-import { CountingHost } from './controller-hosts.js';
+import { ListViewController } from '../../../src/elements/shared/list-view-controller.js';
+import { CountingHost } from '../off-side-event-board/controller-hosts.js';
 
 function listView(count: number) {
   const host = new CountingHost();

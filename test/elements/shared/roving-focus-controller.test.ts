@@ -2,7 +2,7 @@ import { expect, fixture, html as fixtureHtml } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html, LitElement } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { RovingFocusController } from '../../../src/elements/off-side-event-board/roving-focus-controller.js';
+import { RovingFocusController } from '../../../src/elements/shared/roving-focus-controller.js';
 
 /** A list of `items` rendered three at a time from `start`, with a search field and a heading to fall back on. */
 class ListHost extends LitElement {
