@@ -20,6 +20,7 @@ import { formTokenRoutes } from './routes/form-token.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { recordRoutes } from './routes/records.js';
 import { streamRoutes } from './routes/stream.js';
+import { subscriptionRoutes } from './routes/subscriptions.js';
 import { staticFiles } from './static-files.js';
 
 export type { AppOptions } from './deps.js';
@@ -81,6 +82,7 @@ export function createApp(options: AppOptions): App {
   api.get('/openapi.json', (c) => c.json(openapi, 200, { 'Cache-Control': 'public, max-age=300' }));
   api.route('/', formTokenRoutes(deps));
   api.route('/', moderationRoutes(deps));
+  api.route('/', subscriptionRoutes(deps));
   api.route('/', eventFileRoutes(deps));
   api.route('/', streamRoutes(deps));
   api.route('/', recordRoutes(deps));

@@ -3,6 +3,7 @@
 // off-layer (widget users never install them), so check for them before loading.
 import { ConfigError, USAGE, readConfig } from './config.js';
 import { StartupError } from './startup-error.js';
+import { runSubscriptionCommand, SUBSCRIPTION_COMMANDS } from './subscribe-cli.js';
 
 function missingPackages(names: string[]): string[] {
   return names.filter((name) => {
@@ -16,8 +17,10 @@ function missingPackages(names: string[]): string[] {
 }
 
 async function main(): Promise<number> {
+  const [command = '', ...rest] = process.argv.slice(2);
   let config;
   try {
+    if (SUBSCRIPTION_COMMANDS.includes(command)) return await runSubscriptionCommand(command, rest, process.env);
     config = readConfig(process.argv.slice(2), process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -16,6 +16,12 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** How long the change log keeps entries: clients away longer fetch whole lists again. */
   changesKeptDays: number;
+  /** The server's address as the public sees it (behind a proxy): the base of records' canonical URLs. */
+  publicUrl?: string;
+  /** Months of occurrences of repeating events a subscription reads ahead. */
+  feedMonths: number;
+  /** The shortest interval between two syncs of a subscription. */
+  feedMinIntervalSeconds: number;
 }
 
 export const USAGE = `Usage: off-layer-server [options]
@@ -35,6 +41,15 @@ export const USAGE = `Usage: off-layer-server [options]
   --trust-proxy         OFF_TRUST_PROXY=1  count writes by the last X-Forwarded-For address, the one your reverse proxy adds
   --changes-kept-days <n>  OFF_CHANGES_KEPT_DAYS  days the change log is kept for returning visitors (default 7); a visitor
                                          away longer downloads the whole list again
+  --public-url <url>    OFF_PUBLIC_URL   the server's address as the public reaches it, e.g. https://example.org (behind a
+                                         reverse proxy); records' canonical URLs start with it (default: each request's origin)
+  --feed-months <n>     OFF_FEED_MONTHS  months of a repeating event's occurrences a subscription reads ahead (default 6)
+  --feed-min-interval <s>  OFF_FEED_MIN_INTERVAL  shortest interval, in seconds, between two syncs of a subscription (default 300)
+
+Subscriptions (the server must be running; OFF_ADMIN_TOKEN as the server's, --server its address, default http://127.0.0.1:8787):
+  off-layer-server subscribe --event <id> --url <feed> [--interval <s>] [--kind ics|off-layer]
+  off-layer-server subscriptions
+  off-layer-server unsubscribe <id>
   --help`;
 
 export class ConfigError extends Error {}
@@ -51,6 +66,20 @@ function writesPerMinute(name: string, value: string | undefined, fallback: numb
   const limit = count(name, value, fallback);
   if (limit === 0) throw new ConfigError(`${name} must be at least 1: 0 would refuse every write`);
   return limit;
+}
+
+function atLeastOne(name: string, value: string | undefined, fallback: number): number {
+  const number = count(name, value, fallback);
+  if (number === 0) throw new ConfigError(`${name} must be at least 1`);
+  return number;
+}
+
+/** A base URL without a trailing slash: `https://example.org/off/` is `https://example.org/off`. */
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = URL.parse(value);
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) throw new ConfigError(`--public-url takes an address like https://example.org, not "${value}"`);
+  return url.href.replace(/\/+$/, '');
 }
 
 /** What an operator may write in an environment variable for yes or no. */
@@ -109,6 +138,9 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
         'writes-per-event': { type: 'string' },
         'trust-proxy': { type: 'boolean' },
         'changes-kept-days': { type: 'string' },
+        'public-url': { type: 'string' },
+        'feed-months': { type: 'string' },
+        'feed-min-interval': { type: 'string' },
         'proof-of-work': { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -137,5 +169,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     writesPerMinutePerEvent: writesPerMinute('--writes-per-event', values['writes-per-event'] ?? env.OFF_WRITES_PER_EVENT, 300),
     trustProxy: values['trust-proxy'] ?? yesOrNo('OFF_TRUST_PROXY', env.OFF_TRUST_PROXY),
     changesKeptDays: count('--changes-kept-days', values['changes-kept-days'] ?? env.OFF_CHANGES_KEPT_DAYS, 7),
+    publicUrl: publicUrl(values['public-url'] ?? env.OFF_PUBLIC_URL),
+    feedMonths: atLeastOne('--feed-months', values['feed-months'] ?? env.OFF_FEED_MONTHS, 6),
+    feedMinIntervalSeconds: atLeastOne('--feed-min-interval', values['feed-min-interval'] ?? env.OFF_FEED_MIN_INTERVAL, 300),
   };
 }

@@ -7,6 +7,7 @@ import { ListCache } from './list-cache.js';
 import { RateLimiter } from './rate-limit.js';
 import type { Repository } from './repository.js';
 import { bearerToken, clientAddress } from './requests.js';
+import type { Syncer } from './subscriptions/syncer.js';
 import { sha256, tokenMatches } from './tokens.js';
 
 export interface AppOptions {
@@ -29,6 +30,8 @@ export interface AppOptions {
   heartbeatMs: number;
   /** Aborted on shutdown: live streams end so that the server can close. */
   shutdown: AbortSignal;
+  /** Keeps subscriptions to external feeds in sync. */
+  syncer: Syncer;
 }
 
 /** What the route modules share: options plus the checks that need them. */
@@ -39,6 +42,7 @@ export class Deps {
   readonly formTokens: FormTokens;
   readonly lists: ListCache;
   readonly cors: CorsHeaders;
+  readonly syncer: Syncer;
   private readonly perClient: RateLimiter;
   private readonly perEvent: RateLimiter;
   private readonly adminTokenHash?: string;
@@ -50,6 +54,7 @@ export class Deps {
     this.formTokens = new FormTokens(options.secret, options.proofOfWork);
     this.lists = new ListCache(options.repository, options.hub);
     this.cors = corsHeaders(options.allowedOrigins);
+    this.syncer = options.syncer;
     this.perClient = new RateLimiter(options.writesPerMinutePerClient);
     this.perEvent = new RateLimiter(options.writesPerMinutePerEvent);
     this.adminTokenHash = options.adminToken ? sha256(options.adminToken) : undefined;

@@ -17,6 +17,7 @@ const ERRORS = {
   'proof-of-work': { status: 403, message: 'Solve the challenge of GET /api/form-token and send it as { "proofOfWork": payload }.' },
   'not-found': { status: 404, message: 'Nothing here (any more).' },
   conflict: { status: 409, message: 'This id is taken: another record has it.' },
+  busy: { status: 409, message: 'Another server process is syncing this subscription now; its status will show the outcome.' },
   reload: { status: 410, message: 'The server cannot tell what changed since this cursor any more: fetch the whole list again.' },
   'payload-too-large': { status: 413, message: 'The request body is too large.' },
   'unsupported-media-type': { status: 415, message: 'Send the body as application/json.' },

@@ -8,6 +8,7 @@ import type { ServerConfig } from './config.js';
 import type { Repository } from './repository.js';
 import { SqlRepository } from './sql-repository.js';
 import { StartupError, startupStep } from './startup-error.js';
+import { Syncer } from './subscriptions/syncer.js';
 import { newSecret } from './tokens.js';
 
 const HOUR = 3600_000;
@@ -79,7 +80,8 @@ export async function startServer(config: ServerConfig, heartbeatMs = 15_000): P
   const hub = new ChangeHub(repository);
   await hub.start();
   const shutdown = new AbortController();
-  const app = createApp({ ...config, secret, repository, hub, heartbeatMs, shutdown: shutdown.signal });
+  const syncer = new Syncer(repository, hub, { feedMonths: config.feedMonths, minIntervalSeconds: config.feedMinIntervalSeconds });
+  const app = createApp({ ...config, secret, repository, hub, heartbeatMs, shutdown: shutdown.signal, syncer });
 
   const server = await listen(app, config).catch(async (error) => {
     // Nothing may keep the process alive: the operator gets the message and the command ends.
@@ -87,6 +89,7 @@ export async function startServer(config: ServerConfig, heartbeatMs = 15_000): P
     await repository.close();
     throw error;
   });
+  syncer.start();
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
@@ -95,6 +98,7 @@ export async function startServer(config: ServerConfig, heartbeatMs = 15_000): P
     async close() {
       clearInterval(pruning);
       shutdown.abort();
+      await syncer.stop();
       await new Promise<void>((resolve) => {
         // Requests in flight finish; keep-alive connections are closed as soon as they fall idle
         // (ended streams included), instead of holding close() open until they time out.

@@ -86,6 +86,33 @@ export const MIGRATIONS: Record<Dialect, Migration[]> = {
         CREATE INDEX records_by_organizer ON records (kind, organizer_id, sort_time) WHERE organizer_id IS NOT NULL;
         CREATE INDEX records_by_parent ON records (kind, replanted_from) WHERE replanted_from IS NOT NULL;`,
     },
+    {
+      version: 6,
+      name: 'subscriptions of host events to external feeds, and the records each one brought',
+      sql: `
+        CREATE TABLE subscriptions (
+          id TEXT PRIMARY KEY,
+          event TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('ics', 'off-layer')),
+          url TEXT NOT NULL,
+          interval_seconds INTEGER NOT NULL,
+          created_at TEXT NOT NULL,
+          next_at INTEGER NOT NULL,
+          lease_until INTEGER NOT NULL DEFAULT 0,
+          etag TEXT,
+          last_modified TEXT,
+          cursor TEXT,
+          status TEXT NOT NULL DEFAULT '{}'
+        ) WITHOUT ROWID;
+        CREATE INDEX subscriptions_due ON subscriptions (next_at);
+        CREATE TABLE subscription_items (
+          subscription_id TEXT NOT NULL,
+          source_key TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          fingerprint TEXT NOT NULL,
+          PRIMARY KEY (subscription_id, source_key)
+        ) WITHOUT ROWID;`,
+    },
   ],
   postgres: [
     {
@@ -153,6 +180,33 @@ export const MIGRATIONS: Record<Dialect, Migration[]> = {
         CREATE INDEX records_by_place ON records (kind, place_id, sort_time) WHERE place_id IS NOT NULL;
         CREATE INDEX records_by_organizer ON records (kind, organizer_id, sort_time) WHERE organizer_id IS NOT NULL;
         CREATE INDEX records_by_parent ON records (kind, replanted_from) WHERE replanted_from IS NOT NULL;`,
+    },
+    {
+      version: 6,
+      name: 'subscriptions of host events to external feeds, and the records each one brought',
+      sql: `
+        CREATE TABLE subscriptions (
+          id text PRIMARY KEY,
+          event text NOT NULL,
+          kind text NOT NULL CHECK (kind IN ('ics', 'off-layer')),
+          url text NOT NULL,
+          interval_seconds bigint NOT NULL,
+          created_at text NOT NULL,
+          next_at bigint NOT NULL,
+          lease_until bigint NOT NULL DEFAULT 0,
+          etag text,
+          last_modified text,
+          cursor text,
+          status text NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX subscriptions_due ON subscriptions (next_at);
+        CREATE TABLE subscription_items (
+          subscription_id text NOT NULL,
+          source_key text NOT NULL,
+          record_id text NOT NULL,
+          fingerprint text NOT NULL,
+          PRIMARY KEY (subscription_id, source_key)
+        );`,
     },
   ],
 };

@@ -1,5 +1,6 @@
 import type { OffRecord, RecordKind } from '../model/records.js';
 import type { ListQuery } from '../storage/store.js';
+import type { SubscriptionStore } from './subscriptions/store.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -94,6 +95,8 @@ export interface ListOptions extends ListScope {
 /** Where the server keeps records, edit-token hashes, idempotency keys and the change log. */
 export interface Repository {
   readonly dialect: Dialect;
+  /** Host events' subscriptions to external feeds (issue 14). */
+  readonly subscriptions: SubscriptionStore;
   /** Records of a kind, sorted like every store sorts them; visible ones unless `hidden`. */
   list(kind: RecordKind, options?: ListOptions): Promise<OffRecord[]>;
   /** The same list as a JSON array, built from the stored JSON without parsing it. */
