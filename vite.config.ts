@@ -6,7 +6,7 @@ import { minifyCssLiterals } from './scripts/minify-css-literals.js';
 
 const root = import.meta.dirname;
 const DEMO_PAGES = ['index', 'venue', 'contribute', 'seeds', 'theming'];
-const ELEMENTS = ['off-event-badge', 'off-side-event-board', 'off-seed-card', 'off-contribute-form'];
+const ELEMENTS = ['off-event-badge', 'off-side-event-board', 'off-seed-card', 'off-contribute-form', 'off-seed-browser'];
 
 /** Lit and the small libraries stay shared dependencies in the bundler build. */
 const isDependency = (id: string) => /^(lit|lit-html|lit-element|@lit\/[^/]+|idb-keyval|valibot|lean-qr)(\/|$)/.test(id);

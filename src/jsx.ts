@@ -35,6 +35,13 @@ export interface OffSeedCardAttributes extends OffCommonAttributes {
   'onoff-replanted'?: (event: OffReplantedEvent) => void;
 }
 
+export interface OffSeedBrowserAttributes extends OffCommonAttributes {
+  event?: string;
+  label?: string;
+  'heading-level'?: number;
+  'onoff-replanted'?: (event: OffReplantedEvent) => void;
+}
+
 export interface OffContributeFormAttributes extends OffCommonAttributes {
   event?: string;
   kind?: 'side-event' | 'seed';
@@ -51,6 +58,7 @@ export interface OffIntrinsicElements {
   'off-side-event-board': OffSideEventBoardAttributes;
   'off-seed-card': OffSeedCardAttributes;
   'off-contribute-form': OffContributeFormAttributes;
+  'off-seed-browser': OffSeedBrowserAttributes;
 }
 
 declare global {

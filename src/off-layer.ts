@@ -13,6 +13,10 @@ const DEFINES = new Map<string, Loaders>([
     'off-contribute-form',
     [() => import('./elements/off-contribute-form/define.js'), () => import('./elements/off-contribute-form/off-contribute-form.strings.fr.js')],
   ],
+  [
+    'off-seed-browser',
+    [() => import('./elements/off-seed-browser/define.js'), () => import('./elements/off-seed-browser/off-seed-browser.strings.fr.js')],
+  ],
 ]);
 const requested = new Set<string>();
 
@@ -44,7 +48,7 @@ function discover(root: Element | ShadowRoot): void {
 function visit(element: Element): void {
   const tag = element.localName;
   const loaders = DEFINES.get(tag);
-  // Our own elements hold none of the four tags in their shadow roots.
+  // Our own elements hold none of these tags in their shadow roots.
   if (loaders) return load(element, loaders);
   if (element.shadowRoot) {
     observer.observe(element.shadowRoot, { childList: true, subtree: true });

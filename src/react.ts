@@ -1,13 +1,15 @@
-// React 19 typings for the four elements: `import type {} from 'off-layer/react'` once in the app.
+// React 19 typings for the elements: `import type {} from 'off-layer/react'` once in the app.
 /// <reference types="react" />
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { OffContributeForm } from './elements/off-contribute-form/off-contribute-form.js';
 import type { OffEventBadge } from './elements/off-event-badge/off-event-badge.js';
+import type { OffSeedBrowser } from './elements/off-seed-browser/off-seed-browser.js';
 import type { OffSeedCard } from './elements/off-seed-card/off-seed-card.js';
 import type { OffSideEventBoard } from './elements/off-side-event-board/off-side-event-board.js';
 import type {
   OffContributeFormAttributes,
   OffEventBadgeAttributes,
+  OffSeedBrowserAttributes,
   OffSeedCardAttributes,
   OffSideEventBoardAttributes,
 } from './jsx.js';
@@ -26,6 +28,7 @@ declare module 'react' {
       'off-side-event-board': ReactProps<OffSideEventBoard, OffSideEventBoardAttributes>;
       'off-seed-card': ReactProps<OffSeedCard, OffSeedCardReactAttributes>;
       'off-contribute-form': ReactProps<OffContributeForm, OffContributeFormAttributes>;
+      'off-seed-browser': ReactProps<OffSeedBrowser, OffSeedBrowserAttributes>;
     }
   }
 }
