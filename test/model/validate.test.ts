@@ -2,9 +2,10 @@ import { expect } from '@open-wc/testing';
 import { issueMessage } from '../../src/model/field-messages.js';
 import { validate } from '../../src/model/validate.js';
 import { isIsoDateTimeWithOffset } from '../../src/model/iso-date-time.js';
-import { seedInput, sideEventInput } from '../storage/fixtures.js';
+import type { RecordKind } from '../../src/model/records.js';
+import { hostEventInput, organizerInput, placeInput, seedInput, sideEventInput } from '../storage/fixtures.js';
 
-function issuesOf(kind: 'side-event' | 'seed', input: unknown) {
+function issuesOf(kind: RecordKind, input: unknown) {
   const result = validate(kind, input);
   if (result.ok) throw new Error('expected validation to fail');
   return result.issues;
@@ -111,6 +112,24 @@ describe('validate', () => {
     expect(issuesOf('seed', seedInput({ title: 42 }))).to.deep.equal([{ field: 'title', code: 'wrong-type' }]);
     expect(issuesOf('seed', 'a string')).to.deep.equal([{ field: '', code: 'wrong-type' }]);
     expect(issuesOf('seed', null)).to.deep.equal([{ field: '', code: 'required' }]);
+  });
+
+  it('checks the new kinds like the others: names, coordinates in range and in pairs, a short organizer description', () => {
+    expect(validate('place', placeInput({ latitude: null, longitude: null })).ok, 'no coordinates at all').to.equal(true);
+    expect(issuesOf('place', placeInput({ name: ' ', latitude: -90.5, longitude: '5' }))).to.deep.equal([
+      { field: 'name', code: 'required' },
+      { field: 'latitude', code: 'out-of-range' },
+      { field: 'longitude', code: 'wrong-type' },
+    ]);
+    const place = validate('place', placeInput({ address: '1 quai du Port\r\n13002 Marseille' }));
+    expect(place.ok && place.value.address, 'an address keeps its lines').to.equal('1 quai du Port\n13002 Marseille');
+    expect(issuesOf('organizer', organizerInput({ description: 'x'.repeat(501) }))).to.deep.equal([{ field: 'description', code: 'too-long', limit: 500 }]);
+    expect(issuesOf('event', hostEventInput({ id: '../g21', end: '2026-06-11T09:00:00+02:00' }))).to.deep.equal([
+      { field: 'id', code: 'invalid-id' },
+      { field: 'end', code: 'end-before-start' },
+    ]);
+    expect(validate('event', { id: 'g21', name: 'G21' }).ok, 'a host event needs only its id and name').to.equal(true);
+    expect(issuesOf('side-event', sideEventInput({ placeId: 'javascript:alert(1)' }))).to.deep.equal([{ field: 'placeId', code: 'invalid-id' }]);
   });
 
   it('words every issue in French and English', () => {
