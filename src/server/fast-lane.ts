@@ -29,7 +29,7 @@ export function listsFromMemory({ lists, cors }: Deps): (request: IncomingMessag
     const notModified = namesTag(request.headers['if-none-match'], list.tag);
     const body = notModified ? undefined : list.encoded.made(coding);
     if (!notModified && !body) return false;
-    const { Vary: varyOrigin, ...corsHeaders } = cors(request.headers.origin);
+    const { Vary: varyOrigin, ...corsHeaders } = cors(request.headers.origin, true);
     response.writeHead(notModified ? 304 : 200, {
       ...corsHeaders,
       ...answerHeaders(representation, coding, !notModified),

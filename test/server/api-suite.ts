@@ -447,11 +447,11 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
       assert.deepEqual(rest, { format: 'off-layer/commons', version: 2, event, sideEvents: [a.record], seeds: [s.record], places: [], organizers: [], ancestors: [] });
     });
 
-    it('answers CORS for allowed origins only, and exposes no credentials', async () => {
-      const preflight = (origin: string) =>
+    it('answers public reads to any origin, writes to allowed origins only, and exposes no credentials', async () => {
+      const preflight = (origin: string, method = 'POST') =>
         call(`${api}/seeds`, {
           method: 'OPTIONS',
-          headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+          headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
         });
       const allowed = await preflight(ALLOWED_ORIGIN);
       assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
@@ -459,14 +459,17 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
       assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /X-Off-Form-Token/);
       assert.equal(allowed.headers.get('access-control-allow-credentials'), null);
       const refused = await preflight('https://evil.example');
-      assert.equal(refused.headers.get('access-control-allow-origin'), null);
+      assert.equal(refused.headers.get('access-control-allow-origin'), null, 'a write from a page the host does not allow');
+      assert.equal((await preflight('https://evil.example', 'GET')).headers.get('access-control-allow-origin'), '*');
+      // Issue 14, part 1: reads are public (they were limited to the allowed origins before).
       const read = await call(`${api}/seeds`, { headers: { Origin: 'https://evil.example' } });
-      assert.equal(read.headers.get('access-control-allow-origin'), null);
-      const readAllowed = await call(`${api}/seeds`, { headers: { Origin: ALLOWED_ORIGIN } });
-      assert.equal(readAllowed.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
+      assert.equal(read.headers.get('access-control-allow-origin'), '*');
+      assert.equal(read.headers.get('access-control-allow-credentials'), null);
+      const moderators = await call(`${api}/hidden`, { headers: { Origin: 'https://evil.example' } });
+      assert.equal(moderators.headers.get('access-control-allow-origin'), null, 'the moderators\' reads are not public');
       const stream = new AbortController();
-      const live = await fetch(`${api}/stream`, { headers: { Origin: ALLOWED_ORIGIN }, signal: stream.signal });
-      assert.equal(live.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN, 'EventSource from the host page may read the stream');
+      const live = await fetch(`${api}/stream`, { headers: { Origin: 'https://evil.example' }, signal: stream.signal });
+      assert.equal(live.headers.get('access-control-allow-origin'), '*', 'EventSource from any page may read the stream');
       assert.match(live.headers.get('content-type') ?? '', /^text\/event-stream/);
       stream.abort();
     });

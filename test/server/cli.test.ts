@@ -96,8 +96,8 @@ describe('off-layer-server CLI', { timeout: 120_000 }, () => {
   it('takes an allowed origin written with a trailing slash as the origin browsers send, and says at start what it allows', async () => {
     const server = await startServer({ args: ['--allowed-origins', 'https://host-event.example/'] });
     try {
-      const read = await call(`${server.api}/seeds`, { headers: { Origin: 'https://host-event.example' } });
-      assert.equal(read.headers.get('access-control-allow-origin'), 'https://host-event.example');
+      const write = await call(`${server.api}/seeds`, { method: 'OPTIONS', headers: { Origin: 'https://host-event.example', 'Access-Control-Request-Method': 'POST' } });
+      assert.equal(write.headers.get('access-control-allow-origin'), 'https://host-event.example');
       assert.match(server.output(), /^moderation: on \(OFF_ADMIN_TOKEN\)$/m);
       assert.match(server.output(), /^pages of other origins that may call the API: https:\/\/host-event\.example$/m);
     } finally {
