@@ -30,15 +30,17 @@ function tagsUsing(id: string, ctx: ChunkingContext): string[] {
 }
 
 /**
- * Code shared by elements goes into two chunks instead of one per combination of elements: fewer files, each
+ * Code shared by elements goes into two chunks rather than one per combination of elements: fewer files, each
  * compressed with more context. `core` (Lit, the stores, the shared controllers) is what the badge, the smallest
- * page, shares with another element; `widgets` what only the other three share. What loads on first use (the
- * HTTP store, validation…) keeps chunks of its own.
+ * page, shares with another element; `widgets` what the board, the most common page, shares with another but the
+ * badge. What the board does not use (licences, for the seed card and the form) is left out of both, so that a
+ * board page does not download it. What loads on first use (the HTTP store, validation…) keeps chunks of its own.
  */
 function sharedChunk(id: string, ctx: ChunkingContext): string | null {
   const tags = tagsUsing(id, ctx);
   if (tags.length < 2) return null;
-  return tags.includes('off-event-badge') ? 'core' : 'widgets';
+  if (tags.includes('off-event-badge')) return 'core';
+  return tags.includes('off-side-event-board') ? 'widgets' : null;
 }
 
 /** The chunks `file` imports statically, directly or not. */
