@@ -11,8 +11,7 @@ const EVENT = 'bench';
 const WORDS = ['Breakfast', 'Walk', 'Workshop', 'Concert', 'Repair café', 'Picnic', 'Open mic', 'Running club', 'Lunch', 'Circle'];
 const PLACES = ['La Friche', 'Vieux-Port', 'Café du Port', 'Parc Longchamp', 'Les Catalans'];
 
-function inputs(count: number) {
-  const first = Date.UTC(2026, 5, 12, 6);
+function inputs(count: number, first = Date.UTC(2026, 5, 12, 6)) {
   return Array.from({ length: count }, (_, index) => ({
     event: EVENT,
     title: `${WORDS[index % WORDS.length]} #${index}`,
@@ -54,16 +53,18 @@ async function keystrokes(apply: (query: string) => Promise<void>): Promise<numb
   return timings;
 }
 
-/** `pauseMs`: how long the visitor looks at the first render before typing; the board folds its search texts in idle time. */
-async function board(count: number, pauseMs: number) {
-  await seedMemory(count);
+/**
+ * A board given `attributes` on the `bench` store: its first render (until `ready`), then keystrokes typed
+ * `pauseMs` after it (how long the visitor looks before typing; the board folds its search texts in idle time).
+ */
+async function measureBoard(attributes: Record<string, string>, pauseMs: number, ready = waitReady) {
   const start = performance.now();
   const element = document.createElement('off-side-event-board');
   element.setAttribute('store', 'bench');
-  element.setAttribute('event', EVENT);
   element.setAttribute('lang', 'en');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   document.body.append(element);
-  await waitReady(element);
+  await ready(element);
   document.body.getBoundingClientRect();
   const firstRender = performance.now() - start;
   const domElements = elementCount(element.shadowRoot!) + elementCount(document.body);
@@ -78,6 +79,36 @@ async function board(count: number, pauseMs: number) {
   });
   const maxDomElements = Math.max(domElements, elementCount(element.shadowRoot!) + elementCount(document.body));
   return { firstRender, keystrokes: timings, domElements: maxDomElements };
+}
+
+async function board(count: number, pauseMs: number) {
+  await seedMemory(count);
+  return measureBoard({ event: EVENT }, pauseMs);
+}
+
+const VENUE_EVENTS = 20;
+
+/**
+ * A venue's board (`place="…"`): `count` side events over 20 host events (20 × 500 for 10,000), every one to come, at one place
+ * record with coordinates. Rendered once the list is there and the board names the venue and each item's event.
+ */
+async function venue(count: number, pauseMs: number) {
+  const store = createMemoryStore({ name: 'bench-venue' });
+  registerStore('bench', store);
+  const place = await store.put('place', { name: 'La Friche', address: '41 rue Jobin, 13003 Marseille', latitude: 43.3104, longitude: 5.3906 });
+  const events = Array.from({ length: VENUE_EVENTS }, (_, index) => ({ id: `edition-${index + 1}`, name: `Harbour festival, edition ${index + 1}` }));
+  await store.putMany('event', events);
+  const tomorrow = Date.now() + 86_400_000;
+  const sideEvents = inputs(count, tomorrow).map((input, index) => ({ ...input, event: events[index % VENUE_EVENTS]!.id, placeId: place.id }));
+  await store.putMany('side-event', sideEvents);
+  const named = async (element: OffSideEventBoard) => {
+    await waitReady(element);
+    const root = element.shadowRoot!;
+    while (!root.querySelector('[part="heading"]')?.textContent?.includes('La Friche') || !root.querySelector('[part="item-event"]')?.textContent?.includes('edition')) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  };
+  return measureBoard({ place: place.id }, pauseMs, named);
 }
 
 function plainItem(record: SideEvent): HTMLLIElement {
@@ -156,4 +187,4 @@ async function idb() {
   return { load10k, write1k, rawLoad10k, rawWrite1k };
 }
 
-Object.assign(window, { offBench: { board, plain, idb, settle } });
+Object.assign(window, { offBench: { board, venue, plain, idb, settle } });

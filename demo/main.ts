@@ -2,7 +2,7 @@
 import type { Seed } from '../src/model/records.js';
 import { storeFor } from '../src/elements/shared/store-registry.js';
 import type { OffStore } from '../src/storage/store.js';
-import { DEMO_EVENT, ORIGIN_SEED, sampleSeeds, sampleSideEvents } from './sample-data.js';
+import { DEMO_EVENT, ORIGIN_SEED, plantNetwork, previousSideEvents, SAMPLE_PLACES, sampleSeeds, sampleSideEvents } from './sample-data.js';
 import { renderSiteChrome } from './site-chrome.js';
 
 /**
@@ -29,9 +29,22 @@ async function chooseStore(): Promise<string> {
 /** On a static site each visitor's browser starts empty: plant the demo summit once. */
 async function plantSampleData(store: OffStore): Promise<void> {
   if ((await store.list('side-event', { event: DEMO_EVENT })).length > 0) return;
-  await store.putMany('side-event', sampleSideEvents());
+  const ids = await plantNetwork((kind, input) => store.put(kind, input));
+  await store.putMany('side-event', [...previousSideEvents(ids), ...sampleSideEvents(new Date(), ids)]);
   const origin = await store.put('seed', ORIGIN_SEED);
   await store.putMany('seed', sampleSeeds(origin.id));
+}
+
+/** Elements of the venue page name their venue (`data-venue`, a key of SAMPLE_PLACES): its id is the one the store gave. */
+async function pointAtVenues(store: OffStore): Promise<void> {
+  const elements = [...document.querySelectorAll<HTMLElement>('[data-venue]')];
+  if (elements.length === 0) return;
+  const places = await store.list('place');
+  for (const element of elements) {
+    const { name } = SAMPLE_PLACES[element.dataset.venue as keyof typeof SAMPLE_PLACES];
+    const place = places.find((candidate) => candidate.name === name);
+    if (place) element.setAttribute('place', place.id);
+  }
 }
 
 function seedCard(seed: Seed, spec: string, event: string, headingLevel: string): HTMLElementTagNameMap['off-seed-card'] {
@@ -104,6 +117,7 @@ for (const element of document.querySelectorAll('off-event-badge, off-side-event
 }
 const store = storeFor(spec);
 if (spec === 'idb') await plantSampleData(store);
+await pointAtVenues(store);
 await import('../src/off-layer.js');
 const seedList = document.querySelector<HTMLElement>('[data-seed-list]');
 if (seedList) showSeeds(seedList, store, spec);

@@ -30,8 +30,56 @@ const SIDE_EVENTS: [Slot, string, string | undefined, string, string, string[], 
   [[2, '17:00', '19:00'], 'Closing picnic: replant the seeds', 'Everyone brings one idea to replant at the next summit. Food to share.', 'Parc Longchamp', 'The #OFF crew', ['closing', 'picnic', 'seeds']],
 ];
 
-/** Side events of the demo summit, as a contributor would send them. */
-export function sampleSideEvents(today = new Date()) {
+/** The summit's venues, with coordinates for the map link; a side event whose place text names one (`match`) is held there. */
+export const SAMPLE_PLACES = {
+  friche: { match: 'Friche', name: 'La Friche la Belle de Mai', address: '41 rue Jobin, 13003 Marseille', latitude: 43.3104, longitude: 5.3906, url: 'https://example.org/la-friche' },
+  cafe: { match: 'Café du Port', name: 'Café du Port', address: '12 quai de Rive-Neuve, 13007 Marseille', latitude: 43.2932, longitude: 5.3716 },
+  catalans: { match: 'Catalans', name: 'Plage des Catalans', address: 'Rue des Catalans, 13007 Marseille', latitude: 43.2903, longitude: 5.3553 },
+  longchamp: { match: 'Longchamp', name: 'Parc Longchamp', address: 'Boulevard du Jardin Zoologique, 13004 Marseille', latitude: 43.3047, longitude: 5.3945 },
+} as const;
+
+export const SAMPLE_ORGANIZERS = {
+  crew: { name: 'The #OFF crew', url: 'https://example.org/off-crew', description: 'The volunteers who run the #OFF layer of the summit, year after year.' },
+  communs: { name: 'Les Communs de Marseille', url: 'https://example.org/communs' },
+  repair: { name: 'Repair Café Marseille', description: 'Volunteers who fix things with you, every first Saturday.' },
+} as const;
+
+type PlaceKey = keyof typeof SAMPLE_PLACES;
+type OrganizerKey = keyof typeof SAMPLE_ORGANIZERS;
+
+/** The ids the store gave the demo's places and organisers. */
+export interface NetworkIds {
+  places: Record<PlaceKey, string>;
+  organizers: Record<OrganizerKey, string>;
+}
+
+/** The summit and its previous edition, described as host event records (their ids are the slugs side events name). */
+export function sampleHostEvents(today = new Date()) {
+  const days = summitDays(today);
+  const lastYear = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+  const edition = (id: string, name: string, first: string, last: string, partOf?: string) => ({
+    id,
+    name,
+    start: localToIso(`${first}T09:00`, TIME_ZONE),
+    end: localToIso(`${last}T18:00`, TIME_ZONE),
+    place: 'Marseille',
+    url: `https://example.org/${id}`,
+    description: 'Three days on the harbour, and everything around them.',
+    partOf,
+  });
+  return [edition(PREVIOUS_EVENT, 'G20 Summit', lastYear(days[0]!), lastYear(days[2]!)), edition(DEMO_EVENT, 'G21 Summit', days[0]!, days[2]!)];
+}
+
+/** Links a side event to the venue its place text names, and to its organiser when known. */
+function linked(sideEvent: { place: string; organizer: string }, ids?: NetworkIds): { placeId?: string; organizerId?: string } {
+  if (!ids) return {};
+  const place = (Object.keys(SAMPLE_PLACES) as PlaceKey[]).find((key) => sideEvent.place.includes(SAMPLE_PLACES[key].match));
+  const organizer = (Object.keys(SAMPLE_ORGANIZERS) as OrganizerKey[]).find((key) => SAMPLE_ORGANIZERS[key].name === sideEvent.organizer);
+  return { placeId: place && ids.places[place], organizerId: organizer && ids.organizers[organizer] };
+}
+
+/** Side events of the demo summit, as a contributor would send them; linked to the venues and organisers when their `ids` are given. */
+export function sampleSideEvents(today = new Date(), ids?: NetworkIds) {
   const days = summitDays(today);
   return SIDE_EVENTS.map(([[day, start, end], title, description, place, organizer, tags, url]) => ({
     event: DEMO_EVENT,
@@ -43,7 +91,42 @@ export function sampleSideEvents(today = new Date()) {
     organizer,
     tags,
     url,
+    ...linked({ place, organizer }, ids),
   }));
+}
+
+const PREVIOUS_SIDE_EVENTS: [day: 0 | 1 | 2, start: string, end: string, title: string, place: string, organizer: string, tags: string[]][] = [
+  [0, '18:00', '20:00', 'Open-door workshop: facilitation for everyone', 'La Friche, Atelier 2', 'The #OFF crew', ['facilitation', 'open-door']],
+  [1, '07:30', '08:45', 'First breakfast of the commons', 'Café du Port, 12 quai de Rive-Neuve', 'Les Communs de Marseille', ['commons', 'breakfast']],
+  [2, '16:00', '17:30', 'Repair café, first edition', 'La Friche, Hall nord', 'Repair Café Marseille', ['repair']],
+];
+
+/** Side events of last year's edition, at the same venues: a venue's board shows them with `past`. */
+export function previousSideEvents(ids: NetworkIds, today = new Date()) {
+  const days = summitDays(today).map((day) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`);
+  return PREVIOUS_SIDE_EVENTS.map(([day, start, end, title, place, organizer, tags]) => ({
+    event: PREVIOUS_EVENT,
+    title,
+    start: localToIso(`${days[day]}T${start}`, TIME_ZONE),
+    end: localToIso(`${days[day]}T${end}`, TIME_ZONE),
+    place,
+    organizer,
+    tags,
+    ...linked({ place, organizer }, ids),
+  }));
+}
+
+type Create = (kind: 'event' | 'place' | 'organizer', input: object) => Promise<{ id: string }>;
+
+/** Writes the host events, venues and organisers through `create` (a store's put, or the server's API); returns the ids given. */
+export async function plantNetwork(create: Create, today = new Date()): Promise<NetworkIds> {
+  for (const hostEvent of sampleHostEvents(today)) await create('event', hostEvent);
+  const idsOf = async <K extends string>(kind: 'place' | 'organizer', records: Record<K, object>) => {
+    const ids = {} as Record<K, string>;
+    for (const [key, { match: _match, ...record }] of Object.entries(records) as [K, { match?: string }][]) ids[key] = (await create(kind, record)).id;
+    return ids;
+  };
+  return { places: await idsOf('place', SAMPLE_PLACES), organizers: await idsOf('organizer', SAMPLE_ORGANIZERS) };
 }
 
 /** Seeds: one from last year's summit, replanted into this one, and a few new ones. */

@@ -85,6 +85,14 @@ for (const count of COUNTS) {
   console.log(`  JS heap         board ${`${board.heapMB.toFixed(1)} MB`.padStart(10)}   plain list ${`${plain.heapMB.toFixed(1)} MB`.padStart(10)}   ratio ${ratio(board.heapMB, plain.heapMB)}\n`);
 }
 
+// A venue's board across events, against the plain list of as many records measured above (or now).
+const venueBoard = await repeated('venue', 10000);
+const plain10k = rows.find((row) => row.count === 10000)?.plain ?? (await repeated('plain', 10000));
+console.log('venue board: <off-side-event-board place="…">, 20 events × 500 side events (10,000), with the names of the place and events');
+console.log(`  first render    board ${ms(venueBoard.firstRender).padStart(10)}   plain list ${ms(plain10k.firstRender).padStart(10)}   ratio ${ratio(venueBoard.firstRender, plain10k.firstRender)}`);
+console.log(`  keystroke       board ${ms(median(venueBoard.keystrokes)).padStart(10)}   (slowest first: ${[...venueBoard.keystrokes].sort((a, b) => b - a).slice(0, 7).map((value) => value.toFixed(0)).join(' ')} ms)`);
+console.log(`  DOM elements    board ${String(venueBoard.domElements).padStart(10)}   JS heap ${venueBoard.heapMB.toFixed(1)} MB\n`);
+
 const idb = await scenario('idb');
 console.log('idb store (IndexedDB through idb-keyval) vs raw IndexedDB (one getAll / one transaction, no validation)');
 console.log(`  load 10,000      store ${ms(idb.load10k).padStart(10)}   raw ${ms(idb.rawLoad10k).padStart(10)}   ratio ${ratio(idb.load10k, idb.rawLoad10k)}`);
@@ -95,6 +103,8 @@ const targets = [
   at10k && ['first render of 10,000 ≤ 1/10 of the plain list', at10k.board.firstRender <= at10k.plain.firstRender / 10],
   at10k && ['filter keystroke < 50 ms at 10,000', Math.max(...at10k.board.keystrokes) < 50],
   ['≤ 1,000 DOM elements at every count', rows.every((row) => row.board.domElements <= 1000)],
+  ['venue board (20 × 500): first render ≤ 1/10 of the plain list of 10,000', venueBoard.firstRender <= plain10k.firstRender / 10],
+  ['venue board (20 × 500): filter keystroke < 50 ms', Math.max(...venueBoard.keystrokes) < 50],
 ].filter(Boolean);
 console.log('Targets');
 for (const [label, met] of targets) console.log(`  ${met ? 'met    ' : 'MISSED '} ${label}`);

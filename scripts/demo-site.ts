@@ -2,8 +2,8 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Seed } from '../src/model/records.js';
-import { DEMO_EVENT, ORIGIN_SEED, sampleSeeds, sampleSideEvents } from '../demo/sample-data.js';
+import { DEMO_EVENT, ORIGIN_SEED, plantNetwork, previousSideEvents, sampleSeeds, sampleSideEvents } from '../demo/sample-data.js';
+import { KIND_SEGMENTS, type Seed } from '../src/model/records.js';
 import { readyFormToken } from './form-token.js';
 
 /**
@@ -71,7 +71,8 @@ export async function plantDemo(url: string): Promise<boolean> {
   const existing = (await (await fetch(`${url}/api/events/${DEMO_EVENT}/side-events`)).json()) as unknown[];
   if (existing.length > 0) return false;
   const token = await readyFormToken(`${url}/api`);
-  for (const sideEvent of sampleSideEvents()) await post(url, 'side-events', sideEvent, token);
+  const ids = await plantNetwork(async (kind, input) => (await post(url, KIND_SEGMENTS[kind], input, token)).record);
+  for (const sideEvent of [...previousSideEvents(ids), ...sampleSideEvents(new Date(), ids)]) await post(url, 'side-events', sideEvent, token);
   const { record: origin } = await post(url, 'seeds', ORIGIN_SEED, token);
   for (const seed of sampleSeeds(origin.id)) await post(url, 'seeds', seed, token);
   return true;

@@ -7,6 +7,7 @@ import { UnavailableError } from '../src/storage/errors.js';
 import { createMemoryStore } from '../src/storage/memory.js';
 import type { BasicStore } from '../src/storage/queueing-store.js';
 import type { StoreStatus } from '../src/storage/store.js';
+import { loadNetwork } from './support/story-network.js';
 
 /**
  * A server store while the device is offline, as a page would register one: it would keep records, it just cannot
@@ -102,6 +103,12 @@ type Story = StoryObj<ContributeFormArgs>;
 
 /** "Add your #OFF": the empty side event form (the memory store warns that nothing is kept). */
 export const SideEvent: Story = {};
+
+/** The place and organiser fields suggest those already known (two cafés of the same name, told apart by their address); "Add a new place" creates one on the way. */
+export const WithKnownPlaces: Story = {
+  args: { event: 'story-known-places' },
+  loaders: [loadNetwork],
+};
 
 /** Plant a seed: text, author, licence and source. */
 export const Seed: Story = { args: { kind: 'seed', event: 'story-g21-seeds' } };

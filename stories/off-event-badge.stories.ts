@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/elements/off-event-badge/define.js';
 import { storeFor } from '../src/elements/shared/store-registry.js';
+import { loadNetwork, type StoryNetwork } from './support/story-network.js';
 import { FAILING_STORE, LOADING_STORE, OFFLINE_STORE } from './support/story-stores.js';
 
 const EVENT = 'story-g21';
@@ -81,4 +82,12 @@ export const CustomLabel: Story = { args: { label: 'Around the G21 summit, 10–
  */
 export const Print: Story = {
   args: { lang: 'fr', label: 'Les OFF du G21 : scannez et ajoutez le vôtre' },
+};
+
+/** `place="…"`: a venue's badge counts its side events to come across events, and is named after the venue. */
+export const AtAPlace: Story = {
+  loaders: [loadNetwork],
+  render: ({ href, lang, theme }, { loaded }) => html`
+    <off-event-badge store="memory" place=${(loaded.network as StoryNetwork).place} href=${href} lang=${lang} theme=${theme}></off-event-badge>
+  `,
 };

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/elements/off-side-event-board/define.js';
 import { storeFor } from '../src/elements/shared/store-registry.js';
+import { loadNetwork, type StoryNetwork } from './support/story-network.js';
 import { FAILING_STORE, LOADING_STORE, OFFLINE_STORE } from './support/story-stores.js';
 
 const EVENT = 'story-board';
@@ -130,6 +131,29 @@ export const Dark: Story = {
   args: { theme: 'dark' },
   parameters: { backgrounds: { default: 'dark' } },
 };
+
+const acrossEvents = (attribute: 'place' | 'organizer', past = false): Story => ({
+  loaders: [loadNetwork],
+  render: ({ lang, theme }, { loaded }) => html`
+    <off-side-event-board
+      store="memory"
+      lang=${lang}
+      theme=${theme}
+      place=${attribute === 'place' ? (loaded.network as StoryNetwork).place : ''}
+      organizer=${attribute === 'organizer' ? (loaded.network as StoryNetwork).organizer : ''}
+      ?past=${past}
+    ></off-side-event-board>
+  `,
+});
+
+/** `place="…"`: a venue's side events to come, across events; each says which event it belongs to. The place has coordinates: a link opens it on OpenStreetMap (no map is loaded). */
+export const AtAPlace: Story = acrossEvents('place');
+
+/** `place="…" past`: the venue's side events already over too. */
+export const AtAPlaceWithPast: Story = acrossEvents('place', true);
+
+/** `organizer="…"`: an organiser's side events to come, across events, with their website. */
+export const ByAnOrganiser: Story = acrossEvents('organizer');
 
 /** 10,000 side events: at most 60 are rendered at a time; type in the filter to feel the speed. */
 export const TenThousand: Story = {

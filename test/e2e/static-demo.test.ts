@@ -76,19 +76,21 @@ test('at the root of a static host: every page without a console error, the summ
   const board = await open(context, `${base}/index.html`, problems);
   await board.locator('off-side-event-board [part="status"]').filter({ hasText: '14 side events' }).waitFor();
   const venue = await open(context, `${base}/venue.html`, problems);
-  await venue.locator('off-event-badge [part="count"]').filter({ hasText: '14' }).waitFor();
+  // The venue's badge counts the side events to come at La Friche, across events: 9 of the summit's 14.
+  await venue.locator('off-event-badge [part="count"]').filter({ hasText: '9' }).waitFor();
 
   const contribute = await open(context, `${base}/contribute.html`, problems);
   const form = contribute.locator('off-contribute-form[kind="side-event"]');
   const title = `Static picnic ${Date.now()}`;
   await form.locator('input[name="title"]').fill(title);
   await form.locator('input[name="start"]').fill(`${summitDays()[2]}T12:00`);
+  await form.locator('input[name="place"]').fill('La Friche la Belle de Mai');
   await contribute.waitForTimeout(3100); // a person takes more than the 3 s time trap
   await form.locator('[part="submit"]').click();
   await form.locator('[part="confirmation"]').getByText(title).waitFor();
   await board.locator('off-side-event-board [part="item-title"]', { hasText: title }).waitFor();
-  await venue.locator('off-event-badge [part="count"]').filter({ hasText: '15' }).waitFor();
-  assert.equal(await badgeCount(venue), 15);
+  await venue.locator('off-event-badge [part="count"]').filter({ hasText: '10' }).waitFor();
+  assert.equal(await badgeCount(venue), 10);
   assert.deepEqual(problems, []);
   await context.close();
 });
