@@ -1,3 +1,4 @@
+import { canonicalUrl } from './canonical-url.js';
 import { isSafeId } from './ids.js';
 import type { HostEvent, Organizer, Place, RecordKind, RecordOf, Seed, SideEvent } from './records.js';
 import { isIsoDateTimeWithOffset } from './iso-date-time.js';
@@ -42,6 +43,24 @@ export function exportCommons(event: string, sideEvents: SideEvent[], seeds: See
     places,
     organizers,
     ancestors,
+  };
+}
+
+/**
+ * The export of a server whose public address is `base`: each record with its canonical URL, the one it kept from
+ * the server that first held it, else this server's. Re-imported anywhere, a record keeps that identity.
+ */
+export function withCanonicalUrls(document: CommonsDocument, base: string): CommonsDocument {
+  const identified = <K extends RecordKind>(kind: K) => (record: RecordOf[K]): RecordOf[K] => ({ ...record, canonicalUrl: record.canonicalUrl ?? canonicalUrl(base, kind, record.id) });
+  const { hostEvent, sideEvents, seeds, places, organizers, ancestors } = document;
+  return {
+    ...document,
+    ...(hostEvent && { hostEvent: identified('event')(hostEvent) }),
+    sideEvents: sideEvents.map(identified('side-event')),
+    seeds: seeds.map(identified('seed')),
+    places: places.map(identified('place')),
+    organizers: organizers.map(identified('organizer')),
+    ancestors: ancestors.map(identified('seed')),
   };
 }
 

@@ -17,6 +17,11 @@ export interface JsonLdOptions {
   now?: Date;
   /** Gives each side event its host event (`superEvent`), its place with `geo`, and its organiser. */
   related?: RelatedRecords;
+  /**
+   * A side event's identity across sites, its `@id`: by default the `canonicalUrl` it kept; a page reading a reference
+   * server passes `(sideEvent) => sideEvent.canonicalUrl ?? canonicalUrl(serverBase, 'side-event', sideEvent.id)`.
+   */
+  canonicalUrlOf?: (sideEvent: SideEvent) => string | undefined;
 }
 
 export const JSON_LD_LIMIT = 100;
@@ -51,8 +56,9 @@ function organizerJsonLd(text: string | undefined, organizer: Organizer | undefi
   return text ? { '@type': 'Organization', name: text } : undefined;
 }
 
-function eventJsonLd(sideEvent: SideEvent, related?: RelatedRecords): JsonObject {
+function eventJsonLd(sideEvent: SideEvent, related: RelatedRecords | undefined, id: string | undefined): JsonObject {
   const event: JsonObject = {
+    ...(id && isWebUrl(id) && { '@id': id }),
     '@type': 'Event',
     name: sideEvent.title,
     startDate: sideEvent.start,
@@ -78,7 +84,7 @@ function eventJsonLd(sideEvent: SideEvent, related?: RelatedRecords): JsonObject
  */
 export function toJsonLd(
   sideEvents: readonly SideEvent[],
-  { eventName, limit = JSON_LD_LIMIT, now = new Date(), related }: JsonLdOptions = {},
+  { eventName, limit = JSON_LD_LIMIT, now = new Date(), related, canonicalUrlOf = (sideEvent) => sideEvent.canonicalUrl }: JsonLdOptions = {},
 ): JsonObject {
   const from = now.getTime();
   const upcoming: SideEvent[] = [];
@@ -90,7 +96,7 @@ export function toJsonLd(
     '@context': 'https://schema.org',
     '@type': 'ItemList',
     numberOfItems: upcoming.length,
-    itemListElement: upcoming.map((sideEvent, index) => ({ '@type': 'ListItem', position: index + 1, item: eventJsonLd(sideEvent, related) })),
+    itemListElement: upcoming.map((sideEvent, index) => ({ '@type': 'ListItem', position: index + 1, item: eventJsonLd(sideEvent, related, canonicalUrlOf(sideEvent)) })),
   };
   if (eventName) list.name = `#OFF ${eventName}`;
   return list;

@@ -25,6 +25,8 @@ export interface SideEvent {
   sourceUrl?: string;
   /** Its identity there, so a refresh finds it again: an iCalendar UID (and RECURRENCE-ID), or a record's URL. */
   sourceId?: string;
+  /** Its identity across sites, kept from the server that first held it (see canonicalUrl()); absent: that of the server holding it. */
+  canonicalUrl?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -43,6 +45,8 @@ export interface Seed {
    * across sites the canonical URL of a seed on another (`https://…/api/seeds/ID`).
    */
   replantedFrom?: string;
+  /** Its identity across sites, kept from the server that first held it (see canonicalUrl()); absent: that of the server holding it. */
+  canonicalUrl?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -60,6 +64,8 @@ export interface HostEvent {
   description?: string;
   /** The umbrella event or series it belongs to (a festival's editions). */
   partOf?: string;
+  /** Its identity across sites, kept from the server that first held it (see canonicalUrl()); absent: that of the server holding it. */
+  canonicalUrl?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -72,6 +78,8 @@ export interface Place {
   latitude?: number;
   longitude?: number;
   url?: string;
+  /** Its identity across sites, kept from the server that first held it (see canonicalUrl()); absent: that of the server holding it. */
+  canonicalUrl?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -81,6 +89,8 @@ export interface Organizer {
   name: string;
   url?: string;
   description?: string;
+  /** Its identity across sites, kept from the server that first held it (see canonicalUrl()); absent: that of the server holding it. */
+  canonicalUrl?: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -32,6 +32,8 @@ export interface AppOptions {
   shutdown: AbortSignal;
   /** Keeps subscriptions to external feeds in sync. */
   syncer: Syncer;
+  /** The base of records' canonical URLs (--public-url); the request's origin when absent. */
+  publicUrl?: string;
 }
 
 /** What the route modules share: options plus the checks that need them. */

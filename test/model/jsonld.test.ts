@@ -63,6 +63,15 @@ describe('toJsonLd', () => {
 });
 
 describe('serializeJsonLd', () => {
+  it('gives each event its canonical URL as @id: the one it kept, or the one the page computes from its server', () => {
+    const kept = sideEvent(1, { canonicalUrl: 'https://festival.example/api/side-events/id-1' });
+    const [first, second] = (toJsonLd([kept, sideEvent(2)], { now: NOW }).itemListElement as Item[]).map(({ item }) => item);
+    expect(first!['@id']).to.equal('https://festival.example/api/side-events/id-1');
+    expect(second).not.to.have.property('@id');
+    const fromServer = toJsonLd([sideEvent(2)], { now: NOW, canonicalUrlOf: ({ id }) => `https://off.example/api/side-events/${id}` });
+    expect((fromServer.itemListElement as Item[])[0]!.item['@id']).to.equal('https://off.example/api/side-events/id-2');
+  });
+
   it('escapes < so a title cannot close the script', () => {
     const text = serializeJsonLd({ name: '</script><script>alert(1)</script>' });
     expect(text).to.not.contain('<');

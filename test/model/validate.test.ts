@@ -69,6 +69,16 @@ describe('validate', () => {
     expect(issuesOf('side-event', sideEventInput({ tags: 'a,b' }))).to.deep.equal([{ field: 'tags', code: 'wrong-type' }]);
   });
 
+  it('takes as replantedFrom an id here, or the canonical URL of a seed on another server, nothing else', () => {
+    const replanted = (replantedFrom: string) => validate('seed', seedInput({ replantedFrom }));
+    expect(replanted('seed-1').ok).to.equal(true);
+    expect(replanted('https://other.example/api/seeds/seed-1').ok).to.equal(true);
+    expect(replanted('https://other.example/off/api/seeds/seed-1').ok, 'behind a proxy, under a path').to.equal(true);
+    for (const refused of ['https://other.example/api/side-events/x', 'javascript:alert(1)//api/seeds/x', 'ftp://other.example/api/seeds/x', 'https://other.example/api/seeds/x?y=1']) {
+      expect(replanted(refused).ok, refused).to.equal(false);
+    }
+  });
+
   it('accepts only http and https URLs', () => {
     expect(issuesOf('side-event', sideEventInput({ url: 'javascript:alert(1)' }))).to.deep.equal([
       { field: 'url', code: 'unsafe-url' },

@@ -444,7 +444,18 @@ export function apiSuite(database: 'sqlite' | 'postgres'): void {
       assert.equal(reply.status, 200);
       const { exportedAt, ...rest } = reply.body;
       assert.ok(Math.abs(Date.parse(exportedAt) - Date.now()) < 60_000);
-      assert.deepEqual(rest, { format: 'off-layer/commons', version: 2, event, sideEvents: [a.record], seeds: [s.record], places: [], organizers: [], ancestors: [] });
+      // Each record with its canonical URL on this server (issue 14, part 2).
+      const identified = (kind: string, record: { id: string }) => ({ ...record, canonicalUrl: `${new URL(api).origin}/api/${kind}/${record.id}` });
+      assert.deepEqual(rest, {
+        format: 'off-layer/commons',
+        version: 2,
+        event,
+        sideEvents: [identified('side-events', a.record)],
+        seeds: [identified('seeds', s.record)],
+        places: [],
+        organizers: [],
+        ancestors: [],
+      });
     });
 
     it('answers public reads to any origin, writes to allowed origins only, and exposes no credentials', async () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CommonsFormatError, exportCommons, namedRecords } from '../../src/model/commons.js';
+import { CommonsFormatError, exportCommons, namedRecords, withCanonicalUrls } from '../../src/model/commons.js';
 import { toIcs } from '../../src/model/ics.js';
 import { IcsFormatError, parseIcs } from '../../src/model/ics-parse.js';
 import { ValidationError } from '../../src/storage/validation-error.js';
@@ -25,6 +25,22 @@ async function exportedText(store: Awaited<ReturnType<typeof filledStore>>) {
 }
 
 describe('commons export and import', () => {
+  it('keeps each record’s canonical URL (its identity across sites) through export and import, and lineage across sites', async () => {
+    const source = await filledStore();
+    const [sideEvents, seeds] = await Promise.all([source.list('side-event', { event: 'g21' }), source.list('seed', { event: 'g21' })]);
+    const elsewhere = 'https://other.example/api/seeds/seed-1';
+    const crossSite = await source.put('seed', seedInput({ event: 'g21', title: 'From another festival', replantedFrom: elsewhere }));
+    const exported = withCanonicalUrls(exportCommons('g21', sideEvents, [...seeds, crossSite]), 'https://festival.example/');
+    expect(exported.sideEvents[0]!.canonicalUrl).to.equal(`https://festival.example/api/side-events/${sideEvents[0]!.id}`);
+    const target = createMemoryStore({ name: uniqueName('commons') });
+    await importCommons(target, JSON.stringify(exported));
+    const reimported = await target.list('seed', { event: 'g21' });
+    expect(reimported.map(({ canonicalUrl }) => canonicalUrl).sort()).to.deep.equal(exported.seeds.map(({ canonicalUrl }) => canonicalUrl).sort());
+    expect(reimported.find(({ id }) => id === crossSite.id)!.replantedFrom).to.equal(elsewhere);
+    const again = withCanonicalUrls(exportCommons('g21', await target.list('side-event', { event: 'g21' }), reimported), 'https://mirror.example');
+    expect(again.sideEvents.map(({ canonicalUrl }) => canonicalUrl).sort()).to.deep.equal(exported.sideEvents.map(({ canonicalUrl }) => canonicalUrl).sort(), 'still the first server’s');
+  });
+
   it('round-trips: export, import into an empty store, same records (ids, stamps and lineage kept)', async () => {
     const source = await filledStore();
     const target = createIdbStore({ database: uniqueName('off-layer-import') });

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { exportCommons, namedRecords, type CommonsRelations } from '../../model/commons.js';
+import { exportCommons, namedRecords, withCanonicalUrls, type CommonsRelations } from '../../model/commons.js';
 import { toIcs } from '../../model/ics.js';
 import { isSafeId } from '../../model/ids.js';
 import type { RecordKind, RecordOf, Seed, SideEvent } from '../../model/records.js';
@@ -9,6 +9,7 @@ import { HttpError } from '../http-error.js';
 import type { ListScope, Repository } from '../repository.js';
 import { Encoded } from '../encoding.js';
 import { digest, PUBLIC_SHORT, send } from '../http-cache.js';
+import { publicBase } from '../public-url.js';
 import { eventParam } from './records.js';
 
 /** The visible records of `kind` with these ids; the others (deleted, hidden) are left out. */
@@ -49,7 +50,7 @@ async function relationsOf(repository: Repository, event: string, sideEvents: Si
  * tags are weak, a digest of the records they hold: the calendar's DTSTAMP and the export's exportedAt change with
  * every request, the content does not.
  */
-export function eventFileRoutes({ repository }: Deps): Hono {
+export function eventFileRoutes({ repository, options }: Deps): Hono {
   const routes = new Hono();
 
   /** The side events of `scope` as a calendar: those not over yet, or all of them with `?all=1`. */
@@ -84,10 +85,11 @@ export function eventFileRoutes({ repository }: Deps): Hono {
     const event = eventParam(c);
     const [sideEvents, seeds] = (await Promise.all([repository.list('side-event', { event }), repository.list('seed', { event })])) as [SideEvent[], Seed[]];
     const relations = await relationsOf(repository, event, sideEvents, seeds);
+    const base = publicBase(c, options);
     return send(c, {
-      encoded: Encoded.text(JSON.stringify(exportCommons(event, sideEvents, seeds, relations))),
+      encoded: Encoded.text(JSON.stringify(withCanonicalUrls(exportCommons(event, sideEvents, seeds, relations), base))),
       type: 'application/json',
-      tag: `x2.${digest(JSON.stringify([sideEvents, seeds, relations]))}`,
+      tag: `x3.${digest(JSON.stringify([base, sideEvents, seeds, relations]))}`,
       weak: true,
       cacheControl: PUBLIC_SHORT,
     });

@@ -11,7 +11,7 @@ import { HttpError } from '../http-error.js';
 import { digest, PUBLIC_SHORT, send } from '../http-cache.js';
 import { EVENT_KINDS_PATTERN, KINDS_PATTERN, kindOfSegment } from '../kinds.js';
 import type { ListScope, Mutation, SavedResponse } from '../repository.js';
-import { batchInputs, checkHoneypot, idempotencyKey, readJson, validInput, withAddressed, type IdempotencyKey } from '../requests.js';
+import { batchInputs, bearerToken, checkHoneypot, idempotencyKey, readJson, validInput, withAddressed, type IdempotencyKey } from '../requests.js';
 import { editTokenFor, newEditToken, sha256 } from '../tokens.js';
 import { changesAnswer, listAnswer, parseCursor } from './list-answers.js';
 
@@ -73,6 +73,16 @@ function createInput<K extends RecordKind>(kind: K, body: unknown, pathEvent: st
   // Like every store: ids are never taken from the user, an id means "update that record"; a host event's creator chooses its id.
   if (input.id !== undefined && kind !== 'event') throw new HttpError('not-found');
   return input;
+}
+
+/**
+ * A record's identity across sites is its canonical URL on the server that first held it: only the host (admin token,
+ * importing a commons exported elsewhere) may say it is another server's record; anyone else's claim is dropped.
+ */
+function withoutClaimedIdentity<T extends { canonicalUrl?: string }>(input: T, deps: Deps, c: Context): T {
+  if (input.canonicalUrl === undefined || deps.isAdmin(bearerToken(c) ?? '')) return input;
+  const { canonicalUrl: _claimed, ...rest } = input;
+  return rest as T;
 }
 
 /** Runs `check` on the record at `index` of a batch: a refusal names that index. */
@@ -173,14 +183,14 @@ export function recordRoutes(deps: Deps): Hono {
     const kind = kindParam(c);
     const { body, idempotency, earlier } = await contribution(c, kind, true);
     if (earlier) return earlier;
-    return insert(c, [createInput(kind, body, pathEvent)], idempotency, false);
+    return insert(c, [withoutClaimedIdentity(createInput(kind, body, pathEvent), deps, c)], idempotency, false);
   }
 
   async function createBatch(c: Context, pathEvent: string | undefined) {
     const kind = kindParam(c);
     const { body, idempotency, earlier } = await contribution(c, `${kind} batch`, true);
     if (earlier) return earlier;
-    const inputs = batchInputs(body).map((each, index) => atIndex(index, () => createInput(kind, each, pathEvent)));
+    const inputs = batchInputs(body).map((each, index) => atIndex(index, () => withoutClaimedIdentity(createInput(kind, each, pathEvent), deps, c)));
     // The app counted the request as one write already; each further record is one more.
     deps.limitClient(c, inputs.length - 1);
     return insert(c, inputs, idempotency, true);
@@ -207,6 +217,8 @@ export function recordRoutes(deps: Deps): Hono {
     const input = validInput(kind, withAddressed(body, 'id', id));
     const stored = await visible(kind, id);
     deps.requireOwner(c, stored.tokenHash);
+    // An edit keeps the identity the record has; only the host may change it.
+    if (!deps.isAdmin(bearerToken(c) ?? '')) input.canonicalUrl = stored.record.canonicalUrl;
     await checkReferences(kind, [input], false);
     const record = stampRecord(input, stored.record);
     deps.limitEvents([hostEventOf(kind, record)]);

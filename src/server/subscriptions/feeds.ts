@@ -79,7 +79,8 @@ function parseJson(text: string): unknown {
 function entryOf(base: string, event: string, record: SideEvent): FeedEntry {
   const key = canonicalUrl(base, 'side-event', record.id);
   const { title, description, start, end, place, url, organizer, tags } = record;
-  return { key, input: { event, title, description, start, end, place, url, organizer, tags, sourceUrl: key, sourceId: key } };
+  // The same record, held there first: its identity across sites stays that server's.
+  return { key, input: { event, title, description, start, end, place, url, organizer, tags, sourceUrl: key, sourceId: key, canonicalUrl: key } };
 }
 
 function isRecordList(value: unknown): value is SideEvent[] {
