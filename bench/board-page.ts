@@ -1,8 +1,8 @@
-// Runs inside headless Chromium for `npm run bench`: the board and its baseline, a plain full list.
+// Runs inside headless Chromium for `npm run bench`: the board and the seed browser, each next to its baseline, a plain full list.
+import '../src/elements/off-seed-browser/define.js';
 import '../src/elements/off-side-event-board/define.js';
-import type { OffSideEventBoard } from '../src/elements/off-side-event-board/off-side-event-board.js';
 import { formatTime } from '../src/elements/shared/format.js';
-import type { SideEvent } from '../src/model/records.js';
+import type { Seed, SideEvent } from '../src/model/records.js';
 import { createIdbStore } from '../src/storage/idb.js';
 import { createMemoryStore } from '../src/storage/memory.js';
 import { registerStore } from '../src/elements/shared/store-registry.js';
@@ -26,18 +26,44 @@ function inputs(count: number, first = Date.UTC(2026, 5, 12, 6)) {
 const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 const elementCount = (root: ParentNode) => root.querySelectorAll('*').length;
 
-async function seedMemory(count: number) {
+/** Seeds of the commons: 50 events, 13 tags and the three licences. */
+function seedInputs(count: number) {
+  const licenses = ['CC0-1.0', 'CC-BY-4.0', 'CC-BY-SA-4.0'];
+  return Array.from({ length: count }, (_, index) => ({
+    event: `summit-${index % 50}`,
+    title: `${WORDS[index % WORDS.length]} notes #${index}`,
+    body: 'A seed generated for the benchmark: what a side event taught, in two sentences. It can be replanted.',
+    author: `Author ${index % 89}`,
+    license: licenses[index % 3],
+    tags: [`tag${index % 13}`, 'bench'],
+  }));
+}
+
+function benchStore(count: number) {
   const store = createMemoryStore({ name: `bench-${count}` });
   registerStore('bench', store);
+  return store;
+}
+
+async function seedMemory(count: number) {
+  const store = benchStore(count);
   await store.putMany('side-event', inputs(count));
   return store;
 }
 
-async function waitReady(board: OffSideEventBoard) {
-  // The board is ready when its live region stops saying it is loading.
+async function seedCommons(count: number) {
+  const store = benchStore(count);
+  await store.putMany('seed', seedInputs(count));
+  return store;
+}
+
+type ListElement = HTMLElementTagNameMap['off-side-event-board' | 'off-seed-browser'];
+
+async function waitReady(element: ListElement) {
+  // The element is ready when its frame stops saying it is busy loading.
   for (;;) {
-    await board.updateComplete;
-    if (board.shadowRoot?.querySelector('[part="board"]')?.getAttribute('aria-busy') === 'false') return;
+    await element.updateComplete;
+    if (element.shadowRoot?.querySelector('.frame')?.getAttribute('aria-busy') === 'false') return;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
@@ -54,12 +80,12 @@ async function keystrokes(apply: (query: string) => Promise<void>): Promise<numb
 }
 
 /**
- * A board given `attributes` on the `bench` store: its first render (until `ready`), then keystrokes typed
- * `pauseMs` after it (how long the visitor looks before typing; the board folds its search texts in idle time).
+ * A board (or the seed browser) given `attributes` on the `bench` store: its first render (until `ready`), then keystrokes
+ * typed `pauseMs` after it (how long the visitor looks before typing; the element folds its search texts in idle time).
  */
-async function measureBoard(attributes: Record<string, string>, pauseMs: number, ready = waitReady) {
+async function measureBoard(attributes: Record<string, string>, pauseMs: number, ready = waitReady, tag: ListElement['localName'] = 'off-side-event-board') {
   const start = performance.now();
-  const element = document.createElement('off-side-event-board');
+  const element = document.createElement(tag) as ListElement;
   element.setAttribute('store', 'bench');
   element.setAttribute('lang', 'en');
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
@@ -86,6 +112,12 @@ async function board(count: number, pauseMs: number) {
   return measureBoard({ event: EVENT }, pauseMs);
 }
 
+/** The seed browser over every event's seeds (its `event` is only where it replants). */
+async function seedBrowser(count: number, pauseMs: number) {
+  await seedCommons(count);
+  return measureBoard({ event: EVENT }, pauseMs, waitReady, 'off-seed-browser');
+}
+
 const VENUE_EVENTS = 20;
 
 /**
@@ -101,7 +133,7 @@ async function venue(count: number, pauseMs: number) {
   const tomorrow = Date.now() + 86_400_000;
   const sideEvents = inputs(count, tomorrow).map((input, index) => ({ ...input, event: events[index % VENUE_EVENTS]!.id, placeId: place.id }));
   await store.putMany('side-event', sideEvents);
-  const named = async (element: OffSideEventBoard) => {
+  const named = async (element: ListElement) => {
     await waitReady(element);
     const root = element.shadowRoot!;
     while (!root.querySelector('[part="heading"]')?.textContent?.includes('La Friche') || !root.querySelector('[part="item-event"]')?.textContent?.includes('edition')) {
@@ -111,33 +143,44 @@ async function venue(count: number, pauseMs: number) {
   return measureBoard({ place: place.id }, pauseMs, named);
 }
 
-function plainItem(record: SideEvent): HTMLLIElement {
+/** A plain list item: a title and paragraphs of text. */
+function plainItem(title: string, ...paragraphs: string[]): HTMLLIElement {
   const item = document.createElement('li');
-  const title = document.createElement('h4');
-  title.textContent = record.title;
-  const meta = document.createElement('p');
-  meta.textContent = `${formatTime(record.start, 'en')} · ${record.place ?? ''} · ${record.organizer ?? ''}`;
-  const tags = document.createElement('p');
-  tags.textContent = record.tags.join(', ');
-  const description = document.createElement('p');
-  description.textContent = record.description ?? '';
-  item.append(title, meta, tags, description);
+  const heading = document.createElement('h4');
+  heading.textContent = title;
+  item.append(heading, ...paragraphs.map((text) => Object.assign(document.createElement('p'), { textContent: text })));
   return item;
 }
 
-/** The baseline: the same records from the same store, every one rendered at once in one plain list. */
+const sideEventItem = (record: SideEvent) =>
+  plainItem(record.title, `${formatTime(record.start, 'en')} · ${record.place ?? ''} · ${record.organizer ?? ''}`, record.tags.join(', '), record.description ?? '');
+const seedItem = (seed: Seed) => plainItem(seed.title, `${seed.event ?? ''} · ${seed.author ?? ''} · ${seed.license}`, seed.tags.join(', '), seed.body);
+
+/** The board's baseline: the same records from the same store, every one rendered at once in one plain list. */
 async function plain(count: number, pauseMs: number) {
   const store = await seedMemory(count);
+  const text = (record: SideEvent) => `${record.title} ${record.place} ${record.organizer} ${record.tags.join(' ')}`;
+  return plainList(pauseMs, () => store.list('side-event', { event: EVENT }), sideEventItem, text);
+}
+
+/** The seed browser's baseline: every seed of the commons rendered at once in one plain list. */
+async function plainSeeds(count: number, pauseMs: number) {
+  const store = await seedCommons(count);
+  const text = (seed: Seed) => `${seed.title} ${seed.author} ${seed.tags.join(' ')} ${seed.body}`;
+  return plainList(pauseMs, () => store.list('seed'), seedItem, text);
+}
+
+async function plainList<T>(pauseMs: number, read: () => Promise<T[]>, render: (record: T) => HTMLLIElement, text: (record: T) => string) {
   const start = performance.now();
-  const records = await store.list('side-event', { event: EVENT });
+  const records = await read();
   const list = document.createElement('ul');
-  const items = records.map(plainItem);
+  const items = records.map(render);
   list.append(...items);
   document.body.append(list);
   document.body.getBoundingClientRect();
   const firstRender = performance.now() - start;
   await new Promise((resolve) => setTimeout(resolve, pauseMs));
-  const haystacks = records.map((record) => `${record.title} ${record.place} ${record.organizer} ${record.tags.join(' ')}`.toLowerCase());
+  const haystacks = records.map((record) => text(record).toLowerCase());
   const timings = await keystrokes(async (query) => {
     const needle = query.toLowerCase();
     items.forEach((item, index) => {
@@ -187,4 +230,4 @@ async function idb() {
   return { load10k, write1k, rawLoad10k, rawWrite1k };
 }
 
-Object.assign(window, { offBench: { board, venue, plain, idb, settle } });
+Object.assign(window, { offBench: { board, venue, seedBrowser, plain, plainSeeds, idb, settle } });

@@ -1,4 +1,4 @@
-// `npm run bench`: the board at 1,000, 10,000 and 50,000 side events in headless Chromium, next to a
+// `npm run bench`: the board at 1,000, 10,000 and 50,000 side events (and the seed browser at 10,000 seeds) in headless Chromium, next to a
 // baseline measured in the same run (the same items as one plain full list), and the idb store.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -93,6 +93,14 @@ console.log(`  first render    board ${ms(venueBoard.firstRender).padStart(10)} 
 console.log(`  keystroke       board ${ms(median(venueBoard.keystrokes)).padStart(10)}   (slowest first: ${[...venueBoard.keystrokes].sort((a, b) => b - a).slice(0, 7).map((value) => value.toFixed(0)).join(' ')} ms)`);
 console.log(`  DOM elements    board ${String(venueBoard.domElements).padStart(10)}   JS heap ${venueBoard.heapMB.toFixed(1)} MB\n`);
 
+// The seed browser over the commons: every event's seeds, against every seed rendered as one plain list.
+const seedBrowser = await repeated('seedBrowser', 10000);
+const plainSeeds = await repeated('plainSeeds', 10000);
+console.log('seed browser: <off-seed-browser>, 10,000 seeds of 50 events (title, author, tags, text searched)');
+console.log(`  first render    browser ${ms(seedBrowser.firstRender).padStart(10)}   plain list ${ms(plainSeeds.firstRender).padStart(10)}   ratio ${ratio(seedBrowser.firstRender, plainSeeds.firstRender)}`);
+console.log(`  keystroke       browser ${ms(median(seedBrowser.keystrokes)).padStart(10)}   plain list ${ms(median(plainSeeds.keystrokes)).padStart(10)}   (browser, slowest first: ${[...seedBrowser.keystrokes].sort((a, b) => b - a).slice(0, 7).map((value) => value.toFixed(0)).join(' ')} ms)`);
+console.log(`  DOM elements    browser ${String(seedBrowser.domElements).padStart(10)}   plain list ${String(plainSeeds.domElements).padStart(10)}   JS heap ${seedBrowser.heapMB.toFixed(1)} MB\n`);
+
 const idb = await scenario('idb');
 console.log('idb store (IndexedDB through idb-keyval) vs raw IndexedDB (one getAll / one transaction, no validation)');
 console.log(`  load 10,000      store ${ms(idb.load10k).padStart(10)}   raw ${ms(idb.rawLoad10k).padStart(10)}   ratio ${ratio(idb.load10k, idb.rawLoad10k)}`);
@@ -105,6 +113,9 @@ const targets = [
   ['≤ 1,000 DOM elements at every count', rows.every((row) => row.board.domElements <= 1000)],
   ['venue board (20 × 500): first render ≤ 1/10 of the plain list of 10,000', venueBoard.firstRender <= plain10k.firstRender / 10],
   ['venue board (20 × 500): filter keystroke < 50 ms', Math.max(...venueBoard.keystrokes) < 50],
+  ['seed browser (10,000 seeds): first render ≤ 1/10 of the plain list', seedBrowser.firstRender <= plainSeeds.firstRender / 10],
+  ['seed browser (10,000 seeds): filter keystroke < 50 ms', Math.max(...seedBrowser.keystrokes) < 50],
+  ['seed browser: ≤ 1,000 DOM elements', seedBrowser.domElements <= 1000],
 ].filter(Boolean);
 console.log('Targets');
 for (const [label, met] of targets) console.log(`  ${met ? 'met    ' : 'MISSED '} ${label}`);

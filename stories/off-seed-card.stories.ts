@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/elements/off-seed-card/define.js';
 import { storeFor } from '../src/elements/shared/store-registry.js';
 import type { Seed } from '../src/model/records.js';
+import { seedCommons } from './support/story-commons.js';
 import { FAILING_STORE, FALLBACK_STORE, LOADING_STORE, OFFLINE_STORE } from './support/story-stores.js';
 
 const ORIGINAL = {
@@ -73,6 +74,20 @@ export const French: Story = { args: { lang: 'fr' } };
 
 /** A replanted seed: its lineage links to the original. */
 export const Replanted: Story = { args: { which: 'replant', 'replant-event': '' } };
+
+/** Lineage across events, named by their records: the chain it comes from (G19 Lisbon) and the tree of its replantings. */
+export const Lineage: Story = {
+  loaders: [async () => ({ commons: await seedCommons() })],
+  render: (args, { loaded }) => html`
+    <off-seed-card store="memory" lang=${args.lang} theme=${args.theme} replant-event="story-g21" seed=${loaded.commons.middle.id}></off-seed-card>
+  `,
+};
+
+/** A seed whose parent was removed or hidden: its lineage shows a gap, not an error. */
+export const LineageWithGap: Story = {
+  loaders: [async () => ({ commons: await seedCommons() })],
+  render: (args, { loaded }) => html`<off-seed-card store="memory" lang=${args.lang} theme=${args.theme} seed=${loaded.commons.orphan.id}></off-seed-card>`,
+};
 
 /** The seed given directly as the `seed` property: no store needed to show it. */
 export const GivenAsProperty: Story = {

@@ -30,6 +30,12 @@ const ALL_FOUR = `
 
 const BADGE_ONLY = '    <off-event-badge event="e2e"></off-event-badge>';
 
+/** A seed planted at another event, replanted here from the seed browser, and its card drawing the lineage. */
+const SEEDS = `
+    <off-contribute-form kind="seed" event="e2e-last-year"></off-contribute-form>
+    <off-seed-browser event="e2e"></off-seed-browser>
+    <off-seed-card seed="none-yet"></off-seed-card>`;
+
 let root: string;
 let site: StaticSite;
 let browser: Browser;
@@ -48,6 +54,7 @@ before(async () => {
       '/': hostPage('en', ALL_FOUR),
       '/fr': hostPage('fr', ALL_FOUR),
       '/badge': hostPage('en', BADGE_ONLY),
+      '/seeds': hostPage('en', SEEDS),
       '/events/copied': hostPage('en', ALL_FOUR, '../assets/widgets/off-layer.js'),
       '/twice': hostPage('en', `${BADGE_ONLY}\n    <script type="module" src="/assets/widgets/off-layer.js"></script>`),
     },
@@ -143,7 +150,7 @@ test('the same page in French: French labels, errors and dates', async () => {
 });
 
 /** Chunks of the other elements, of what only they share, of the HTTP store and of validation (valibot). */
-const OTHERS_CHUNKS = /^(off-side-event-board|off-contribute-form|off-seed-card|widgets|http|validate|record-checks|validation-error)$/;
+const OTHERS_CHUNKS = /^(off-side-event-board|off-contribute-form|off-seed-card|off-seed-browser|widgets|http|validate|record-checks|validation-error)$/;
 
 /** The script-tag chunks a page requested, by name without their hash: `off-event-badge`, `core`… */
 const chunksOf = (tab: Tab) => tab.requested.flatMap((path) => /\/off-layer\/([a-z-]+)-[\w-]+\.js$/.exec(path)?.[1] ?? []);
@@ -225,6 +232,36 @@ test('elements added after load are upgraded: in the page with a property set be
   await tab.locator('off-seed-card').getByText('Given before the upgrade').waitFor();
   await tab.locator('host-panel off-contribute-form input[name="title"]').waitFor();
   await boardReady(tab);
+  assert.deepEqual(tab.problems, []);
+  await context.close();
+});
+
+test('the seed browser replants a seed of another event, and the card draws its lineage in SVG, under the strict CSP', async () => {
+  const context = await browser.newContext();
+  const tab = await openTab(context, '/seeds');
+  const title = `<img src=x onerror=alert(1)> Talking stone ${Date.now()}`;
+  const form = tab.locator('off-contribute-form');
+  await form.locator('input[name="title"]').fill(title);
+  await form.locator('textarea[name="body"]').fill('Everyone speaks once before anyone speaks twice.');
+  await tab.waitForTimeout(3100);
+  await form.locator('[part="submit"]').click();
+  await form.locator('[part="confirmation"]').waitFor();
+
+  const seeds = tab.locator('off-seed-browser');
+  const item = seeds.locator('[part="item"]', { hasText: title });
+  await item.waitFor();
+  const replanted = tab.evaluate(() => new Promise<string>((resolve) => document.addEventListener('off-replanted', (event) => resolve((event as CustomEvent).detail.record.id), { once: true })));
+  await item.locator('[part="replant-button"]').click();
+  await item.locator('[part="item-replanted"]').waitFor();
+  const id = await replanted;
+
+  await tab.evaluate((seed) => document.querySelector('off-seed-card')!.setAttribute('seed', seed), id);
+  const card = tab.locator('off-seed-card');
+  await card.locator('[part="lineage-picture"] .node.current').waitFor({ state: 'attached' });
+  assert.equal(await card.locator('[part="lineage-picture"] .node-title').first().textContent(), title.slice(0, 39) + '…');
+  assert.equal(await card.locator('[part="lineage-list"] a').first().textContent(), title);
+  assert.equal(await tab.locator('off-seed-browser img, off-seed-card img').count(), 0, 'markup in a title stays text');
+  assert.equal(await card.locator('[style]').count(), 0);
   assert.deepEqual(tab.problems, []);
   await context.close();
 });

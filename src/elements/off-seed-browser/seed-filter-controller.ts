@@ -47,7 +47,8 @@ export class SeedFilterController implements ReactiveController {
   }
 
   get options(): FilterOptions {
-    return this.choices(this.sources.records(), this.filter);
+    const { tag, license, event } = this.filter;
+    return this.choices(this.sources.records(), tag, license, event);
   }
 
 

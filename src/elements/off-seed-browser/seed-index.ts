@@ -33,14 +33,14 @@ export function filterSeeds(seeds: Seed[], { query, tag, license, event }: SeedF
   );
 }
 
-/** The values a filter offers: every licence and origin event of the seeds, and their most used tags; each keeps `chosen`. */
+/** The values a filter offers: every licence and origin event of the seeds, and their most used tags; each keeps the value chosen. */
 export interface FilterOptions {
   tags: string[];
   licenses: string[];
   events: string[];
 }
 
-export function filterOptions(seeds: readonly Seed[], chosen: SeedFilter): FilterOptions {
+export function filterOptions(seeds: readonly Seed[], tag: string, license: string, event: string): FilterOptions {
   const tagCounts = new Map<string, number>();
   const licenses = new Set<string>();
   const events = new Set<string>();
@@ -49,7 +49,7 @@ export function filterOptions(seeds: readonly Seed[], chosen: SeedFilter): Filte
     licenses.add(seed.license);
     if (seed.event) events.add(seed.event);
   }
-  const tags = [...tagCounts.keys()].sort((a, b) => tagCounts.get(b)! - tagCounts.get(a)! || a.localeCompare(b)).slice(0, MAX_TAG_OPTIONS);
-  const keep = (values: Iterable<string>, value: string) => [...new Set([...values, ...(value ? [value] : [])])].sort((a, b) => a.localeCompare(b));
-  return { tags: keep(tags, chosen.tag), licenses: keep(licenses, chosen.license), events: keep(events, chosen.event) };
+  const mostUsed = [...tagCounts.keys()].sort((a, b) => tagCounts.get(b)! - tagCounts.get(a)! || a.localeCompare(b)).slice(0, MAX_TAG_OPTIONS);
+  const keep = (values: Iterable<string>, chosen: string) => [...new Set([...values, ...(chosen ? [chosen] : [])])].sort((a, b) => a.localeCompare(b));
+  return { tags: keep(mostUsed, tag), licenses: keep(licenses, license), events: keep(events, event) };
 }
