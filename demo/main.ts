@@ -112,7 +112,7 @@ function showSeeds(container: HTMLElement, store: OffStore, spec: string): void 
 
 renderSiteChrome();
 const spec = await chooseStore();
-for (const element of document.querySelectorAll('off-event-badge, off-side-event-board, off-seed-card, off-contribute-form')) {
+for (const element of document.querySelectorAll('off-event-badge, off-side-event-board, off-seed-card, off-contribute-form, off-seed-browser')) {
   element.setAttribute('store', spec);
 }
 const store = storeFor(spec);

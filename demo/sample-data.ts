@@ -3,6 +3,8 @@ import { localToIso } from '../src/model/local-time.js';
 /** The fictional host event of the demo. */
 export const DEMO_EVENT = 'g21';
 export const PREVIOUS_EVENT = 'g20';
+/** The series both editions are part of. */
+export const SERIES = 'g-summits';
 const TIME_ZONE = 'Europe/Paris';
 
 /** The summit's first day: always two weeks ahead, so the demo never shows a past event. */
@@ -53,7 +55,7 @@ export interface NetworkIds {
   organizers: Record<OrganizerKey, string>;
 }
 
-/** The summit and its previous edition, described as host event records (their ids are the slugs side events name). */
+/** The summit and its previous edition, parts of their series, described as host event records (their ids are the slugs side events name). */
 export function sampleHostEvents(today = new Date()) {
   const days = summitDays(today);
   const lastYear = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
@@ -67,7 +69,11 @@ export function sampleHostEvents(today = new Date()) {
     description: 'Three days on the harbour, and everything around them.',
     partOf,
   });
-  return [edition(PREVIOUS_EVENT, 'G20 Summit', lastYear(days[0]!), lastYear(days[2]!)), edition(DEMO_EVENT, 'G21 Summit', days[0]!, days[2]!)];
+  return [
+    { id: SERIES, name: 'The G summits', url: `https://example.org/${SERIES}`, description: 'A summit every year, and its #OFF around it.' },
+    edition(PREVIOUS_EVENT, 'G20 Summit', lastYear(days[0]!), lastYear(days[2]!), SERIES),
+    edition(DEMO_EVENT, 'G21 Summit', days[0]!, days[2]!, SERIES),
+  ];
 }
 
 /** Links a side event to the venue its place text names, and to its organiser when known. */
