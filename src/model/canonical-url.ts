@@ -20,7 +20,10 @@ export function parseCanonicalUrl(value: string): { kind: RecordKind; id: string
   return kind && id && isSafeId(decodeURIComponent(id)) ? { kind, id: decodeURIComponent(id) } : undefined;
 }
 
-/** A seed on another server, as `replantedFrom` may name it. */
+/** A seed's canonical URL on some server (its path may start with the proxy's: …/off/api/seeds/ID). */
+const SEED_URL = /^https?:\/\/[^/?#\s]+(?:\/[^?#\s]*)?\/api\/seeds\/[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** A seed on another server, as `replantedFrom` may name it: a check small enough for every page that validates. */
 export function isSeedUrl(value: string): boolean {
-  return value.length <= 2048 && parseCanonicalUrl(value)?.kind === 'seed';
+  return value.length <= 2048 && SEED_URL.test(value) && URL.canParse(value);
 }
