@@ -36,6 +36,10 @@ async function commons(make?: (name: string) => OffStore) {
   return { spec, store, el, g20: g20!, g21: g21!, elsewhere, seeds: seeds as Seed[] };
 }
 
+/** The list item showing `seed`. */
+const itemOf = (el: OffSeedBrowser, seed: Seed) =>
+  [...el.shadowRoot!.querySelectorAll('[part="item"]')].find((candidate) => candidate.querySelector('[part="item-title"]')!.textContent === seed.title)!;
+
 async function typeQuery(el: OffSeedBrowser, query: string) {
   const input = part(el, 'filter-input') as HTMLInputElement;
   input.value = query;
@@ -113,7 +117,7 @@ describe('off-seed-browser', () => {
   it('replants a seed into this event, keeping licence, author and text, and says so', async () => {
     const { el, store, seeds, g21 } = await commons();
     const original = seeds[0]!;
-    const item = [...el.shadowRoot!.querySelectorAll('[part="item"]')].find((candidate) => candidate.textContent!.includes(original.title))!;
+    const item = itemOf(el, original);
     const button = item.querySelector<HTMLButtonElement>('[part="replant-button"]')!;
     await waitUntil(() => button.textContent!.includes('G21 Marseille'), 'the button never named the event');
     expect(button.getAttribute('aria-label')).to.equal(`Replant into G21 Marseille: ${original.title}`);
@@ -139,16 +143,16 @@ describe('off-seed-browser', () => {
     await typeQuery(el, 'talking');
     expect(titles(el)).to.deep.equal([seeds[0]!.title]);
     const fired = oneEvent(el, 'off-replanted');
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="replant-button"]')!.click();
+    itemOf(el, seeds[0]!).querySelector<HTMLButtonElement>('[part="replant-button"]')!.click();
     expect((await fired).detail.record.replantedFrom).to.equal(seeds[0]!.id);
   });
 
   it('shows a refused replanting on the seed, and keeps the button', async () => {
-    const { el, store } = await commons();
+    const { el, store, seeds } = await commons();
     const restore = Object.getOwnPropertyDescriptor(store, 'put');
     Object.defineProperty(store, 'put', { configurable: true, value: () => Promise.reject(new Error('refused')) });
     try {
-      const item = el.shadowRoot!.querySelector('[part="item"]')!;
+      const item = itemOf(el, seeds[0]!);
       item.querySelector<HTMLButtonElement>('[part="replant-button"]')!.click();
       await waitUntil(() => item.querySelector('[part="item-error"]'), 'the failure never showed');
       expect(item.querySelector('[part="replant-button"]')).to.not.equal(null);
