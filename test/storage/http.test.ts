@@ -6,7 +6,7 @@ import { canEdit, type HttpStore } from '../../src/storage/http.js';
 import { createMemoryStore } from '../../src/storage/memory.js';
 import type { OffStore, StoreChange } from '../../src/storage/store.js';
 import { storeContract } from './contract.js';
-import { seedInput, sideEventInput, until } from './fixtures.js';
+import { placeInput, seedInput, sideEventInput, until } from './fixtures.js';
 import { recordName, type OffRecord } from '../../src/model/records.js';
 import {
   answerHeld,
@@ -114,6 +114,22 @@ describe('http store, server down and back', function () {
 
     await store.flush();
     expect(await onServer(server, 'seed')).to.have.length(1);
+  });
+
+  it("reads a venue's list offline from the lists kept, with the writes waiting there", async () => {
+    const store = await openStore(server.url);
+    const place = await store.put('place', placeInput());
+    const here = await store.put('side-event', sideEventInput({ placeId: place.id }));
+    await store.put('side-event', sideEventInput({ title: 'At no venue' }));
+    const ids = (records: OffRecord[]) => records.map(({ id }) => id);
+    expect(ids(await store.list('side-event', { place: place.id }))).to.deep.equal([here.id]);
+    expect(await store.list('side-event', { event: 'g21' }), 'the event list, kept for offline reading').to.have.length(2);
+    await stopServer(server);
+
+    const waiting = await store.put('side-event', sideEventInput({ title: 'Added offline', placeId: place.id, start: '2026-06-12T18:00:00+02:00', end: undefined }));
+    const offline = () => store.list('side-event', { place: place.id }).then(ids, () => []);
+    await until(async () => (await offline()).length === 2, 'the kept list to be read offline');
+    expect(await offline()).to.deep.equal([here.id, waiting.id]);
   });
 
   it('sends the outbox left by an earlier visit when the next page opens the store', async () => {
