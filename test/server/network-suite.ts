@@ -144,6 +144,9 @@ export function networkSuite(database: 'sqlite' | 'postgres'): void {
       const event = uniqueName('ev');
       const seed = await create('seeds', seedInput({ event, title: 'Seed', replantedFrom: parent.record.id }));
       assert.deepEqual(ids((await call(`${api}/seeds?replantedFrom=${parent.record.id}`)).body), [seed.record.id]);
+      const elsewhere = 'https://other.example/off/api/seeds/their-seed';
+      const fromAfar = await create('seeds', seedInput({ event, title: 'From another site', replantedFrom: elsewhere }));
+      assert.deepEqual(ids((await call(`${api}/seeds?replantedFrom=${encodeURIComponent(elsewhere)}`)).body), [fromAfar.record.id], 'a parent on another server, by its URL');
 
       const cycle = await call(`${api}/seeds/${grandparent.record.id}`, { method: 'PUT', json: { ...grandparent.record, replantedFrom: seed.record.id }, headers: bearer(grandparent.editToken) });
       assert.equal(cycle.status, 400);

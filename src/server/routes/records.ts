@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { isSeedUrl } from '../../model/canonical-url.js';
 import { isSafeId } from '../../model/ids.js';
 import { hostEventOf, LICENSES, type License, type OffRecord, type RecordKind } from '../../model/records.js';
 import { stampRecord } from '../../model/stamp.js';
@@ -49,7 +50,8 @@ function listScope(c: Context, pathEvent: string | undefined): ListScope {
   for (const field of ID_SCOPES) {
     const value = field === 'event' && pathEvent !== undefined ? pathEvent : c.req.query(field);
     if (value === undefined) continue;
-    if (isSafeId(value)) scope[field] = value;
+    // A seed may be replanted from one on another server, named by its canonical URL.
+    if (isSafeId(value) || (field === 'replantedFrom' && isSeedUrl(value))) scope[field] = value;
     else issues.push({ field, code: 'invalid-id' });
   }
   const from = c.req.query('from');
