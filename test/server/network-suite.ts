@@ -181,6 +181,22 @@ export function networkSuite(database: 'sqlite' | 'postgres'): void {
       assert.deepEqual(bad.body.error.issues, [{ field: 'license', code: 'unknown-license' }, { field: 'tag', code: 'too-long', limit: 32 }]);
     });
 
+    it('lets moderators hide the new kinds: a hidden place is named by no new side event, a hidden event keeps its id taken', async () => {
+      const moderate = (path: string, op: 'hide' | 'unhide') => call(`${api}/${path}/${op}`, { method: 'POST', headers: bearer(ADMIN_TOKEN) });
+      const place = await create('places', placeInput({ name: uniqueName('squat') }));
+      assert.equal((await moderate(`places/${place.record.id}`, 'hide')).status, 200);
+      assert.equal((await call(`${api}/places/${place.record.id}`)).status, 404);
+      assert.ok(((await call(`${api}/hidden`, { headers: bearer(ADMIN_TOKEN) })).body.places as { id: string }[]).some(({ id }) => id === place.record.id));
+      const refused = await post('side-events', sideEventInput({ placeId: place.record.id }));
+      assert.deepEqual(refused.body.error.issues, [{ field: 'placeId', code: 'unknown-place' }]);
+
+      const input = hostEventInput();
+      await create('events', input);
+      assert.equal((await moderate(`events/${input.id}`, 'hide')).status, 200);
+      assert.equal((await call(`${api}/events/${input.id}`)).status, 404);
+      assert.equal((await post('events', input)).status, 409, 'nobody takes over a slug a moderator hid');
+    });
+
     it('treats markup and javascript: URLs in the new kinds as in the others, and puts their creates through the anti-bot checks', async () => {
       const name = `<img src=x onerror=alert(1)>'; DROP TABLE records; --`;
       const organizer = await create('organizers', organizerInput({ name }));
