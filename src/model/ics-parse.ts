@@ -96,7 +96,8 @@ function offsetOf(time: Time): number | undefined {
   return difference !== undefined && difference < 0 ? undefined : offset;
 }
 
-function isIanaZone(name: string): boolean {
+/** A time zone name this runtime knows (IANA: `Europe/Paris`). */
+export function isIanaZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;

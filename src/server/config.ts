@@ -47,7 +47,7 @@ export const USAGE = `Usage: off-layer-server [options]
   --feed-min-interval <s>  OFF_FEED_MIN_INTERVAL  shortest interval, in seconds, between two syncs of a subscription (default 300)
 
 Subscriptions (the server must be running; OFF_ADMIN_TOKEN as the server's, --server its address, default http://127.0.0.1:8787):
-  off-layer-server subscribe --event <id> --url <feed> [--interval <s>] [--kind ics|off-layer]
+  off-layer-server subscribe --event <id> --url <feed> [--interval <s>] [--kind ics|off-layer] [--time-zone Europe/Paris]
   off-layer-server subscriptions
   off-layer-server unsubscribe <id>
   --help`;

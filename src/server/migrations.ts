@@ -117,6 +117,11 @@ export const MIGRATIONS: Record<Dialect, Migration[]> = {
           PRIMARY KEY (subscription_id, source_key)
         ) WITHOUT ROWID;`,
     },
+    {
+      version: 7,
+      name: 'the time zone a subscription shows UTC times and reads floating times in',
+      sql: `ALTER TABLE subscriptions ADD COLUMN time_zone TEXT;`,
+    },
   ],
   postgres: [
     {
@@ -209,6 +214,11 @@ export const MIGRATIONS: Record<Dialect, Migration[]> = {
           fingerprint text NOT NULL,
           PRIMARY KEY (subscription_id, source_key)
         );`,
+    },
+    {
+      version: 7,
+      name: 'the time zone a subscription shows UTC times and reads floating times in',
+      sql: `ALTER TABLE subscriptions ADD COLUMN time_zone text;`,
     },
   ],
 };

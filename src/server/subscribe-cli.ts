@@ -21,6 +21,7 @@ function parsed(command: string, argv: string[]) {
         url: { type: 'string' },
         interval: { type: 'string' },
         kind: { type: 'string' },
+        'time-zone': { type: 'string' },
       },
     });
   } catch (error) {
@@ -38,7 +39,7 @@ function callFor(command: string, argv: string[]): { call: Call; server?: string
   }
   if (!values.event || !values.url) throw new ConfigError('subscribe needs --event <id> and --url <feed>');
   const intervalSeconds = values.interval === undefined ? undefined : Number(values.interval);
-  return { server, call: { method: 'POST', path: '/api/admin/subscriptions', body: { event: values.event, url: values.url, kind: values.kind, intervalSeconds } } };
+  return { server, call: { method: 'POST', path: '/api/admin/subscriptions', body: { event: values.event, url: values.url, kind: values.kind, intervalSeconds, timeZone: values['time-zone'] } } };
 }
 
 /** Runs a subscription command against the running server; prints its answer as JSON. Returns the exit code. */

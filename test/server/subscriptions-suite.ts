@@ -39,12 +39,12 @@ export function subscriptionsSuite(database: 'sqlite' | 'postgres'): void {
     it('is for the host only: no admin token, no subscriptions', async () => {
       assert.equal((await call(`${server.api}/admin/subscriptions`)).status, 401);
       assert.equal((await call(`${server.api}/admin/subscriptions`, { method: 'POST', json: { event: 'g21', url: feed.url } })).status, 401);
-      const refused = await subscribe({ event: 'no such event!', url: 'javascript:alert(1)', intervalSeconds: 0 });
+      const refused = await subscribe({ event: 'no such event!', url: 'javascript:alert(1)', intervalSeconds: 0, timeZone: 'Mars/Olympus' });
       assert.equal(refused.status, 400);
-      assert.deepEqual(refused.body.error.issues.map(({ field }: { field: string }) => field), ['event', 'url', 'intervalSeconds']);
+      assert.deepEqual(refused.body.error.issues.map(({ field }: { field: string }) => field), ['event', 'url', 'intervalSeconds', 'timeZone']);
     });
 
-    it('reads Outlook, Gancio and Mobilizon feeds as their producers write them, each side event linking back to where it comes from', async () => {
+    it('reads Outlook, Apple, Gancio and Mobilizon feeds as their producers write them, each side event linking back to where it comes from', async () => {
       const event = uniqueName('producers');
       feed.serve(fixture('outlook-exchange.ics'));
       const outlook = await subscribe({ event, url: feed.url });
@@ -56,11 +56,19 @@ export function subscriptionsSuite(database: 'sqlite' | 'postgres'): void {
       assert.equal(atelier.sourceUrl, feed.url, 'no page of its own: links back to the feed');
       assert.match(atelier.sourceId, /^040000008200E00074C5B7101A82E008/);
 
+      const apple = uniqueName('apple');
+      feed.serve(fixture('apple-floating.ics'));
+      await subscribe({ event: apple, url: feed.url, timeZone: 'America/New_York' });
+      assert.deepEqual((await sideEvents(apple)).map(({ start }) => start), ['2026-06-13T09:00:00+02:00', '2026-06-14T00:00:00+02:00'], 'floating times in the feed’s X-WR-TIMEZONE');
+
       const gancio = uniqueName('gancio');
       feed.serve(fixture('gancio.ics'));
-      assert.equal((await subscribe({ event: gancio, url: feed.url })).body.status.counts.added, 2);
+      const gancioSubscription = await subscribe({ event: gancio, url: feed.url, timeZone: 'Europe/Paris' });
+      assert.equal(gancioSubscription.body.timeZone, 'Europe/Paris');
+      assert.equal(gancioSubscription.body.status.counts.added, 2);
       const concert = (await sideEvents(gancio)).find(({ title }) => title === 'Concert au jardin');
       assert.equal(concert.sourceUrl, 'https://gancio.example.org/event/concert-au-jardin');
+      assert.equal(concert.start, '2026-06-12T18:30:00+02:00', 'UTC shown in the subscription’s time zone');
 
       const mobilizon = uniqueName('mobilizon');
       feed.serve(fixture('mobilizon.ics'));

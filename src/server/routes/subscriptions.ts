@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { isIanaZone } from '../../model/ics-parse.js';
 import { isSafeId, newId } from '../../model/ids.js';
 import type { FieldIssue } from '../../model/validate.js';
 import { isWebUrl } from '../../model/web-url.js';
@@ -16,11 +17,12 @@ interface SubscriptionInput {
   url: string;
   kind: FeedKind;
   intervalSeconds: number;
+  timeZone?: string;
 }
 
 /** The body of a new subscription, checked; `kind` defaults from the URL (a host event's canonical URL: off-layer). */
 function subscriptionInput(body: unknown, minIntervalSeconds: number): SubscriptionInput {
-  const { event, url, kind, intervalSeconds = DEFAULT_INTERVAL_SECONDS } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const { event, url, kind, intervalSeconds = DEFAULT_INTERVAL_SECONDS, timeZone } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const issues: FieldIssue[] = [];
   if (typeof event !== 'string' || !isSafeId(event)) issues.push({ field: 'event', code: event === undefined ? 'required' : 'invalid-id' });
   if (typeof url !== 'string' || url.length > 2048 || !URL.canParse(url)) issues.push({ field: 'url', code: url === undefined ? 'required' : 'invalid-url' });
@@ -31,8 +33,9 @@ function subscriptionInput(body: unknown, minIntervalSeconds: number): Subscript
   if (typeof intervalSeconds !== 'number' || !Number.isSafeInteger(intervalSeconds) || intervalSeconds < minIntervalSeconds || intervalSeconds > MAX_INTERVAL_SECONDS) {
     issues.push({ field: 'intervalSeconds', code: 'out-of-range' });
   }
+  if (timeZone !== undefined && (typeof timeZone !== 'string' || !isIanaZone(timeZone))) issues.push({ field: 'timeZone', code: 'wrong-type' });
   if (issues.length) throw new HttpError('validation', { issues });
-  return { event, url, kind: resolvedKind, intervalSeconds } as SubscriptionInput;
+  return { event, url, kind: resolvedKind, intervalSeconds, ...(timeZone !== undefined && { timeZone }) } as SubscriptionInput;
 }
 
 /**

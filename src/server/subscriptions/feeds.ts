@@ -45,6 +45,7 @@ export async function readIcsFeed(subscription: Subscription, cursor: FeedCursor
   try {
     inputs = parseIcs(fetched.text, {
       event: subscription.event,
+      timeZone: subscription.timeZone,
       ...window,
       onSkipped: (uid, error) => unreadable.push({ sourceId: uid, issues: [`unreadable: ${error.message.slice(0, 200)}`] }),
     });

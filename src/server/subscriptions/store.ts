@@ -1,15 +1,16 @@
 import type { SqlDriver } from '../sql-driver.js';
 import type { FeedCursor, FeedKind, Subscription, SyncedItem, SyncStatus } from './types.js';
 
-const COLUMNS = 'id, event, kind, url, interval_seconds, created_at, next_at, status';
+const COLUMNS = 'id, event, kind, url, interval_seconds, created_at, next_at, status, time_zone';
 
-function toSubscription([id, event, kind, url, interval, createdAt, nextAt, status]: unknown[]): Subscription {
+function toSubscription([id, event, kind, url, interval, createdAt, nextAt, status, timeZone]: unknown[]): Subscription {
   return {
     id: id as string,
     event: event as string,
     kind: kind as FeedKind,
     url: url as string,
     intervalSeconds: Number(interval),
+    ...(typeof timeZone === 'string' && { timeZone }),
     createdAt: createdAt as string,
     nextSyncAt: new Date(Number(nextAt)).toISOString(),
     status: JSON.parse(status as string) as SyncStatus,
@@ -25,10 +26,10 @@ export class SubscriptionStore {
   constructor(private readonly driver: SqlDriver) {}
 
   async create(subscription: Omit<Subscription, 'nextSyncAt' | 'status'>, now: number): Promise<void> {
-    const { id, event, kind, url, intervalSeconds, createdAt } = subscription;
+    const { id, event, kind, url, intervalSeconds, timeZone, createdAt } = subscription;
     await this.driver.rows(
-      `INSERT INTO subscriptions (id, event, kind, url, interval_seconds, created_at, next_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, '{}')`,
-      [id, event, kind, url, intervalSeconds, createdAt, now],
+      `INSERT INTO subscriptions (id, event, kind, url, interval_seconds, time_zone, created_at, next_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}')`,
+      [id, event, kind, url, intervalSeconds, timeZone ?? null, createdAt, now],
     );
   }
 
@@ -64,7 +65,7 @@ export class SubscriptionStore {
       [now + leaseMs, id, now],
     );
     if (!row) return undefined;
-    const [etag, lastModified, cursor] = row.slice(8) as (string | null)[];
+    const [etag, lastModified, cursor] = row.slice(9) as (string | null)[];
     return { ...toSubscription(row), etag: etag ?? undefined, lastModified: lastModified ?? undefined, cursor: cursor ?? undefined };
   }
 

@@ -22,6 +22,8 @@ export interface Subscription {
   kind: FeedKind;
   url: string;
   intervalSeconds: number;
+  /** IANA zone UTC times are shown in and floating times read in (when the feed names none); absent: the server's. */
+  timeZone?: string;
   createdAt: string;
   nextSyncAt: string;
   status: SyncStatus;
