@@ -12,7 +12,12 @@ export function seedUrl(pattern: string | null, id: string, page: string = locat
   return new URL(safeAuthorHref(pattern ? fill(pattern) : undefined, fill(DEFAULT_SEED_HREF)), page).href;
 }
 
+// Creating an Intl.DateTimeFormat costs far more than using one: the seed browser formats a date per seed shown.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The day a seed was planted, in the viewer's calendar. */
 export function formatPlantedOn(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(iso));
+  let format = dayFormats.get(lang);
+  if (!format) dayFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'long' })));
+  return format.format(new Date(iso));
 }
