@@ -1,5 +1,5 @@
 import type { StorageErrorCode } from '../model/messages.js';
-import type { OffRecord, RecordKind } from '../model/records.js';
+import { hostEventOf, type OffRecord, type RecordKind } from '../model/records.js';
 import type { PendingQuery, PendingWrite, PutOptions } from './store.js';
 
 /**
@@ -80,9 +80,6 @@ export function targetId(entry: PendingEntry): string {
   return isCreate(entry) ? entry.record.id : entry.id;
 }
 
-/** The host event a record belongs to, for the kinds that belong to one. */
-const hostEventOf = (record: OffRecord): string | undefined => ('event' in record ? record.event : undefined);
-
 /** What the store interface shows of a pending write. */
 export function toPendingWrite(entry: PendingEntry): PendingWrite {
   const { key, kind, queuedAt, failure } = entry;
@@ -92,7 +89,7 @@ export function toPendingWrite(entry: PendingEntry): PendingWrite {
 }
 
 export function matches({ kind, event }: PendingQuery) {
-  return (write: PendingWrite): boolean => (kind === undefined || write.kind === kind) && (event === undefined || (write.record && hostEventOf(write.record)) === event);
+  return (write: PendingWrite): boolean => (kind === undefined || write.kind === kind) && (event === undefined || (write.record && hostEventOf(write.kind, write.record)) === event);
 }
 
 type LegacyEntry = PendingEntry & { amended?: true; withdraws?: PutOptions; withdrawsBatch?: true };
