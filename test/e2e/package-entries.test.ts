@@ -21,6 +21,7 @@ test('the package has the entries a bundler user imports', () => {
     'off-layer/model',
     'off-layer/off-contribute-form.js',
     'off-layer/off-event-badge.js',
+    'off-layer/off-seed-browser.js',
     'off-layer/off-seed-card.js',
     'off-layer/off-side-event-board.js',
     'off-layer/storage',
@@ -43,6 +44,7 @@ test('each element entry registers its element, with the class the main entry ex
     ['off-side-event-board', 'OffSideEventBoard'],
     ['off-seed-card', 'OffSeedCard'],
     ['off-contribute-form', 'OffContributeForm'],
+    ['off-seed-browser', 'OffSeedBrowser'],
   ] as const) {
     await import(`off-layer/${tag}.js`);
     assert.equal(customElements.get(tag), main[className], tag);

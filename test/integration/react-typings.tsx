@@ -26,6 +26,7 @@ export function ValidProps() {
       />
       <off-seed-card seed={aSeed} replant-event="g22" heading-level={2} onoff-replanted={(event) => event.detail.from.id} />
       <off-seed-card seed="a-seed-id" />
+      <off-seed-browser event="g22" label="The commons" heading-level={2} onoff-replanted={(event) => event.detail.record.replantedFrom} />
       <off-contribute-form
         ref={form}
         event="g21"

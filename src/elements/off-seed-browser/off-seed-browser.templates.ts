@@ -44,7 +44,7 @@ export function filtersTemplate(t: SeedBrowserStrings, lang: Lang, hidden: boole
       ${searchFieldTemplate(t, filters.onInput, 'field search')}
       ${select('tag', t.tagLabel, t.anyTag, tags, (tag) => `#${tag}`)}
       ${select('license', t.licenseLabel, t.anyLicense, licenses, (license) => licenseFor(license, lang)?.name ?? license)}
-      ${select('event', t.eventLabel, t.anyEvent, events, eventName)}
+      ${select('event', t.eventLabel, t.anyEvent, [...events].sort((a, b) => eventName(a).localeCompare(eventName(b), lang)), eventName)}
     </form>
   `;
 }
