@@ -2,7 +2,6 @@ import { KIND_SEGMENTS, type OffRecord, type RecordKind, type RecordOf } from '.
 import { NotFoundError, StorageError, UnavailableError } from './errors.js';
 import { FormToken } from './form-token.js';
 import { toStorageError } from './http-errors.js';
-import { recordChecks } from './record-store.js';
 import type { ListQuery, PutOptions } from './store.js';
 
 
@@ -35,9 +34,12 @@ function writeHeaders({ headers: { idempotencyKey, editToken, honeypot }, formTo
   return headers;
 }
 
-/** The record checks, downloading while a read is on its way; a failure to load shows where they are awaited. */
+/** The checks of records read from a server, loaded with the first read. */
+export const readChecks = () => import('./read-checks.js');
+
+/** The read checks, downloading while a read is on its way; a failure to load shows where they are awaited. */
 function loadChecks() {
-  const checks = recordChecks();
+  const checks = readChecks();
   checks.catch(() => {});
   return checks;
 }

@@ -1,6 +1,5 @@
 import type { FieldIssue } from '../model/validate.js';
 import { NotFoundError, RateLimitedError, StorageError, UnavailableError } from './errors.js';
-import { ValidationError } from './validation-error.js';
 
 interface ErrorBody {
   error?: { code?: string; message?: string; issues?: FieldIssue[] };
@@ -34,5 +33,7 @@ export async function toStorageError(response: Response, id: string): Promise<St
   // The anti-bot checks: a person who was too quick checks and sends again, a bot is refused.
   if (body?.code === 'too-fast') return new StorageError('too-fast');
   if (body?.code === 'bot') return new StorageError('forbidden');
+  // Loaded here: a page that only reads never downloads the field messages.
+  const { ValidationError } = await import('./validation-error.js');
   return new ValidationError(body?.issues ?? []);
 }

@@ -1,7 +1,7 @@
 import { del, getMany, setMany } from 'idb-keyval';
 import type { OffRecord, RecordKind } from '../model/records.js';
 import { keyUnder, localTable, readUnder } from './http-local.js';
-import { recordChecks } from './record-store.js';
+import { readChecks } from './http-api.js';
 
 const listsTable = localTable('off-layer-cache', 'lists');
 
@@ -45,7 +45,7 @@ export class ListCache {
       const db = await listsTable();
       const [kept] = await getMany<unknown>([key], db);
       if (kept === undefined) return undefined;
-      const records = isKept(kept) ? (await recordChecks()).readableRecords(kind, kept.records, 'the list kept on this device') : [];
+      const records = isKept(kept) ? (await readChecks()).readableRecords(kind, kept.records, 'the list kept on this device') : [];
       if (isKept(kept) && records.length === kept.records.length) return { cursor: kept.cursor, records };
       console.warn(`off-layer: the ${kind} list kept on this device was unreadable; it is fetched again.`);
       await del(key, db);

@@ -1,5 +1,5 @@
 import { isRecordKind, type OffRecord, type RecordKind } from '../model/records.js';
-import { recordChecks } from './record-store.js';
+import { readChecks } from './http-api.js';
 import { Backoff } from './backoff.js';
 
 export interface StreamHandlers {
@@ -73,7 +73,7 @@ export class LiveStream {
       const { kind, records } = data ?? {};
       if (!isRecordKind(kind) || !Array.isArray(records)) return;
       this.inTurn(async () => {
-        const valid = (await recordChecks()).readableRecords(kind, records, this.url);
+        const valid = (await readChecks()).readableRecords(kind, records, this.url);
         if (valid.length) this.handlers.onPut(kind, valid as OffRecord[]);
       });
     });
