@@ -28,8 +28,8 @@ interface Entry {
 }
 
 /** One key per list: the kind and each narrowing given, in a fixed order (JSON: typed words may hold any character). */
-const keyOf = (kind: RecordKind, { event, place, organizer, from, replantedFrom, tag, license, text }: ListScope) =>
-  JSON.stringify([kind, event, place, organizer, from, replantedFrom, tag, license, text]);
+const keyOf = (kind: RecordKind, { event, place, organizer, from, replantedFrom, partOf, tag, license, text }: ListScope) =>
+  JSON.stringify([kind, event, place, organizer, from, replantedFrom, partOf, tag, license, text]);
 
 /** Whether a change to a record of `kind` in host event `event` may change the list: the log does not say more (a place, a time…). */
 const mayChange = (entry: Entry, kind: RecordKind, event: string | null) => entry.kind === kind && (entry.scope.event === undefined || entry.scope.event === event);

@@ -19,15 +19,16 @@ function searchTextOf(record: OffRecord): string {
 
 /** Whether a record of `kind` belongs in the list `query` asks for: how local stores and pending writes narrow a list, as the server does. */
 export function matchesQuery(kind: RecordKind, query: ListQuery): (record: OffRecord) => boolean {
-  const { event, place, organizer, from, replantedFrom, tag, license, text } = query;
+  const { event, place, organizer, from, replantedFrom, partOf, tag, license, text } = query;
   const since = from === undefined ? undefined : Date.parse(from);
   const words = text === undefined ? [] : searchWords(text);
   return (record) => {
-    const fields = record as { placeId?: string; organizerId?: string; replantedFrom?: string; tags?: string[]; license?: string };
+    const fields = record as { placeId?: string; organizerId?: string; replantedFrom?: string; partOf?: string; tags?: string[]; license?: string };
     if (event !== undefined && hostEventOf(kind, record) !== event) return false;
     if (place !== undefined && fields.placeId !== place) return false;
     if (organizer !== undefined && fields.organizerId !== organizer) return false;
     if (replantedFrom !== undefined && fields.replantedFrom !== replantedFrom) return false;
+    if (partOf !== undefined && fields.partOf !== partOf) return false;
     if (tag !== undefined && !fields.tags?.includes(tag)) return false;
     if (license !== undefined && fields.license !== license) return false;
     if (words.length && !matchesWords(searchTextOf(record), words)) return false;
@@ -38,8 +39,8 @@ export function matchesQuery(kind: RecordKind, query: ListQuery): (record: OffRe
 }
 
 /** The part of a query the server's database cannot narrow by a column: `matchesQuery` applies it to the rows read. */
-export function contentQuery({ tag, license, text }: ListQuery): ListQuery | undefined {
-  return tag === undefined && license === undefined && text === undefined ? undefined : { tag, license, text };
+export function contentQuery({ partOf, tag, license, text }: ListQuery): ListQuery | undefined {
+  return partOf === undefined && tag === undefined && license === undefined && text === undefined ? undefined : { partOf, tag, license, text };
 }
 
 /** True when the query narrows nothing but the host event: the lists kept for offline use are of those. */

@@ -15,6 +15,8 @@ export interface ListQuery {
   from?: string;
   /** Seeds replanted from this seed (its id): the next generation of its lineage. */
   replantedFrom?: string;
+  /** Host events part of this one (its id): a series' editions, a festival's venues… */
+  partOf?: string;
   /** Side events and seeds carrying this tag (as stored: without '#'). */
   tag?: string;
   /** Seeds under this licence. */

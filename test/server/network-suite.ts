@@ -60,6 +60,8 @@ export function networkSuite(database: 'sqlite' | 'postgres'): void {
       assert.equal(exported.hostEvent.name, 'Festival of the commons 2026');
       assert.ok((await call(`${api}/events`)).body.some((event: { id: string }) => event.id === input.id));
       assert.equal((await post(`events/${input.id}/places`, placeInput())).status, 404, 'places are not nested under an event');
+      const edition = await create('events', hostEventInput({ partOf: input.id }));
+      assert.deepEqual(ids((await call(`${api}/events?partOf=${input.id}`)).body), [edition.record.id], "a series' editions");
     });
 
     it('keeps an undescribed event id valid, and refuses a side event naming a place or organizer that does not exist', async () => {

@@ -203,6 +203,7 @@ export function storeContract(name: string, subject: StoreUnderTest): void {
       expect(itself.issues).to.deep.equal([{ field: 'partOf', code: 'part-of-cycle' }]);
       const edition = await store.put('event', hostEventInput({ partOf: input.id }));
       expect(edition.partOf, 'an umbrella event nobody described yet is fine').to.equal(input.id);
+      expect((await store.list('event', { partOf: input.id })).map(({ id }) => id), "the series' editions").to.deep.equal([edition.id]);
       await store.put('event', input);
       const loop = (await rejection(store.put('event', { ...input, partOf: edition.id }))) as ValidationError;
       expect(loop.issues).to.deep.equal([{ field: 'partOf', code: 'part-of-cycle' }]);

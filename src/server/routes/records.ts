@@ -41,7 +41,7 @@ function kindParam(c: Context): RecordKind {
   return kindOfSegment(c.req.param('kinds') ?? '');
 }
 
-const ID_SCOPES = ['event', 'place', 'organizer', 'replantedFrom'] as const;
+const ID_SCOPES = ['event', 'place', 'organizer', 'replantedFrom', 'partOf'] as const;
 
 /** The list a request asks for: its query parameters (and the host event its path names, which wins), checked. */
 function listScope(c: Context, pathEvent: string | undefined): ListScope {
