@@ -61,7 +61,8 @@ export function subscriptionRoutes(deps: Deps): Hono {
   routes.post('/admin/subscriptions', async (c) => {
     const input = subscriptionInput(await readJson(c), syncer.options.minIntervalSeconds);
     const id = newId();
-    await store.create({ id, ...input, createdAt: new Date().toISOString() }, Date.now());
+    // Not due before its interval: the sync below is its first, and the scheduler must not take it meanwhile.
+    await store.create({ id, ...input, createdAt: new Date().toISOString() }, Date.now() + input.intervalSeconds * 1000);
     return c.json(await syncNow(id), 201);
   });
 

@@ -25,11 +25,11 @@ function toSubscription([id, event, kind, url, interval, createdAt, nextAt, stat
 export class SubscriptionStore {
   constructor(private readonly driver: SqlDriver) {}
 
-  async create(subscription: Omit<Subscription, 'nextSyncAt' | 'status'>, now: number): Promise<void> {
+  async create(subscription: Omit<Subscription, 'nextSyncAt' | 'status'>, nextAt: number): Promise<void> {
     const { id, event, kind, url, intervalSeconds, timeZone, createdAt } = subscription;
     await this.driver.rows(
       `INSERT INTO subscriptions (id, event, kind, url, interval_seconds, time_zone, created_at, next_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}')`,
-      [id, event, kind, url, intervalSeconds, timeZone ?? null, createdAt, now],
+      [id, event, kind, url, intervalSeconds, timeZone ?? null, createdAt, nextAt],
     );
   }
 
