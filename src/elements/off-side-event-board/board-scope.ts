@@ -23,7 +23,7 @@ export function defaultHeading(t: BoardStrings, scope: BoardScope, related: Rela
   return scope.place ? t.headingAt(name) : t.headingBy(name);
 }
 
-/** Names the board's calendar file: `g21`, `place-<id>`, `organizer-<id>`. */
+/** What the board shows, as a key: `g21`, `place-<id>`, `organizer-<id>`; names its calendar file until the place or organiser is described. */
 export function calendarScope({ event, place, organizer }: BoardScope): string {
   if (event) return event;
   if (place) return `place-${place}`;

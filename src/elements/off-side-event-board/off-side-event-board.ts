@@ -171,7 +171,9 @@ export class OffSideEventBoard extends OffElement {
 
   private downloadAll(): void {
     const records = this.list.records.map((record) => withPlaceName(record, this.related.place(record.placeId)));
-    downloadCalendar(boardCalendar(calendarScope(this), records, this.t.calendarName(scopeName(this, this.related) ?? (this.event || 'OFF'))));
+    const name = scopeName(this, this.related);
+    // A venue's or organiser's file is named after it: "off-cafe-du-port.ics".
+    downloadCalendar(boardCalendar(this.event || (name ?? calendarScope(this)), records, this.t.calendarName(name ?? (this.event || 'OFF'))));
   }
 
   private statusText(): string {

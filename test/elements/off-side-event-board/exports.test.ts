@@ -3,8 +3,9 @@ import { boardCalendar, sideEventCalendar } from '../../../src/elements/off-side
 import type { OffSideEventBoard } from '../../../src/elements/off-side-event-board/off-side-event-board.js';
 import type { SideEvent } from '../../../src/model/records.js';
 import type { OffStore } from '../../../src/storage/store.js';
-import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
-import { rawStore, registerStandIn } from '../stand-in-stores.js';
+import { storeFor } from '../../../src/elements/shared/store-registry.js';
+import { placeInput, sideEventInput, uniqueName } from '../../storage/fixtures.js';
+import { filledStore, rawStore, registerStandIn } from '../stand-in-stores.js';
 import { board, seed } from './helpers.js';
 
 const NOW = new Date('2037-01-01T00:00:00Z');
@@ -88,6 +89,27 @@ describe('off-side-event-board exports', () => {
       expect(one).to.not.contain('SUMMARY:Walk');
       const all = await (await fetch(downloads[1]!.href)).text();
       expect(all.match(/BEGIN:VEVENT/g)).to.have.length(2);
+    });
+    it('downloads a venue’s side events across events as one .ics named after the place, LOCATION from its record', async () => {
+      const spec = await filledStore([]);
+      const store = storeFor(spec);
+      const place = await store.put('place', placeInput());
+      await store.putMany('side-event', [
+        sideEventInput({ event: uniqueName('summit'), title: 'Breakfast', start: '2037-06-12T08:30:00+02:00', end: undefined, placeId: place.id }),
+        sideEventInput({ event: uniqueName('festival'), title: 'Concert', start: '2037-07-01T20:00:00+02:00', end: undefined, placeId: place.id }),
+      ]);
+      const el = await fixture<OffSideEventBoard>(html`<off-side-event-board store=${spec} place=${place.id} lang="en"></off-side-event-board>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="heading"]')!.textContent!.includes('Café du Port'), 'the place was never named');
+      const { downloads, restore } = captureDownloads();
+      try {
+        el.shadowRoot!.querySelector<HTMLButtonElement>('[part="calendar-all-button"]')!.click();
+      } finally {
+        restore();
+      }
+      expect(downloads.map((download) => download.download)).to.deep.equal(['off-cafe-du-port.ics']);
+      const all = await (await fetch(downloads[0]!.href)).text();
+      expect(all).to.contain('X-WR-CALNAME:#OFF Café du Port\r\n');
+      expect(all.match(/LOCATION:Café du Port\\, 1 quai du Port\\, 13002 Marseille/g)).to.have.length(2);
     });
   });
 
