@@ -31,6 +31,8 @@ export class SeedFilterController implements ReactiveController {
   private typingTimer?: ReturnType<typeof setTimeout>;
   private settleTimer?: ReturnType<typeof setTimeout>;
   private foldedRecords?: Seed[];
+  /** The seeds the options are read from: those of the previous render, so that counting tags waits until the list is on screen. */
+  private optionRecords: Seed[] = [];
   private readonly matching = memoizeLast(filterSeeds);
   private readonly choices = memoizeLast(filterOptions);
 
@@ -46,9 +48,10 @@ export class SeedFilterController implements ReactiveController {
     return this.matching(this.sources.records(), this.filter);
   }
 
+  /** What the selects offer; read from the seeds as they were at the previous render (one task later), not on the first render's path. */
   get options(): FilterOptions {
     const { tag, license, event } = this.filter;
-    return this.choices(this.sources.records(), tag, license, event);
+    return this.choices(this.optionRecords, tag, license, event);
   }
 
 
@@ -79,6 +82,10 @@ export class SeedFilterController implements ReactiveController {
     if (records !== this.foldedRecords) {
       this.foldedRecords = records;
       seedTexts.foldWhenIdle(records);
+      setTimeout(() => {
+        this.optionRecords = records;
+        this.host.requestUpdate();
+      });
     }
     // Options re-rendered in place, or once picked by the visitor (HTML's "dirtiness"), ignore `selected`: set after every render.
     for (const name of SELECTS) {
