@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/off-contribute-form/define.js';
 import '../../../src/elements/off-event-badge/define.js';
+import '../../../src/elements/off-seed-browser/define.js';
 import '../../../src/elements/off-seed-card/define.js';
 import '../../../src/elements/off-side-event-board/define.js';
 import { uniqueName } from '../../storage/fixtures.js';
@@ -11,7 +12,7 @@ const HOSTILE_CSS = `
   button, input, p, h2, h3 { color: rgb(255, 0, 0) !important; text-decoration: underline wavy; }
 `;
 
-const TAGS = ['off-event-badge', 'off-side-event-board', 'off-seed-card', 'off-contribute-form'] as const;
+const TAGS = ['off-event-badge', 'off-side-event-board', 'off-seed-card', 'off-contribute-form', 'off-seed-browser'] as const;
 
 describe('host page isolation', () => {
   let style: HTMLStyleElement;

@@ -1,11 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/elements/off-contribute-form/define.js';
 import '../../../src/elements/off-event-badge/define.js';
+import '../../../src/elements/off-seed-browser/define.js';
 import '../../../src/elements/off-seed-card/define.js';
 import '../../../src/elements/off-side-event-board/define.js';
 import { uniqueName } from '../../storage/fixtures.js';
 
-const TAGS = ['off-event-badge', 'off-side-event-board', 'off-seed-card', 'off-contribute-form'] as const;
+const TAGS = ['off-event-badge', 'off-side-event-board', 'off-seed-card', 'off-contribute-form', 'off-seed-browser'] as const;
 
 // Firefox did not give a shadow tree its host's language, and WebKit did not follow a change of it.
 describe('the language of the text inside each element', () => {
