@@ -90,17 +90,19 @@ describe('off-contribute-form and the network', () => {
     expect(sideEvent).to.include({ place: 'La Friche', placeId: friche.id });
   });
 
-  it('says what is wrong with the new place next to its fields, and sends nothing', async () => {
+  it('says what is wrong with the new place next to its fields (a javascript: URL too), and sends nothing', async () => {
     const store = await knownRecords();
     const el = await formOn(store, 'fr');
     (part(el, 'new-place-button') as HTMLButtonElement).click();
     await el.updateComplete;
     fillSideEvent(el);
     type(el, 'newPlace.latitude', 'au nord');
+    type(el, 'newPlace.url', 'javascript:alert(1)');
     await submit(el);
     await waitUntil(() => errorFor(el, 'newPlace.latitude'));
     expect(errorFor(el, 'newPlace.name')).to.equal('Ce champ est obligatoire.');
     expect(errorFor(el, 'newPlace.latitude')).to.equal('La latitude va de -90 à 90, la longitude de -180 à 180.');
+    expect(errorFor(el, 'newPlace.url')).to.equal('Seules les adresses http:// et https:// sont acceptées.');
     await expect(el).to.be.accessible();
     expect(await stored(store, el.event)).to.have.length(0);
   });
