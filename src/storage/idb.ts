@@ -3,7 +3,6 @@ import type { OffRecord, RecordKind } from '../model/records.js';
 import { recordKey, type RecordBackend } from './backend.js';
 import { ChangeFeed } from './change-feed.js';
 import { QuotaError, UnavailableError } from './errors.js';
-import { MemoryBackend } from './memory.js';
 import { LocalStore } from './local-store.js';
 import { RecordStore } from './record-store.js';
 import { PERSISTENT_ONLINE } from './statuses.js';
@@ -82,16 +81,17 @@ export function createIdbStore({ database = 'off-layer', openTimeoutMs = 4000 }:
   const feed = new ChangeFeed(`off-layer:${database}`);
   let status = PERSISTENT_ONLINE;
 
-  const fallBack = (reason: StatusReason): RecordBackend => {
+  const fallBack = async (reason: StatusReason): Promise<RecordBackend> => {
     status = { persistent: false, online: true, reason };
     feed.close();
     feed.emit({ type: 'status', status }, { localOnly: true });
-    return new MemoryBackend();
+    // Loaded only here: most pages have IndexedDB.
+    return new (await import('./memory.js')).MemoryBackend();
   };
 
   const opening: Promise<RecordBackend> =
     typeof indexedDB === 'undefined'
-      ? Promise.resolve(fallBack('no-indexeddb'))
+      ? fallBack('no-indexeddb')
       : openIdb(database, openTimeoutMs).then(
           (db) => new IdbBackend(db),
           (error) => fallBack(error instanceof OpenTimeout ? 'open-timeout' : 'open-failed'),

@@ -1,8 +1,7 @@
 import { createIdbStore } from '../../storage/idb.js';
 import { LazyStore } from '../../storage/lazy.js';
-import { createMemoryStore } from '../../storage/memory.js';
 import { QueueingStore, type BasicStore } from '../../storage/queueing-store.js';
-import { PERSISTENT_ONLINE } from '../../storage/statuses.js';
+import { MEMORY_STATUS, PERSISTENT_ONLINE } from '../../storage/statuses.js';
 import type { OffStore } from '../../storage/store.js';
 
 /** `store` attribute values: `idb` (default), `memory`, or a reference server's base URL (`https://…/api`, or `/api` on this site). */
@@ -38,7 +37,8 @@ function canonical(spec: StoreSpec | null | undefined): StoreSpec {
 }
 
 function openStore(spec: StoreSpec): OffStore {
-  if (spec === 'memory') return createMemoryStore();
+  // A chunk of its own too: the default store is the only one every page needs.
+  if (spec === 'memory') return new LazyStore(async () => (await import('../../storage/memory.js')).createMemoryStore(), MEMORY_STATUS);
   // The HTTP store (outbox, live stream, edit tokens) is its own chunk, downloaded only by pages that name a server.
   if (isServerUrl(spec)) {
     const refusal = clearTextRefusal(spec);
