@@ -106,3 +106,15 @@ export function lineageList(root: LineageNode, text: NodeText, label: string): T
   </li>`;
   return html`<ul part="lineage-list" class="lineage-list visually-hidden" aria-label=${label}>${item(root)}</ul>`;
 }
+
+/** The lineage in a `<figure>`, drawn and listed; nothing for a seed planted from nothing that nobody replanted. */
+export function lineageFigure(seed: Seed, lineage: Lineage, caption: string, text: NodeText): TemplateResult | typeof nothing {
+  if (lineage.ancestors.length === 0 && lineage.descendants.length === 0) return nothing;
+  const root = lineageTree(seed, lineage);
+  return html`
+    <figure part="lineage-tree" class="lineage-tree">
+      <figcaption>${caption}</figcaption>
+      ${lineagePicture(lineageRows(root), text)} ${lineageList(root, text, caption)}
+    </figure>
+  `;
+}

@@ -6,7 +6,6 @@ import { tokenizeLinks } from '../../model/autolink.js';
 import { recordToJson } from '../../model/json.js';
 import { licenseFor } from '../../model/licenses.js';
 import { storageMessage } from '../../model/messages.js';
-import { lineageOf } from '../../model/lineage.js';
 import type { Seed } from '../../model/records.js';
 import { StorageError } from '../../storage/errors.js';
 import type { StoreChange } from '../../storage/store.js';
@@ -18,8 +17,8 @@ import { replantSeed } from '../shared/replant.js';
 import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
-import { lineageList, lineagePicture, lineageRows, lineageTree, type LineageNode, type NodeText } from './lineage-picture.js';
-import { lineageSources } from './lineage-sources.js';
+import { LineageController } from './lineage-controller.js';
+import { lineageFigure, type LineageNode } from './lineage-picture.js';
 import { seedCardStyles } from './off-seed-card.styles.js';
 import { strings } from './off-seed-card.strings.js';
 import { canShare, shareLink } from './share.js';
@@ -30,12 +29,6 @@ const isComplete = ({ id, title, body, tags, createdAt }: Seed) =>
   [id, title, body, createdAt].every((field) => typeof field === 'string') && Array.isArray(tags);
 
 const LINK_REL = 'noopener noreferrer nofollow ugc';
-
-/**
- * Generations of replantings read below the seed on show: each is one list per seed of the generation above, so a
- * page of cards on a server stays at a few requests a card; children and grandchildren tell where a seed went.
- */
-const DESCENDANT_DEPTH = 2;
 
 type Status = { kind: 'shared' | 'copied' | 'replanting' } | { kind: 'replanted'; seed: Seed } | { kind: 'error'; message: string };
 
@@ -121,10 +114,10 @@ export class OffSeedCard extends OffElement {
   });
 
   /** The seeds this one was replanted from (its parent's title among them) and those replanted from it. */
-  private readonly lineage = new Task(this, {
-    task: ([seed]) => (seed ? lineageOf(seed, lineageSources(this.storeController.store), { descendantDepth: DESCENDANT_DEPTH }) : undefined),
-    args: () => [this.record, this.store] as const,
-    argsEqual: ([seed, store], [previous, previousStore]) => store === previousStore && seed?.id === previous?.id && seed?.replantedFrom === previous?.replantedFrom,
+  private readonly lineage = new LineageController(this, {
+    seed: () => this.record,
+    store: () => this.storeController.store,
+    storeSpec: () => this.store,
   });
 
   /** The seed given or loaded: the `seed` property, else the one loaded by id (not the previous one while the next loads). */
@@ -145,7 +138,7 @@ export class OffSeedCard extends OffElement {
     // Back in the page (moved by a framework, a tab shown again): changes made meanwhile reached no one.
     if (this.hasUpdated) {
       void this.loader.run();
-      void this.lineage.run();
+      this.lineage.run();
     }
   }
 
@@ -162,28 +155,16 @@ export class OffSeedCard extends OffElement {
   private onStoreChange(change: StoreChange): void {
     if (change.type === 'status') {
       // What could not be read while the store was unreachable (bad venue Wi-Fi) is read again once it is back.
-      if (change.status.online) for (const task of [this.loader, this.lineage]) if (task.status === TaskStatus.ERROR) void task.run();
+      if (!change.status.online) return;
+      if (this.loader.status === TaskStatus.ERROR) void this.loader.run();
+      if (this.lineage.failed) this.lineage.run();
       return;
     }
     if (change.type === 'pending' || change.kind !== 'seed') return;
     const touched = (id: string | undefined) =>
       id !== undefined && (change.type === 'remove' ? change.id === id : change.records.some((record) => record.id === id));
     if (!this.seed && touched(this.seedId)) void this.loader.run();
-    if (this.reachesLineage(change)) void this.lineage.run();
-  }
-
-  /** Whether a change of seeds touches a seed of the lineage shown, or replants one of them. */
-  private reachesLineage(change: Extract<StoreChange, { type: 'put' | 'remove' }>): boolean {
-    const seed = this.record;
-    if (!seed) return false;
-    const shown = new Set([seed.id, ...(seed.replantedFrom ? [seed.replantedFrom] : [])]);
-    const lineage = this.lineage.value;
-    lineage?.ancestors.forEach(({ id }) => shown.add(id));
-    const addDescendants = (level: NonNullable<typeof lineage>['descendants']) =>
-      level.forEach(({ seed: child, replantings }) => (shown.add(child.id), addDescendants(replantings)));
-    addDescendants(lineage?.descendants ?? []);
-    if (change.type === 'remove') return shown.has(change.id);
-    return change.records.some((record) => shown.has(record.id) || shown.has((record as Seed).replantedFrom ?? ''));
+    this.lineage.changed(change);
   }
 
   /** Shares the seed's link with the system share sheet, or copies it; reports the outcome in the status line. */
@@ -273,23 +254,16 @@ export class OffSeedCard extends OffElement {
     `;
   }
 
-  /** The lineage across events, drawn and listed, once read; nothing for a seed nobody replanted, planted from nothing. */
+  /** The lineage across events, drawn and listed, once read. */
   private renderLineageTree(seed: Seed) {
     const lineage = this.lineage.value;
-    if (!lineage || (lineage.ancestors.length === 0 && lineage.descendants.length === 0)) return nothing;
+    if (!lineage) return nothing;
     const text = strings[this.language];
-    const root = lineageTree(seed, lineage);
-    const nodeText: NodeText = {
+    return lineageFigure(seed, lineage, text.lineage, {
       title: (node) => (node.seed ? node.seed.title : text.lineageGap),
       detail: (node) => this.nodeDetail(node),
       href: (node) => seedUrl(this.seedHref, node.id),
-    };
-    return html`
-      <figure part="lineage-tree" class="lineage-tree">
-        <figcaption>${text.lineage}</figcaption>
-        ${lineagePicture(lineageRows(root), nodeText)} ${lineageList(root, nodeText, text.lineage)}
-      </figure>
-    `;
+    });
   }
 
   /** "G21 Summit 2026 · 12 June 2026", and "this seed" for the one on show. */
