@@ -44,6 +44,7 @@ const SCRIPT_TAG_PAGES = [
   { name: 'script tag, a page with only the badge', body: () => '<off-event-badge event="g21"></off-event-badge>', target: 14, budget: 15.3 },
   { name: 'script tag, a page with only the board', body: () => '<off-side-event-board event="g21"></off-side-event-board>', target: 20, budget: 21.5 },
   { name: 'script tag, a page with all four elements', body: () => ALL_FOUR, target: 40, budget: 42.2 },
+  { name: 'script tag, a page with the seed browser', body: () => '<off-seed-browser event="g21"></off-seed-browser>', budget: 22 },
   {
     name: 'script tag, the board on a reference server',
     body: (api) => `<off-side-event-board event="g21" store="${api}"></off-side-event-board>`,
