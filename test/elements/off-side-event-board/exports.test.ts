@@ -43,8 +43,8 @@ const jsonLdScripts = (event: string) => [...document.head.querySelectorAll(`scr
 
 describe('off-side-event-board exports', () => {
   describe('calendar files', () => {
-    it('names one side event’s file after the event and its title', () => {
-      const file = sideEventCalendar('g21', sideEvent({ title: 'Café & Co : petit-déjeuner !' }), NOW);
+    it('names one side event’s file after the event and its title', async () => {
+      const file = await sideEventCalendar('g21', sideEvent({ title: 'Café & Co : petit-déjeuner !' }), NOW);
       expect(file.filename).to.equal('off-g21-cafe-co-petit-dejeuner.ics');
       expect(file.text).to.contain('BEGIN:VCALENDAR\r\n');
       expect(file.text).to.contain('SUMMARY:Café & Co : petit-déjeuner !\r\n');
@@ -52,17 +52,17 @@ describe('off-side-event-board exports', () => {
       expect(file.text.match(/BEGIN:VEVENT/g)).to.have.length(1);
     });
 
-    it('falls back to the id when the title leaves no slug', () => {
-      expect(sideEventCalendar('g21', sideEvent({ title: '★★★' }), NOW).filename).to.equal('off-g21-abc-123.ics');
+    it('falls back to the id when the title leaves no slug', async () => {
+      expect((await sideEventCalendar('g21', sideEvent({ title: '★★★' }), NOW)).filename).to.equal('off-g21-abc-123.ics');
     });
 
-    it('writes only an http(s) URL, whatever the store sends', () => {
-      expect(sideEventCalendar('g21', sideEvent({ url: 'https://example.org/breakfast' }), NOW).text).to.contain('URL:https://example.org/breakfast\r\n');
-      expect(sideEventCalendar('g21', sideEvent({ url: 'javascript:alert(1)' }), NOW).text).to.not.contain('URL:');
+    it('writes only an http(s) URL, whatever the store sends', async () => {
+      expect((await sideEventCalendar('g21', sideEvent({ url: 'https://example.org/breakfast' }), NOW)).text).to.contain('URL:https://example.org/breakfast\r\n');
+      expect((await sideEventCalendar('g21', sideEvent({ url: 'javascript:alert(1)' }), NOW)).text).to.not.contain('URL:');
     });
 
-    it('puts every side event of the board in one named calendar', () => {
-      const file = boardCalendar('g21', [sideEvent(), sideEvent({ id: 'second', title: 'Second' })], '#OFF g21', NOW);
+    it('puts every side event of the board in one named calendar', async () => {
+      const file = await boardCalendar('g21', [sideEvent(), sideEvent({ id: 'second', title: 'Second' })], '#OFF g21', NOW);
       expect(file.filename).to.equal('off-g21.ics');
       expect(file.text).to.contain('X-WR-CALNAME:#OFF g21\r\n');
       expect(file.text.match(/BEGIN:VEVENT/g)).to.have.length(2);
@@ -79,6 +79,8 @@ describe('off-side-event-board exports', () => {
       try {
         el.shadowRoot!.querySelector<HTMLButtonElement>('[part="calendar-button"]')!.click();
         el.shadowRoot!.querySelector<HTMLButtonElement>('[part="calendar-all-button"]')!.click();
+        // The calendar writer is loaded on the first click.
+        await waitUntil(() => downloads.length === 2, 'not downloaded');
       } finally {
         restore();
       }
@@ -103,6 +105,7 @@ describe('off-side-event-board exports', () => {
       const { downloads, restore } = captureDownloads();
       try {
         el.shadowRoot!.querySelector<HTMLButtonElement>('[part="calendar-all-button"]')!.click();
+        await waitUntil(() => downloads.length === 1, 'not downloaded');
       } finally {
         restore();
       }
