@@ -12,7 +12,7 @@ import type { SeedBrowserStrings } from './off-seed-browser.strings.js';
 import type { SeedFilterController } from './seed-filter-controller.js';
 
 /** Where a replanting stands, by the id of the seed replanted. */
-export type ReplantState = { kind: 'replanting' } | { kind: 'replanted'; seed: Seed } | { kind: 'error'; message: string };
+export type ReplantState = { kind: 'replanting' | 'replanted' } | { kind: 'error'; message: string };
 
 /** What the items of one list share. */
 export interface ItemContext {

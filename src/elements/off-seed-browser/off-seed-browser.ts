@@ -119,8 +119,8 @@ export class OffSeedBrowser extends OffElement {
     if (!this.event || this.replants.get(seed.id)?.kind === 'replanting') return undefined;
     this.setReplant(seed.id, { kind: 'replanting' });
     try {
-      return await replantSeed(this, this.storeController.store, seed, this.event, (record) => {
-        this.setReplant(seed.id, { kind: 'replanted', seed: record });
+      return await replantSeed(this, this.storeController.store, seed, this.event, () => {
+        this.setReplant(seed.id, { kind: 'replanted' });
         this.announcer.announce(this.t.replantedOne(seed.title, this.eventName(this.event)));
       });
     } catch (error) {
