@@ -17,9 +17,15 @@ const SCRIPT_TAG_CHUNKS = 'off-layer';
 
 const DEFINE_MODULE = /[\\/]elements[\\/]([^/\\]+)[\\/]define\.ts$/;
 
-/** An element's chunk is named after its tag (`off-layer/off-event-badge-[hash].js`), which makes a page's requests readable. */
-function scriptTagChunkName({ name, facadeModuleId }: PreRenderedChunk): string {
-  return `${SCRIPT_TAG_CHUNKS}/${DEFINE_MODULE.exec(facadeModuleId ?? '')?.[1] ?? name}-[hash].js`;
+const HTTP_STORE_MODULE = /[\\/]storage[\\/]http\.ts$/;
+
+/**
+ * An element's chunk is named after its tag (`off-layer/off-event-badge-[hash].js`), which makes a page's requests
+ * readable; the HTTP store's is `http`, whichever module loads it.
+ */
+function scriptTagChunkName({ name, facadeModuleId, moduleIds }: PreRenderedChunk): string {
+  const named = DEFINE_MODULE.exec(facadeModuleId ?? '')?.[1] ?? (moduleIds.some((id) => HTTP_STORE_MODULE.test(id)) ? 'http' : name);
+  return `${SCRIPT_TAG_CHUNKS}/${named}-[hash].js`;
 }
 
 /** The tags whose define module imports `id`, directly or not. */

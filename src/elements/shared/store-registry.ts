@@ -13,22 +13,6 @@ const stores = new Map<StoreSpec, OffStore>();
 
 const isServerUrl = (spec: StoreSpec) => /^(https?:\/)?\//i.test(spec);
 
-/** Servers that may be reached in clear: this machine, while developing. */
-const LOOPBACK = new Set(['localhost', '127.0.0.1']);
-
-/** Why a server address is refused: over `http://` (or `//host` on an http page) edit tokens would travel in clear. */
-function clearTextRefusal(spec: StoreSpec): string | undefined {
-  if (!/^(http:)?\/\//i.test(spec)) return undefined;
-  let host = '';
-  try {
-    host = new URL(spec, 'http://localhost/').hostname;
-  } catch {
-    // Not an address at all: refused below like any other.
-  }
-  if (LOOPBACK.has(host)) return undefined;
-  return `off-layer: store="${spec}" is refused: over http:// or a protocol-relative //address, contributions and their edit tokens could travel in clear. Write https://… (http:// is accepted only for localhost and 127.0.0.1).`;
-}
-
 /** The registry key of a `store` value: an unknown value (a typo) means the default store, not a second copy of it. */
 function canonical(spec: StoreSpec | null | undefined): StoreSpec {
   const key = spec?.trim() || DEFAULT_STORE;
@@ -40,14 +24,7 @@ function openStore(spec: StoreSpec): OffStore {
   // A chunk of its own too: the default store is the only one every page needs.
   if (spec === 'memory') return new LazyStore(async () => (await import('../../storage/memory.js')).createMemoryStore(), MEMORY_STATUS);
   // The HTTP store (outbox, live stream, edit tokens) is its own chunk, downloaded only by pages that name a server.
-  if (isServerUrl(spec)) {
-    const refusal = clearTextRefusal(spec);
-    if (refusal) {
-      console.error(refusal);
-      return new LazyStore(() => Promise.reject(new Error(refusal)), { persistent: false, online: false });
-    }
-    return new LazyStore(async () => (await import('../../storage/http.js')).createHttpStore(spec), PERSISTENT_ONLINE);
-  }
+  if (isServerUrl(spec)) return new LazyStore(async () => (await import('./server-store.js')).serverStore(spec), PERSISTENT_ONLINE);
   return createIdbStore();
 }
 
