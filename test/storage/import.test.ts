@@ -373,6 +373,16 @@ describe('calendar files from real producers', () => {
     expect((await importIcs(store, longer, { event: 'g21', from: JUNE_2026 })).map(({ start }) => start)).to.deep.equal(['2026-07-07T19:00:00+02:00']);
   });
 
+  it('reads a hostile calendar without hanging: a rule repeating every second stops at 500 occurrences; a broken VEVENT is left out and told', () => {
+    const vevent = (uid: string, ...lines: string[]) => ['BEGIN:VEVENT', `UID:${uid}`, 'SUMMARY:x', 'DTSTART:20261201T000000Z', ...lines, 'END:VEVENT'];
+    const ics = ['BEGIN:VCALENDAR', ...vevent('flood', 'RRULE:FREQ=SECONDLY'), ...vevent('broken', 'DURATION:PXYZ'), ...vevent('fine'), 'END:VCALENDAR'].join('\r\n');
+    const skipped: (string | undefined)[] = [];
+    const inputs = parseIcs(ics, { event: 'g21', from: new Date('2026-12-01T00:00:00Z'), onSkipped: (uid) => skipped.push(uid) });
+    expect(inputs.filter(({ sourceId }) => sourceId?.startsWith('flood/'))).to.have.length(500);
+    expect(inputs.filter(({ sourceId }) => sourceId === 'fine')).to.have.length(1);
+    expect(skipped).to.deep.equal(['broken']);
+  });
+
   it('refuses a file that is not iCalendar with IcsFormatError', async () => {
     const store = createMemoryStore({ name: uniqueName('ics') });
     const error = await importIcs(store, '<html><body>Not found</body></html>', { event: 'g21' }).catch((failure: unknown) => failure);
