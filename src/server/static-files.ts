@@ -4,8 +4,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { Encoded, isCompressible, type Bytes } from './encoding.js';
 import { digest, send } from './http-cache.js';
 
-/** Vite's hashed asset names (`assets/name-[hash].js`): what such a name holds never changes. */
-const HASHED_ASSET = /\/assets\/[^/]+-[\w-]{8,}\.\w+$/;
+/**
+ * Hashed names, what they hold never changes: Vite's assets (`assets/name-[hash].js`) and the script tag's
+ * chunks beside `off-layer.js` (`off-layer/name-[hash].js`). `off-layer.js` itself keeps its name: revalidated.
+ */
+const HASHED_ASSET = /\/(assets|off-layer)\/[^/]+-[\w-]{8,}\.\w+$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Pages and unhashed files: kept, but asked about again each time (a 304 when unchanged). */
 const REVALIDATE = 'no-cache';

@@ -4,16 +4,13 @@ import { ReloadNeeded, type HttpApi } from './http-api.js';
 import type { ListCache, SyncedList } from './http-list-cache.js';
 import type { SeenRecords } from './http-seen.js';
 
-/** How long a returning visitor's list waits for what changed before the list kept on the device is shown. */
-const SHOW_KEPT_AFTER_MS = 250;
-
 /** Tells listeners what changed in a list shown already. */
 export type AnnounceChanges = (kind: RecordKind, puts: OffRecord[], removedIds: string[]) => void;
 
 /**
  * The lists of one host event (or all), kept on the device with their cursor: a returning visitor
- * downloads only what changed since (`?since=`), and on a slow network sees the kept list at once,
- * then what changed when it arrives. A server that cannot say what changed is asked for the whole list.
+ * downloads only what changed since (`?since=`), and sees the kept list at once, then what changed
+ * when it arrives. A server that cannot say what changed is asked for the whole list.
  */
 export class ListSync {
   constructor(
@@ -21,6 +18,8 @@ export class ListSync {
     private readonly lists: ListCache,
     private readonly seen: SeenRecords,
     private readonly announceChanges: AnnounceChanges,
+    /** How long a list kept on the device waits for what changed before it is shown as it is (what changed follows). */
+    private readonly showKeptAfterMs: number,
   ) {}
 
   /** The list as the server has it now, or, if that takes long, as kept (what changed follows). Throws when it can be neither. */
@@ -28,7 +27,7 @@ export class ListSync {
     const kept = await this.lists.load(kind, event);
     if (!kept?.cursor) return this.listed(kind, event, await this.reload(kind, event));
     const fresh = this.refresh(kind, event, kept);
-    const late = new Promise<undefined>((resolve) => setTimeout(resolve, SHOW_KEPT_AFTER_MS));
+    const late = new Promise<undefined>((resolve) => setTimeout(resolve, this.showKeptAfterMs));
     const first = await Promise.race([fresh, late]);
     if (first) return this.listed(kind, event, first);
     this.listed(kind, event, kept.records);

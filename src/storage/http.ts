@@ -30,6 +30,11 @@ export interface HttpStoreOptions {
   concurrency?: number;
   /** First delay before pending writes are sent again, doubled after each failure (up to a minute), with jitter. */
   retryBaseMs?: number;
+  /**
+   * How long a list kept on this device from an earlier visit waits for what changed since before it is shown as it
+   * is, what changed following when it arrives. Default 0: a returning visitor's board renders at once.
+   */
+  showKeptListAfterMs?: number;
 }
 
 const OFFLINE: StoreStatus = { persistent: true, online: false, reason: 'offline' };
@@ -69,7 +74,7 @@ export class HttpStore extends OutboxStore {
   private waitingCount = 0;
   private opening?: Promise<StoreStatus>;
 
-  constructor(baseUrl: string, { concurrency = 4, retryBaseMs = 1000 }: HttpStoreOptions = {}) {
+  constructor(baseUrl: string, { concurrency = 4, retryBaseMs = 1000, showKeptListAfterMs = 0 }: HttpStoreOptions = {}) {
     super();
     const base = new URL(baseUrl.trim(), document.baseURI).href.replace(/\/+$/, '');
     this.api = new HttpApi(base);
@@ -80,7 +85,7 @@ export class HttpStore extends OutboxStore {
     this.sync = new ListSync(this.api, this.lists, this.seen, (kind, puts, removedIds) => {
       if (puts.length) this.feed.emit({ type: 'put', kind, records: puts }, { localOnly: true });
       for (const id of removedIds) this.feed.emit({ type: 'remove', kind, id }, { localOnly: true });
-    });
+    }, showKeptListAfterMs);
     this.outbox = new Outbox(base, [idbTable, keyValueTable(base, () => localStorage)]);
     this.delivery = new HttpDelivery(this.api, this.tokens, this.outbox, this.feed);
     this.sender = new OutboxSender(

@@ -19,6 +19,9 @@ describe('--static: compressed once, cached by name', { timeout: 60_000 }, () =>
     writeFileSync(join(site, 'index.html'), page);
     writeFileSync(join(site, 'assets', 'board-B1x9_kQz.js'), script);
     writeFileSync(join(site, 'assets', 'badge.png'), image);
+    mkdirSync(join(site, 'off-layer'));
+    writeFileSync(join(site, 'off-layer.js'), script);
+    writeFileSync(join(site, 'off-layer', 'core-BkVim-c5.js'), script);
     server = await startServer({ args: ['--static', site] });
   });
 
@@ -57,6 +60,9 @@ describe('--static: compressed once, cached by name', { timeout: 60_000 }, () =>
     assert.deepEqual(png.bytes, image);
     assert.equal(png.headers['cache-control'], 'no-cache', 'an unhashed name may change');
     assert.equal((await rawGet(`${server.origin}/assets/missing-B1x9_kQz.js`)).status, 404);
+    // The script tag's chunks too (a return visit asks for none of them), not the loader, whose name stays.
+    assert.equal((await rawGet(`${server.origin}/off-layer/core-BkVim-c5.js`)).headers['cache-control'], IMMUTABLE);
+    assert.equal((await rawGet(`${server.origin}/off-layer.js`)).headers['cache-control'], 'no-cache');
     assert.equal((await rawGet(`${server.origin}/../package.json`)).status, 404);
   });
 });

@@ -1,5 +1,5 @@
 import { executeServerCommand } from '@web/test-runner-commands';
-import { createHttpStore, type HttpStore } from '../../src/storage/http.js';
+import { createHttpStore, type HttpStore, type HttpStoreOptions } from '../../src/storage/http.js';
 
 export type Database = 'sqlite' | 'postgres';
 
@@ -71,9 +71,12 @@ export async function insertRaw(server: TestServer, kind: string, record: Record
   await executeServerCommand('off-server', { action: 'insert-raw', id: server.id, kind, record });
 }
 
-/** A store on `url` that is closed after the test. */
-export async function openStore(url: string): Promise<HttpStore> {
-  const store = createHttpStore(url, { retryBaseMs: 200 });
+/**
+ * A store on `url` that is closed after the test. Its lists wait for what changed since the list kept by an earlier
+ * store on the same server, so that a test reads what the server holds (test/storage/http-sync.test.ts tests the default).
+ */
+export async function openStore(url: string, options: HttpStoreOptions = {}): Promise<HttpStore> {
+  const store = createHttpStore(url, { retryBaseMs: 200, showKeptListAfterMs: 30_000, ...options });
   opened.push(store);
   await store.ready();
   return store;

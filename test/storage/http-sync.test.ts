@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { createStore, setMany } from 'idb-keyval';
 import { keyUnder } from '../../src/storage/http-local.js';
-import { sideEventInput, uniqueName } from './fixtures.js';
+import { recordName } from '../../src/model/records.js';
+import type { StoreChange } from '../../src/storage/store.js';
+import { sideEventInput, uniqueName, until } from './fixtures.js';
 import { openStore, startServer, type TestServer } from './http-servers.js';
 
 const ADMIN_TOKEN = 'moderator-token-for-tests';
@@ -53,6 +55,19 @@ describe('http store, incremental sync of the lists kept on this device', functi
     expect(again).to.have.length(1);
     expect(again[0]).to.contain('since=');
     expect(titles.sort()).to.deep.equal(['Breakfast', 'Late picnic', 'Walk']);
+  });
+
+  it('shows a returning visitor the list kept at once, then what changed since', async () => {
+    await plant(server, event, ['Breakfast']);
+    const firstVisit = await openStore(server.url);
+    await firstVisit.list('side-event', { event });
+    await plant(server, event, ['Late picnic']);
+
+    const returnVisit = await openStore(server.url, { showKeptListAfterMs: 0 });
+    const changes: StoreChange[] = [];
+    returnVisit.subscribe((change) => changes.push(change));
+    expect((await returnVisit.list('side-event', { event })).map((record) => record.title)).to.deep.equal(['Breakfast']);
+    await until(() => changes.some((change) => change.type === 'put' && change.records.some((record) => recordName(record) === 'Late picnic')), 'the new side event');
   });
 
   it('drops at the next sync a record a moderator hid since the list was kept', async () => {
