@@ -63,5 +63,7 @@ export const fr: ContributeFormStrings = {
   offline: 'Vous êtes hors ligne. Ce que vous ajoutez est gardé sur cet appareil et envoyé dès votre retour en ligne.',
   notPersistent:
     'Ce navigateur ne conserve pas les données de ce site : ce que vous ajoutez ici sera perdu à la fermeture de la page.',
+  editRightsNotKept:
+    "Ce que vous avez ajouté est en ligne, mais cet appareil n'a pas pu garder le droit de le modifier : vous pouvez le modifier ou le supprimer jusqu'à ce que vous quittiez cette page.",
   sentLater: (title) => `« ${title} » a été envoyé.`,
 };

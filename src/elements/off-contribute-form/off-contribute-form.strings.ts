@@ -34,6 +34,7 @@ export interface ContributeFormStrings {
   replaceTyped: (title: string) => string;
   offline: string;
   notPersistent: string;
+  editRightsNotKept: string;
   sentLater: (title: string) => string;
 }
 
@@ -99,6 +100,7 @@ export const STRINGS = catalogue<ContributeFormStrings>(
     replaceTyped: (title) => `Replace what you are typing with “${title}”? It will be lost.`,
     offline: 'You are offline. What you add is kept on this device and sent when you are back online.',
     notPersistent: 'This browser does not keep data for this site: what you add here is lost when you close the page.',
+    editRightsNotKept: 'What you added is online, but this device could not keep the right to change it: you can edit or delete it only until you leave this page.',
     sentLater: (title) => `“${title}” has been sent.`,
   },
   async () => (await import('./off-contribute-form.strings.fr.js')).fr,

@@ -18,6 +18,8 @@ export interface StatusView {
   lang: Lang;
   kind: EventRecordKind;
   persistent: boolean;
+  /** False when the store could not keep the edit rights of what was added (see `StoreStatus.editRightsKept`). */
+  editRightsKept: boolean;
   offline: boolean;
   waiting: number;
   refused: PendingContribution[];
@@ -49,6 +51,7 @@ export function statusTemplate(view: StatusView): TemplateResult {
   return html`
     <div part="status" class="status" role="status" aria-atomic="false" tabindex="-1">
       ${view.persistent ? nothing : html`<p class="warning">${strings.notPersistent}</p>`}
+      ${view.editRightsKept ? nothing : html`<p class="warning">${strings.editRightsNotKept}</p>`}
       ${view.offline ? html`<p class="offline">${strings.offline}</p>` : nothing}
       ${view.waiting ? html`<p class="pending">${plural(lang, view.waiting, strings.pendingCount)}</p>` : nothing}
       ${refused.length

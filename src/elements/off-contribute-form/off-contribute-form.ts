@@ -253,6 +253,7 @@ export class OffContributeForm extends OffElement {
           lang,
           kind,
           persistent: this.storeController.status.persistent,
+          editRightsKept: this.storeController.status.editRightsKept !== false,
           offline: !this.network.online,
           waiting: waiting.length,
           refused,

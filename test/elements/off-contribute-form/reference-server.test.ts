@@ -45,6 +45,27 @@ describe('off-contribute-form on the reference server', function () {
     expect(stored.map(({ id }) => id)).to.deep.equal([detail.record.id]);
   });
 
+  it('tells the contributor when this device could not keep the right to change what they added', async () => {
+    const server = await startServer('sqlite');
+    const el = await formFixture({ store: server.url, minFillMs: 0 });
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.transaction.db.name === 'off-layer-tokens') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      const contributed = oneEvent(el, 'off-contributed');
+      fillSideEvent(el);
+      await submit(el);
+      await contributed;
+      await confirmed(el);
+      await waitUntil(() => statusText(el).includes('could not keep the right to change it'), 'the warning');
+      await expect(el).to.be.accessible();
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+  });
+
   it('sends on the second press of someone asked to check and press again, and the server takes it', async () => {
     const server = await startServer('sqlite');
     // The form's own 3 s trap, as on any page: pressed at once (a draft restored after a reload), then again.
