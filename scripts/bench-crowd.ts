@@ -6,7 +6,9 @@
 // - 1,000 open live streams and one new side event: time until the last stream has it, and the server's memory;
 // - for the narrowing decision: the same bytes for 50,000 side events, and how long the server takes to read and
 //   compress such a list again after a change.
-// The browser-side row (time to the first side event on an emulated 4G network) belongs to the HTTP store's bench.
+// - a phone on emulated 4G (1.6 Mbps, 150 ms): time to the first side event of a script-tag board of 1,500 side events
+//   and what it downloads, first visit and return visits, next to the list alone fetched under the same emulation
+//   (bench/phone-visits.ts; the script tag is built into a temporary folder first).
 // Env: OFF_BENCH_SECONDS (each throughput run, default 4), OFF_BENCH_SIZES (default 1500,10000),
 // OFF_BENCH_LARGE (default 50000; 0 leaves it out).
 import autocannon from 'autocannon';
@@ -19,6 +21,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip, gzipSync } from 'node:zlib';
 import { openStreams, residentMegabytes } from '../test/server/live-crowd.js';
 import { rawGet, type RawReply } from '../test/server/raw-http.js';
+import { execFileSync } from 'node:child_process';
+import { boardPageFolder, phoneVisits } from '../bench/phone-visits.js';
 import { launch, stop, type Child } from './bench-processes.js';
 
 const SECONDS = Number(process.env.OFF_BENCH_SECONDS ?? 4);
@@ -259,12 +263,41 @@ async function main(): Promise<void> {
     );
     console.log(`\n${STREAMS} open streams of one event, one new side event: the last stream had it after ${lastMs.toFixed(0)} ms;`);
     console.log(`server RSS ${before.toFixed(0)} MB before the streams, ${open.toFixed(0)} MB with them open, ${after.toFixed(0)} MB after the side event`);
-    console.log('time to the first side event in a browser on emulated 4G: the HTTP store\'s bench (not measured here)');
+
+    const phone = await phoneRows(work, running);
+    console.log('\na phone on emulated 4G (1.6 Mbps down, 150 ms latency), script-tag board of 1,500 side events, one browser profile kept between visits:\n');
+    const floor = phone[0].firstSideEventMs;
+    const goals = [undefined, 2000, 500, 500];
+    table(
+      ['', 'first side event', '× the list alone', 'goal', 'script bytes', 'data bytes'],
+      phone.map((row, index) => [
+        row.visit,
+        `${row.firstSideEventMs} ms`,
+        `${(row.firstSideEventMs / floor).toFixed(2)}×`,
+        goals[index] === undefined ? '' : `< ${goals[index]} ms: ${row.firstSideEventMs < goals[index]! ? 'yes' : 'NO'}`,
+        kb(row.scriptBytes),
+        kb(row.dataBytes),
+      ]),
+    );
     if (throughput.some(({ ours, baseline }) => ours.failures + baseline.failures > 0)) process.exitCode = 1;
   } finally {
     await Promise.all(running.map(stop));
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The phone rows, on a server of its own serving a script-tag page with one board (`--static`). */
+async function phoneRows(work: string, running: Child[]) {
+  const scriptTag = join(work, 'script-tag');
+  execFileSync('npx', ['vite', 'build', '--mode', 'bundle', '--logLevel', 'warn', '--outDir', scriptTag], { stdio: 'inherit' });
+  const event = 'phone';
+  const site = await launch(['src/server/cli.ts', '--port', '0', '--data', join(work, 'phone-data'), '--static', boardPageFolder(event, scriptTag)], {
+    OFF_ADMIN_TOKEN: ADMIN_TOKEN,
+  });
+  running.push(site);
+  const api = `${site.origin}/api`;
+  await plant(api, event, 0, 1500);
+  return phoneVisits(site.origin, event, async () => void (await plant(api, event, 1500, 10)));
 }
 
 if (process.argv[2] === '--baseline') await baselineServer(process.argv[3], process.argv[4]);

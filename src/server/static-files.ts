@@ -12,6 +12,15 @@ const HASHED_ASSET = /\/(assets|off-layer)\/[^/]+-[\w-]{8,}\.\w+$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Pages and unhashed files: kept, but asked about again each time (a 304 when unchanged). */
 const REVALIDATE = 'no-cache';
+/**
+ * The script tag's loader keeps its name across versions, but it only names the hashed chunks: a returning visitor runs
+ * the copy kept while it is checked in the background (one round trip less before the widgets), a new version the
+ * visit after. Chunks of the version before stay in a folder copied over, so a stale loader still finds its own.
+ */
+const SCRIPT_TAG_LOADER = /\/off-layer\.js$/;
+const LOADER = 'public, max-age=0, stale-while-revalidate=604800';
+
+const cacheControlOf = (path: string) => (HASHED_ASSET.test(path) ? IMMUTABLE : SCRIPT_TAG_LOADER.test(path) ? LOADER : REVALIDATE);
 /** Files kept in memory, each compressed once; larger ones, or beyond the budget, are streamed from disk as they are. */
 const MAX_KEPT_FILE_BYTES = 4 * 1024 * 1024;
 const KEPT_BUDGET_BYTES = 64 * 1024 * 1024;
@@ -50,7 +59,7 @@ export function staticFiles(root: string): MiddlewareHandler {
     const response = await serve(c, next);
     const path = found.get(c);
     if (!response || !path) return response;
-    const cacheControl = HASHED_ASSET.test(c.req.path) ? IMMUTABLE : REVALIDATE;
+    const cacheControl = cacheControlOf(c.req.path);
     const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
     const file = c.req.method === 'GET' && !c.req.header('Range') ? await keptFile(path, isCompressible(type)) : undefined;
     if (!file) {
