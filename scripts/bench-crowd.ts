@@ -23,7 +23,7 @@ import { openStreams, residentMegabytes } from '../test/server/live-crowd.js';
 import { rawGet, type RawReply } from '../test/server/raw-http.js';
 import { execFileSync } from 'node:child_process';
 import { boardPageFolder, phoneVisits } from '../bench/phone-visits.js';
-import { launch, stop, type Child } from './bench-processes.js';
+import { benchSideEvent, launch, stop, type Child } from './bench-processes.js';
 
 const SECONDS = Number(process.env.OFF_BENCH_SECONDS ?? 4);
 const ROUNDS = 3;
@@ -35,18 +35,7 @@ const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const ACCEPT = 'br, gzip';
 const SELF = fileURLToPath(import.meta.url);
 
-function sideEventInput(event: string, index: number) {
-  return {
-    event,
-    title: `Side event ${index} — « communs » 🌱`,
-    description: 'Coffee and the manifesto, read aloud; everyone speaks once before anyone speaks twice.',
-    start: new Date(Date.UTC(2030, 5, 12, 6) + index * 60_000).toISOString(),
-    place: 'Café du Port, Marseille',
-    url: 'https://example.org/breakfast',
-    organizer: 'Les Communs',
-    tags: [`t${index % 10}`, 'festival'],
-  };
-}
+const sideEventInput = (event: string, index: number) => benchSideEvent(event, index, 'festival');
 
 /** The baseline: node:http with one list, compressed once at start, negotiated by a plain substring test, and a 304. */
 async function baselineServer(origin: string, path: string): Promise<void> {

@@ -36,3 +36,17 @@ export function stop({ process: child }: Child): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+/** The side event the benches create, numbered `index` minutes apart from one morning of 2030. */
+export function benchSideEvent(event: string, index: number, tag: string) {
+  return {
+    event,
+    title: `Side event ${index} — « communs » 🌱`,
+    description: 'Coffee and the manifesto, read aloud; everyone speaks once before anyone speaks twice.',
+    start: new Date(Date.UTC(2030, 5, 12, 6) + index * 60_000).toISOString(),
+    place: 'Café du Port, Marseille',
+    url: 'https://example.org/breakfast',
+    organizer: 'Les Communs',
+    tags: [`t${index % 10}`, tag],
+  };
+}

@@ -11,7 +11,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { launch, stop, type Child } from './bench-processes.js';
+import { benchSideEvent, launch, stop, type Child } from './bench-processes.js';
 import { readyFormToken } from './form-token.js';
 
 const COUNT = Number(process.env.OFF_BENCH_COUNT ?? 10_000);
@@ -23,18 +23,7 @@ const LIST_CONNECTIONS = 2;
 const EVENT = 'bench';
 const SELF = fileURLToPath(import.meta.url);
 
-function sideEventInput(index: number) {
-  return {
-    event: EVENT,
-    title: `Side event ${index} — « communs » 🌱`,
-    description: 'Coffee and the manifesto, read aloud; everyone speaks once before anyone speaks twice.',
-    start: new Date(Date.UTC(2030, 5, 12, 6) + index * 60_000).toISOString(),
-    place: 'Café du Port, Marseille',
-    url: 'https://example.org/breakfast',
-    organizer: 'Les Communs',
-    tags: [`t${index % 10}`, 'bench'],
-  };
-}
+const sideEventInput = (index: number) => benchSideEvent(EVENT, index, 'bench');
 
 /** The baseline: plain node:http keeping side events in an array, listing with JSON.stringify per request. */
 function baselineServer(listFile: string): void {

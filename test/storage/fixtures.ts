@@ -82,3 +82,14 @@ export function placeInput(overrides: Record<string, unknown> = {}) {
 export function organizerInput(overrides: Record<string, unknown> = {}) {
   return { name: 'Les Communs', url: 'https://example.org/communs', description: 'A collective of neighbours.', ...overrides };
 }
+
+/** Makes every IndexedDB write fail as on a full disk, until the returned function is called. */
+export function fillTheDisk(): () => void {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  return () => {
+    IDBObjectStore.prototype.put = put;
+  };
+}

@@ -4,20 +4,9 @@ import { createIdbStore } from '../../src/storage/idb.js';
 import { QuotaError } from '../../src/storage/errors.js';
 import type { StoreChange } from '../../src/storage/store.js';
 import { storeContract } from './contract.js';
-import { seedInput, uniqueName, until } from './fixtures.js';
+import { fillTheDisk, seedInput, uniqueName, until } from './fixtures.js';
 
 const databases = new WeakMap<object, string>();
-
-/** IndexedDB refuses every write, as on a full disk, until the returned function is called. */
-function fillTheDisk(): () => void {
-  const put = IDBObjectStore.prototype.put;
-  IDBObjectStore.prototype.put = () => {
-    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-  };
-  return () => {
-    IDBObjectStore.prototype.put = put;
-  };
-}
 
 storeContract('idb', {
   async open() {

@@ -4,20 +4,9 @@ import type { OffContributedEvent } from '../../../src/elements/shared/events.js
 import { SafeStorage } from '../../../src/elements/off-contribute-form/safe-storage.js';
 import { RateLimitedError, StorageError, UnavailableError } from '../../../src/storage/errors.js';
 import type { ChangeListener, PendingWrite } from '../../../src/storage/store.js';
-import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
+import { fillTheDisk, sideEventInput, uniqueName } from '../../storage/fixtures.js';
 import { registerStandIn } from '../stand-in-stores.js';
 import { confirmed, control, fillSideEvent, flakyStore, formFixture, part, pendingOf, statusText, submit, type } from './helpers.js';
-
-/** Makes every IndexedDB write fail as on a full disk, until the returned function is called. */
-function fillTheDisk(): () => void {
-  const put = IDBObjectStore.prototype.put;
-  IDBObjectStore.prototype.put = () => {
-    throw new DOMException('The disk is full', 'QuotaExceededError');
-  };
-  return () => {
-    IDBObjectStore.prototype.put = put;
-  };
-}
 
 /** A store that refused the write it kept waiting: first unavailable, then refused for good once it tries again. */
 function refusingLater() {
