@@ -35,6 +35,8 @@ export interface StoreStatus {
   reason?: StatusReason;
   /** Set when this device could not keep the edit rights of what it added: they last only as long as the page. */
   editRightsKept?: false;
+  /** A view of several servers (an element's `sources`): the base URLs of those that are down or slow, whose records are missing. */
+  unreachableSources?: string[];
 }
 
 /**

@@ -53,6 +53,9 @@ export class OffEventBadge extends OffElement {
   /** Where the QR code and link lead: an http(s) or relative URL; defaults to this page without its fragment, nor the campaign tags and click ids it was reached with (`utm_*`, `fbclid`, `gclid`…), plus `#off`. */
   @property() href = '';
 
+  /** Other reference servers read alongside `store`, read-only: their addresses (`https://…/api`), space-separated. Their records show with where they come from. */
+  @property() sources = '';
+
   /** Text beside the count; defaults to "Side events around this event" in the element's language, naming the event (or the place) once described. */
   @property() label = '';
 

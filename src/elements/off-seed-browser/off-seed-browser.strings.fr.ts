@@ -15,6 +15,8 @@ export const fr: SeedBrowserStrings = {
   loading: 'Chargement des graines…',
   retry: 'Réessayer',
   offline: 'Vous êtes hors ligne : cette liste n’est peut-être pas à jour, et une graine replantée maintenant sera envoyée au retour de la connexion.',
+  sourcesMissing: (servers) => `Pas de réponse de ${servers} pour l’instant : ses graines manquent ici.`,
+  fromServer: (server) => `Depuis ${server}`,
   notKept: 'Cet appareil ne peut pas conserver les données : une graine replantée ici sera perdue au rechargement de la page.',
   empty: 'Pas encore de graines : celles semées à chaque évènement apparaîtront ici.',
   noMatch: 'Aucune graine ne correspond à ces filtres.',

@@ -14,6 +14,10 @@ export interface SeedBrowserStrings {
   loading: string;
   retry: string;
   offline: string;
+  /** Other servers read alongside the browser's store (`sources`) that do not answer: `servers` their names. */
+  sourcesMissing: (servers: string) => string;
+  /** On a seed read from another server. */
+  fromServer: (server: string) => string;
   notKept: string;
   empty: string;
   noMatch: string;
@@ -47,6 +51,8 @@ export const strings = catalogue<SeedBrowserStrings>(
     loading: 'Loading seeds…',
     retry: 'Try again',
     offline: 'You are offline: this list may be out of date, and a seed replanted now is sent when the connection is back.',
+    sourcesMissing: (servers) => `No answer from ${servers} for now: its seeds are missing here.`,
+    fromServer: (server) => `From ${server}`,
     notKept: 'This device cannot keep data: a seed replanted here is lost when the page reloads.',
     empty: 'No seeds yet: the seeds planted at any event will show here.',
     noMatch: 'No seed matches these filters.',

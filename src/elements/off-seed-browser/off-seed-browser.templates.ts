@@ -4,7 +4,7 @@ import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { Lang } from '../../model/lang.js';
 import { licenseFor } from '../../model/licenses.js';
 import type { Seed } from '../../model/records.js';
-import { searchFieldTemplate } from '../shared/list-parts.js';
+import { originTemplate, searchFieldTemplate } from '../shared/list-parts.js';
 import type { ListViewController } from '../shared/list-view-controller.js';
 import { pagedListTemplate } from '../shared/paged-list.js';
 import { formatPlantedOn } from '../off-seed-card/seed-view.js';
@@ -71,7 +71,7 @@ function itemTemplate(context: ItemContext, seed: Seed, index: number): Template
       <p part="item-origin" class="meta" dir="auto">
         ${seed.event ? t.plantedAt(eventName(seed.event), formatPlantedOn(seed.createdAt, lang)) : formatPlantedOn(seed.createdAt, lang)}
       </p>
-      ${seed.author ? html`<p part="item-author" class="meta" dir="auto">${t.by(seed.author)}</p>` : nothing}
+      ${seed.author ? html`<p part="item-author" class="meta" dir="auto">${t.by(seed.author)}</p>` : nothing} ${originTemplate('seed', seed, t)}
       <p part="item-license" class="meta">
         ${t.license}:
         ${license ? html`<a href=${license.url} rel="license noopener noreferrer" target="_blank">${license.name}</a>` : seed.license}

@@ -87,6 +87,9 @@ export class OffSeedBrowser extends OffElement {
   /** The host event of this page, e.g. `g21`: each seed of another event gets a button that replants it here. Empty: no replanting. */
   @property() event = '';
 
+  /** Other reference servers read alongside `store`, read-only: their addresses (`https://…/api`), space-separated. Their records show with where they come from. */
+  @property() sources = '';
+
   /** The browser's heading, "Seeds of every event" in its language by default. */
   @property() label = '';
 

@@ -20,6 +20,8 @@ export const fr: BoardStrings = {
   retry: 'Réessayer',
   notKept: 'Les évènements ajoutés ici ne sont pas conservés sur cet appareil : ils disparaissent à la fermeture de la page.',
   offline: 'Vous êtes hors ligne : cette liste n’est peut-être pas à jour.',
+  sourcesMissing: (servers) => `Pas de réponse de ${servers} pour l’instant : ses événements #OFF manquent ici.`,
+  fromServer: (server) => `Depuis ${server}`,
   emptyTitle: 'Pas encore d’évènement OFF.',
   emptyText: 'Vous organisez un petit-déjeuner, une balade, un atelier autour de l’évènement ? Ajoutez le vôtre : la porte est ouverte.',
   contribute: 'Ajouter votre évènement OFF',

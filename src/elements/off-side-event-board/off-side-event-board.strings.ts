@@ -21,6 +21,10 @@ export interface BoardStrings {
   retry: string;
   notKept: string;
   offline: string;
+  /** Other servers read alongside the board's store (`sources`) that do not answer: `servers` their names. */
+  sourcesMissing: (servers: string) => string;
+  /** On a side event read from another server. */
+  fromServer: (server: string) => string;
   emptyTitle: string;
   emptyText: string;
   contribute: string;
@@ -63,6 +67,8 @@ export const strings = catalogue<BoardStrings>(
     retry: 'Try again',
     notKept: 'Side events added here are not kept on this device: they disappear when the page is closed.',
     offline: 'You are offline: this list may be out of date.',
+    sourcesMissing: (servers) => `No answer from ${servers} for now: its side events are missing here.`,
+    fromServer: (server) => `From ${server}`,
     emptyTitle: 'No side events yet.',
     emptyText: 'Organising a breakfast, a walk, a workshop around the event? Add yours: the door is open.',
     contribute: 'Add your side event',

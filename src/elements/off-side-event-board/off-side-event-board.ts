@@ -11,6 +11,7 @@ import { OffElement } from '../shared/off-element.js';
 import { RecordLookupController } from '../shared/record-lookup-controller.js';
 import { safeAuthorHref } from '../shared/safe-url.js';
 import { sideEventQuery } from '../shared/side-event-query.js';
+import { storeKey } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { WindowedListController } from '../shared/windowed-list-controller.js';
@@ -27,7 +28,7 @@ import { emptyTemplate, filtersTemplate, listTemplate, noMatchTemplate } from '.
 
 const DEFAULT_CONTRIBUTE_HREF = '#off-contribute';
 /** Properties that choose which side events are listed: a change starts the list afresh. */
-const SCOPE_ATTRIBUTES = ['event', 'place', 'organizer', 'past', 'store'] as const;
+const SCOPE_ATTRIBUTES = ['event', 'place', 'organizer', 'past', 'store', 'sources'] as const;
 
 /**
  * The side events around a host event (or at a place, or by an organiser, across events), by day and time, with text and day
@@ -112,6 +113,9 @@ export class OffSideEventBoard extends OffElement {
   /** With `place` or `organizer` and no `event`: side events already over are shown too (by default only those to come). */
   @property({ type: Boolean }) past = false;
 
+  /** Other reference servers read alongside `store`, read-only: their addresses (`https://…/api`), space-separated. Their records show with where they come from. */
+  @property() sources = '';
+
   /** The board's heading; by default "Side events #OFF" in its language, naming the event, place or organiser once described. Two boards on one page need different ones. */
   @property() label = '';
 
@@ -165,7 +169,7 @@ export class OffSideEventBoard extends OffElement {
       this.windowed.view.reset();
       this.arrivals.forget();
     } else if (this.list.state === 'ready') {
-      this.arrivals.look(`${this.store}\n${calendarScope(this)}\n${this.past}`, this.list.records, this.list.revision);
+      this.arrivals.look(`${storeKey(this)}\n${calendarScope(this)}\n${this.past}`, this.list.records, this.list.revision);
     }
   }
 

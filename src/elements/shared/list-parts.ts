@@ -1,18 +1,37 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from '../../model/lang.js';
+import type { OffRecord, RecordKind } from '../../model/records.js';
 import { storageMessage } from '../../model/messages.js';
 import { StorageError } from '../../storage/errors.js';
+import { originOf, originUrl } from '../../storage/record-origin.js';
 import type { StoreStatus } from '../../storage/store.js';
 import { plural } from './i18n.js';
 import type { ListState } from './live-query-controller.js';
+import { safeWebUrl } from './safe-url.js';
 
 /* Parts of a list element (the board, the seed browser), each in the words of its own catalogue. */
 
-export function warningsTemplate({ persistent, online }: StoreStatus, t: { offline: string; notKept: string }): TemplateResult {
+/** The host name of a server address, as a person recognises it: `https://other.example/api` gives `other.example`. */
+export const serverName = (address: string) => URL.parse(address)?.host ?? address;
+
+export function warningsTemplate(
+  { persistent, online, unreachableSources }: StoreStatus,
+  t: { offline: string; notKept: string; sourcesMissing: (servers: string) => string },
+): TemplateResult {
   return html`
     ${online ? nothing : html`<p part="warning" class="warning">${t.offline}</p>`}
     ${persistent ? nothing : html`<p part="warning" class="warning">${t.notKept}</p>`}
+    ${unreachableSources?.length ? html`<p part="warning" class="warning">${t.sourcesMissing(unreachableSources.map(serverName).join(', '))}</p>` : nothing}
   `;
+}
+
+/** On an item read from another server (an element's `sources`): where it comes from, linked to its canonical URL. */
+export function originTemplate(kind: RecordKind, record: OffRecord, t: { fromServer: (server: string) => string }): TemplateResult | typeof nothing {
+  const address = originOf(record);
+  if (!address) return nothing;
+  const href = safeWebUrl(originUrl(kind, record));
+  const text = t.fromServer(serverName(address));
+  return html`<p part="item-source" class="meta">${href ? html`<a href=${href} rel="noopener noreferrer nofollow ugc">${text}</a>` : text}</p>`;
 }
 
 /** The text filter, `#filter`, which the element's filter controller reads. */

@@ -3,7 +3,7 @@ import type { OffRecord, RecordKind, RecordOf } from '../../model/records.js';
 import type { StorageError } from '../../storage/errors.js';
 import { matchesQuery } from '../../storage/list-query.js';
 import type { ListQuery, StoreChange } from '../../storage/store.js';
-import { StoreController, type StoreHost } from './store-controller.js';
+import { StoreController, storeKey, type StoreHost } from './store-controller.js';
 
 export type ListState = 'loading' | 'ready' | 'error';
 
@@ -69,7 +69,7 @@ export abstract class LiveQueryController<K extends RecordKind> implements React
   }
 
   private reloadIfNeeded(): void {
-    const key = `${this.host.store}\n${JSON.stringify(this.query())}`;
+    const key = `${storeKey(this.host)}\n${JSON.stringify(this.query())}`;
     if (key === this.loadedFor) return;
     this.loadedFor = key;
     void this.load();

@@ -1,11 +1,15 @@
 import type { Seed } from '../../model/records.js';
+import { originUrl } from '../../storage/record-origin.js';
 import type { OffStore } from '../../storage/store.js';
 import { OffReplantedEvent } from './events.js';
 
-/** What `store.put` needs to create the copy of `seed` planted in `event`, remembering where it came from. */
+/**
+ * What `store.put` needs to create the copy of `seed` planted in `event`, remembering where it came from: its id, or
+ * its canonical URL when it was read from another server. The copy is a record of its own, without the seed's identity.
+ */
 export function replantInput(seed: Seed, event: string) {
-  const { id, createdAt: _created, updatedAt: _updated, ...fields } = seed;
-  return { ...fields, event, replantedFrom: id };
+  const { id, createdAt: _created, updatedAt: _updated, canonicalUrl: _identity, ...fields } = seed;
+  return { ...fields, event, replantedFrom: originUrl('seed', seed) ?? id };
 }
 
 /**
