@@ -16,9 +16,10 @@
 //
 // `target` is the issue's figure (issue 15 for the script tag, issue 5 for the bundler pages), printed as met or
 // missed; `budget` fails the check. Where the target is not reached, the budget is the size reached, rounded up by
-// about 0.5 KB, so that the check still catches regressions without pretending the target is met. The script-tag
-// budgets are what the split reached on ed2b555 (badge 14.78, board 20.95, all four 41.71 KB), not raised since:
-// the pages have grown past them with the network's features (issues 13 and 14) faster than they were trimmed.
+// about 0.5 KB, so that the check still catches regressions without pretending the target is met. The split reached
+// badge 14.78, board 20.95 and all four 41.71 KB on ed2b555; the network's features (issues 13 and 14: host events,
+// places, organisers, lineage, the seed browser) then grew the pages faster than they were trimmed, and the budgets
+// below are what 7d16603 reached (badge 16.76, board 23.22, all four 47.67, server board 37.15, bundler 21.58/16.11).
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -43,21 +44,21 @@ const ALL_FOUR = [
 ].join('\n');
 
 const SCRIPT_TAG_PAGES = [
-  { name: 'script tag, a page with only the badge', body: () => '<off-event-badge event="g21"></off-event-badge>', target: 14, budget: 15.3 },
-  { name: 'script tag, a page with only the board', body: () => '<off-side-event-board event="g21"></off-side-event-board>', target: 20, budget: 21.5 },
-  { name: 'script tag, a page with all four elements', body: () => ALL_FOUR, target: 40, budget: 42.2 },
+  { name: 'script tag, a page with only the badge', body: () => '<off-event-badge event="g21"></off-event-badge>', target: 14, budget: 17.3 },
+  { name: 'script tag, a page with only the board', body: () => '<off-side-event-board event="g21"></off-side-event-board>', target: 20, budget: 23.7 },
+  { name: 'script tag, a page with all four elements', body: () => ALL_FOUR, target: 40, budget: 48.2 },
   { name: 'script tag, a page with the seed browser', body: () => '<off-seed-browser event="g21"></off-seed-browser>', budget: 22 },
   {
     name: 'script tag, the board on a reference server',
     body: (api) => `<off-side-event-board event="g21" store="${api}"></off-side-event-board>`,
-    budget: 28.3,
+    budget: 37.7,
     usesServer: true,
   },
 ];
 
 const BUNDLER_PAGES = [
-  { name: 'bundler, a page with only the board', entry: 'dist/off-side-event-board.js', target: 20, budget: 20 },
-  { name: 'bundler, a page with only the badge', entry: 'dist/off-event-badge.js', target: 14, budget: 14 },
+  { name: 'bundler, a page with only the board', entry: 'dist/off-side-event-board.js', target: 20, budget: 22.1 },
+  { name: 'bundler, a page with only the badge', entry: 'dist/off-event-badge.js', target: 14, budget: 16.6 },
 ];
 
 const hostPage = (body) =>
