@@ -39,7 +39,7 @@ export class LineageController {
     private readonly sources: LineageSeed,
   ) {
     this.task = new Task(host, {
-      task: ([seed]) => (seed ? lineageOf(seed, lineageSources(sources.store()), { descendantDepth: DESCENDANT_DEPTH }) : undefined),
+      task: ([seed]) => (seed ? lineageOf(seed, lineageSources(sources.store(), seed), { descendantDepth: DESCENDANT_DEPTH }) : undefined),
       args: () => [sources.seed(), sources.storeSpec()] as const,
       // A fresh copy of the same seed (a framework rendering again, a changed title) has the same lineage.
       argsEqual: ([seed, spec], [previous, previousSpec]) => spec === previousSpec && seed?.id === previous?.id && seed?.replantedFrom === previous?.replantedFrom,

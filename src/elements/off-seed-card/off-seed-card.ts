@@ -8,6 +8,7 @@ import { licenseFor } from '../../model/licenses.js';
 import { storageMessage } from '../../model/messages.js';
 import type { Seed } from '../../model/records.js';
 import { StorageError } from '../../storage/errors.js';
+import { originUrl } from '../../storage/record-origin.js';
 import type { StoreChange } from '../../storage/store.js';
 import { downloadText } from '../shared/download.js';
 import { headingTag } from '../shared/heading.js';
@@ -21,6 +22,7 @@ import { LineageController } from './lineage-controller.js';
 import { lineageFigure, type LineageNode } from './lineage-picture.js';
 import { seedCardStyles } from './off-seed-card.styles.js';
 import { strings } from './off-seed-card.strings.js';
+import { readRemoteSeed, remoteSeedOf } from './remote-seed.js';
 import { canShare, shareLink } from './share.js';
 import { DEFAULT_SEED_HREF, formatPlantedOn, seedUrl } from './seed-view.js';
 
@@ -29,6 +31,9 @@ const isComplete = ({ id, title, body, tags, createdAt }: Seed) =>
   [id, title, body, createdAt].every((field) => typeof field === 'string') && Array.isArray(tags);
 
 const LINK_REL = 'noopener noreferrer nofollow ugc';
+
+/** What a link to a seed names: its id, or its URL when it was read from another server. */
+const linkId = (seed: Seed) => originUrl('seed', seed) ?? seed.id;
 
 type Status = { kind: 'shared' | 'copied' | 'replanting' } | { kind: 'replanted'; seed: Seed } | { kind: 'error'; message: string };
 
@@ -72,7 +77,7 @@ export class OffSeedCard extends OffElement {
   static override styles = [themeStyles, visuallyHiddenStyles, seedCardStyles];
   static override strings = strings;
 
-  /** Id of the seed to load from the store. Ignored when the `seed` property is set. */
+  /** Id of the seed to load from the store, or its URL on another server (`https://other.example/api/seeds/ID`), read there. Ignored when the `seed` property is set. */
   @property({ attribute: 'seed' }) seedId = '';
 
   private given?: Seed;
@@ -109,7 +114,11 @@ export class OffSeedCard extends OffElement {
   private readonly records = new RecordLookupController(this);
 
   private readonly loader = new Task(this, {
-    task: ([id, given]) => (given ? Promise.resolve(undefined) : this.storeController.store.get('seed', id)),
+    task: ([id, given]) => {
+      if (given) return Promise.resolve(undefined);
+      const remote = remoteSeedOf(id);
+      return remote ? readRemoteSeed(remote.address, remote.id) : this.storeController.store.get('seed', id);
+    },
     args: () => [this.seedId, this.seed !== undefined, this.store] as const,
   });
 
@@ -171,7 +180,7 @@ export class OffSeedCard extends OffElement {
   async share(): Promise<void> {
     const seed = this.record;
     if (!seed) return;
-    const url = seedUrl(this.seedHref, seed.id);
+    const url = seedUrl(this.seedHref, linkId(seed));
     const outcome = await shareLink({ title: seed.title, url });
     this.copyByHand = outcome === 'by-hand' ? url : undefined;
     this.status = outcome === 'shared' || outcome === 'copied' ? { kind: outcome } : undefined;
@@ -262,7 +271,7 @@ export class OffSeedCard extends OffElement {
     return lineageFigure(seed, lineage, text.lineage, {
       title: (node) => (node.seed ? node.seed.title : text.lineageGap),
       detail: (node) => this.nodeDetail(node),
-      href: (node) => seedUrl(this.seedHref, node.id),
+      href: (node) => seedUrl(this.seedHref, node.seed ? linkId(node.seed) : node.id),
     });
   }
 
