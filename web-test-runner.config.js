@@ -15,7 +15,7 @@ import { reactAsEsm, svelteComponents, vueComponents } from './scripts/framework
 const elements = ['test/elements/**/*.test.ts', '!test/elements/**/*.chromium.test.ts'];
 const engines = {
   chromium: {
-    files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/node/**'],
+    files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/node/**', '!test/build/**'],
     launcher: () => chromeLauncher({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } }),
   },
   firefox: { files: elements, launcher: firefoxLauncher },
