@@ -1,26 +1,21 @@
-import { canonicalUrl } from '../model/canonical-url.js';
-import type { OffRecord, RecordKind } from '../model/records.js';
+/** Where a record read from another server (an element's `sources`, a seed card's URL) comes from. */
+export interface Origin {
+  /** That server's address, as `store` names one: `https://other.example/api`. */
+  address: string;
+  /** The record's canonical URL there. */
+  url: string;
+}
 
-/** The server each record read from another server (an element's `sources`) came from: its base URL, keyed by the record object. */
-const origins = new WeakMap<object, string>();
+const origins = new WeakMap<object, Origin>();
 
-/** The base URL of the other server `record` was read from; undefined for the element's own store's records. */
-export function originOf(record: object): string | undefined {
+/** Where `record` was read from, when another server; undefined for the element's own store's records. */
+export function originOf(record: object): Origin | undefined {
   return origins.get(record);
 }
 
-/** A copy of `record` that says it came from `base` (a copy: the source's own store, shown elsewhere on the page, keeps its records unmarked). */
-export function fromOrigin<T extends object>(record: T, base: string): T {
+/** A copy of `record` marked with its origin (a copy: the source's own store, shown elsewhere on the page, keeps its records unmarked). */
+export function withOrigin<T extends object>(record: T, origin: Origin): T {
   const copy = { ...record };
-  origins.set(copy, base);
+  origins.set(copy, origin);
   return copy;
-}
-
-/** The public base of a server address, as canonical URLs start: `https://example.org/api` gives `https://example.org`. */
-export const publicBase = (address: string) => address.replace(/\/+$/, '').replace(/\/api$/, '');
-
-/** The canonical URL of a record read from another server; undefined for the element's own store's records. */
-export function originUrl(kind: RecordKind, record: OffRecord): string | undefined {
-  const address = originOf(record);
-  return address && (record.canonicalUrl ?? canonicalUrl(publicBase(address), kind, record.id));
 }

@@ -1,8 +1,7 @@
-import { canonicalUrl } from '../model/canonical-url.js';
-import type { OffRecord, RecordKind, RecordOf } from '../model/records.js';
+import { KIND_SEGMENTS, type OffRecord, type RecordKind, type RecordOf } from '../model/records.js';
 import { sortRecords } from '../model/sort.js';
 import { ChangeFeed } from './change-feed.js';
-import { fromOrigin, originOf, publicBase } from './record-origin.js';
+import { originOf, withOrigin } from './record-origin.js';
 import type { ChangeListener, ListQuery, OffStore, PendingQuery, PendingWrite, PutOptions, StoreChange, StoreStatus } from './store.js';
 
 /** Another reference server read alongside the element's own store: its `store`-style address (`https://…/api`) and its store. */
@@ -11,12 +10,24 @@ export interface Source {
   store: OffStore;
 }
 
+/**
+ * A record's canonical URL on the server at `address` (`https://example.org/api` gives `https://example.org/api/<kind
+ * segment>/<id>`, as canonicalUrl() writes it): resolved here, as importing canonical-url.ts would move it out of the
+ * chunk of validation into one of its own, a request more on every page that validates.
+ */
+const canonicalUrlAt = (address: string, kind: RecordKind, id: string) => new URL(`${KIND_SEGMENTS[kind]}/${encodeURIComponent(id)}`, `${address.replace(/\/+$/, '')}/`).href;
+
+/** A copy of `record`, read from the server at `address`, that says so (`originOf`), with its canonical URL there. */
+function fromOrigin<T extends OffRecord>(kind: RecordKind, record: T, address: string): T {
+  return withOrigin(record, { address, url: record.canonicalUrl ?? canonicalUrlAt(address, kind, record.id) });
+}
+
 /** A source that has not answered this long after the home store did is said to be missing, until it answers. */
 const SLOW_MS = 3000;
 
-/** A record's identity across sites: the canonical URL it kept, else the one of the server it was read from. */
-function identityOf(kind: RecordKind, record: OffRecord, address: string | undefined): string | undefined {
-  return record.canonicalUrl ?? (address ? canonicalUrl(publicBase(address), kind, record.id) : undefined);
+/** A record's identity across sites: the canonical URL it kept, else the one of the server it was read from (`homeAddress` for the home's). */
+function identityOf(kind: RecordKind, record: OffRecord, homeAddress: string | undefined): string | undefined {
+  return originOf(record)?.url ?? record.canonicalUrl ?? (homeAddress ? canonicalUrlAt(homeAddress, kind, record.id) : undefined);
 }
 
 /**
@@ -75,7 +86,7 @@ export class SourcesStore implements OffStore {
     } catch (error) {
       for (const { address, store } of this.sources) {
         const record = await store.get(kind, id).catch(() => undefined);
-        if (record) return fromOrigin(record, address);
+        if (record) return fromOrigin(kind, record, address);
       }
       throw error;
     }
@@ -121,7 +132,7 @@ export class SourcesStore implements OffStore {
     try {
       const records = await source.store.list(kind, query);
       this.setMissing(source.address, false);
-      return records.map((record) => fromOrigin(record, source.address));
+      return records.map((record) => fromOrigin(kind, record, source.address));
     } catch {
       this.setMissing(source.address, true);
       return [];
@@ -142,7 +153,7 @@ export class SourcesStore implements OffStore {
 
   private fromSource(source: Source, change: StoreChange): void {
     if (change.type === 'put') {
-      const records = this.unseen(change.kind, change.records.map((record) => fromOrigin(record, source.address)));
+      const records = this.unseen(change.kind, change.records.map((record) => fromOrigin(change.kind, record, source.address)));
       if (records.length) this.feed.emit({ type: 'put', kind: change.kind, records }, { localOnly: true });
     } else if (change.type === 'remove') {
       if (!this.homeHolds.has(`${change.kind}\n${change.id}`)) this.feed.emit(change, { localOnly: true });
@@ -175,9 +186,9 @@ export class SourcesStore implements OffStore {
   }
 }
 
-/** What names a record: its kind and id, and its identity across sites when known (a source's record: from its origin). */
-function keysOf(kind: RecordKind, record: OffRecord, address = originOf(record)): string[] {
-  const identity = identityOf(kind, record, address);
+/** What names a record: its kind and id, and its identity across sites when known. */
+function keysOf(kind: RecordKind, record: OffRecord, homeAddress?: string): string[] {
+  const identity = identityOf(kind, record, homeAddress);
   return identity ? [`${kind}\n${record.id}`, identity] : [`${kind}\n${record.id}`];
 }
 
@@ -192,7 +203,12 @@ function dedupe(kind: RecordKind, records: OffRecord[]): OffRecord[] {
   });
 }
 
-/** The view of `home` and `sources` an element with a `sources` attribute reads. */
-export function createSourcesStore(home: OffStore, homeAddress: string | undefined, sources: Source[]): SourcesStore {
-  return new SourcesStore(home, homeAddress, sources);
+/**
+ * The view an element with `sources` reads: its store `home` (`onServer` when a server's address) and the servers at
+ * `addresses`, each through the page's store for it (`storeFor`, the registry's).
+ */
+export function createSourcesStore(home: string, onServer: boolean, addresses: string[], storeFor: (spec: string) => OffStore): SourcesStore {
+  const absolute = (address: string) => new URL(address, document.baseURI).href;
+  const sources = [...new Set(addresses)].map((address) => ({ address: absolute(address), store: storeFor(address) }));
+  return new SourcesStore(storeFor(home), onServer ? absolute(home) : undefined, sources);
 }

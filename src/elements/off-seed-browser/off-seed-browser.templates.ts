@@ -71,7 +71,7 @@ function itemTemplate(context: ItemContext, seed: Seed, index: number): Template
       <p part="item-origin" class="meta" dir="auto">
         ${seed.event ? t.plantedAt(eventName(seed.event), formatPlantedOn(seed.createdAt, lang)) : formatPlantedOn(seed.createdAt, lang)}
       </p>
-      ${seed.author ? html`<p part="item-author" class="meta" dir="auto">${t.by(seed.author)}</p>` : nothing} ${originTemplate('seed', seed, t)}
+      ${seed.author ? html`<p part="item-author" class="meta" dir="auto">${t.by(seed.author)}</p>` : nothing} ${originTemplate(seed, t)}
       <p part="item-license" class="meta">
         ${t.license}:
         ${license ? html`<a href=${license.url} rel="license noopener noreferrer" target="_blank">${license.name}</a>` : seed.license}

@@ -1,9 +1,14 @@
 import type { LineageSources } from '../../model/lineage.js';
 import { NotFoundError } from '../../storage/errors.js';
 import type { Seed } from '../../model/records.js';
-import { originUrl } from '../../storage/record-origin.js';
+import { originOf } from '../../storage/record-origin.js';
 import type { OffStore } from '../../storage/store.js';
-import { readRemoteSeed, remoteSeedOf } from './remote-seed.js';
+
+/** Whether a card's `seed` (or a `replantedFrom`) names a seed by its URL on some server, rather than by its id. */
+export const isSeedAddress = (value: string) => /^https?:\/\//i.test(value);
+
+/** The seed a URL names, read from its server (see remote-seed.ts, loaded by the first card that needs it). */
+export const readSeedAt = async (url: string) => (await import('./remote-seed.js')).readSeedAt(url);
 
 /**
  * How the card reads a lineage: each ancestor by `get` (a missing or hidden one is a gap, not an error; a store that
@@ -12,11 +17,10 @@ import { readRemoteSeed, remoteSeedOf } from './remote-seed.js';
  * for every server of the network. The replantings of `shown`, read from another server, are those naming its URL.
  */
 export function lineageSources(store: OffStore, shown?: Seed): LineageSources {
-  const shownUrl = shown && originUrl('seed', shown);
+  const shownUrl = shown && originOf(shown)?.url;
   return {
     seed: (id) => {
-      const remote = remoteSeedOf(id);
-      if (remote) return readRemoteSeed(remote.address, remote.id).catch(() => undefined);
+      if (isSeedAddress(id)) return readSeedAt(id).catch(() => undefined);
       return store.get('seed', id).catch((error: unknown) => (error instanceof NotFoundError ? undefined : Promise.reject(error)));
     },
     replantedFrom: (id) => store.list('seed', { replantedFrom: shownUrl && id === shown.id ? shownUrl : id }),

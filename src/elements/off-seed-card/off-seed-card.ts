@@ -8,7 +8,7 @@ import { licenseFor } from '../../model/licenses.js';
 import { storageMessage } from '../../model/messages.js';
 import type { Seed } from '../../model/records.js';
 import { StorageError } from '../../storage/errors.js';
-import { originUrl } from '../../storage/record-origin.js';
+import { originOf } from '../../storage/record-origin.js';
 import type { StoreChange } from '../../storage/store.js';
 import { downloadText } from '../shared/download.js';
 import { headingTag } from '../shared/heading.js';
@@ -19,10 +19,10 @@ import { StoreController } from '../shared/store-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { LineageController } from './lineage-controller.js';
+import { isSeedAddress, readSeedAt } from './lineage-sources.js';
 import { lineageFigure, type LineageNode } from './lineage-picture.js';
 import { seedCardStyles } from './off-seed-card.styles.js';
 import { strings } from './off-seed-card.strings.js';
-import { readRemoteSeed, remoteSeedOf } from './remote-seed.js';
 import { canShare, shareLink } from './share.js';
 import { DEFAULT_SEED_HREF, formatPlantedOn, seedUrl } from './seed-view.js';
 
@@ -33,7 +33,7 @@ const isComplete = ({ id, title, body, tags, createdAt }: Seed) =>
 const LINK_REL = 'noopener noreferrer nofollow ugc';
 
 /** What a link to a seed names: its id, or its URL when it was read from another server. */
-const linkId = (seed: Seed) => originUrl('seed', seed) ?? seed.id;
+const linkId = (seed: Seed) => originOf(seed)?.url ?? seed.id;
 
 type Status = { kind: 'shared' | 'copied' | 'replanting' } | { kind: 'replanted'; seed: Seed } | { kind: 'error'; message: string };
 
@@ -116,8 +116,7 @@ export class OffSeedCard extends OffElement {
   private readonly loader = new Task(this, {
     task: ([id, given]) => {
       if (given) return Promise.resolve(undefined);
-      const remote = remoteSeedOf(id);
-      return remote ? readRemoteSeed(remote.address, remote.id) : this.storeController.store.get('seed', id);
+      return isSeedAddress(id) ? readSeedAt(id) : this.storeController.store.get('seed', id);
     },
     args: () => [this.seedId, this.seed !== undefined, this.store] as const,
   });

@@ -129,7 +129,7 @@ function itemTemplate({ t, lang, event, related, listView, titleHeading }: ItemC
         <time datetime=${sideEvent.start}>${timeRange(sideEvent, lang)}</time>${zone ? ` · ${zone}` : nothing}
       </p>
       ${event ? nothing : partOfTemplate(t, sideEvent.event, related.event(sideEvent.event))} ${placeTemplate(t, sideEvent, place)}
-      ${organizerTemplate(t, sideEvent, related.organizer(sideEvent.organizerId))} ${originTemplate('side-event', sideEvent, t)}
+      ${organizerTemplate(t, sideEvent, related.organizer(sideEvent.organizerId))} ${originTemplate(sideEvent, t)}
       ${sideEvent.tags.length ? html`<p part="item-tags" class="tags">${sideEvent.tags.map((tag) => `#${tag}`).join(' ')}</p>` : nothing}
       ${sideEvent.description
         ? html`<p part="item-description" class=${long && !expanded ? 'description clamped' : 'description'} dir="auto">${sideEvent.description}</p>`

@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from '../../model/lang.js';
-import type { OffRecord, RecordKind } from '../../model/records.js';
+import type { OffRecord } from '../../model/records.js';
 import { storageMessage } from '../../model/messages.js';
 import { StorageError } from '../../storage/errors.js';
-import { originOf, originUrl } from '../../storage/record-origin.js';
+import { originOf } from '../../storage/record-origin.js';
 import type { StoreStatus } from '../../storage/store.js';
 import { plural } from './i18n.js';
 import type { ListState } from './live-query-controller.js';
@@ -12,7 +12,7 @@ import { safeWebUrl } from './safe-url.js';
 /* Parts of a list element (the board, the seed browser), each in the words of its own catalogue. */
 
 /** The host name of a server address, as a person recognises it: `https://other.example/api` gives `other.example`. */
-export const serverName = (address: string) => URL.parse(address)?.host ?? address;
+export const serverName = (address: string) => new URL(address).host;
 
 export function warningsTemplate(
   { persistent, online, unreachableSources }: StoreStatus,
@@ -26,12 +26,12 @@ export function warningsTemplate(
 }
 
 /** On an item read from another server (an element's `sources`): where it comes from, linked to its canonical URL. */
-export function originTemplate(kind: RecordKind, record: OffRecord, t: { fromServer: (server: string) => string }): TemplateResult | typeof nothing {
-  const address = originOf(record);
-  if (!address) return nothing;
-  const href = safeWebUrl(originUrl(kind, record));
-  const text = t.fromServer(serverName(address));
-  return html`<p part="item-source" class="meta">${href ? html`<a href=${href} rel="noopener noreferrer nofollow ugc">${text}</a>` : text}</p>`;
+export function originTemplate(record: OffRecord, t: { fromServer: (server: string) => string }): TemplateResult | typeof nothing {
+  const origin = originOf(record);
+  // Without an http(s) URL the anchor has no href: a placeholder, not a link.
+  return origin
+    ? html`<p part="item-source" class="meta"><a href=${safeWebUrl(origin.url) ?? nothing} rel="noopener noreferrer nofollow ugc">${t.fromServer(serverName(origin.address))}</a></p>`
+    : nothing;
 }
 
 /** The text filter, `#filter`, which the element's filter controller reads. */

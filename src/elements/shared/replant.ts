@@ -1,5 +1,5 @@
 import type { Seed } from '../../model/records.js';
-import { originUrl } from '../../storage/record-origin.js';
+import { originOf } from '../../storage/record-origin.js';
 import type { OffStore } from '../../storage/store.js';
 import { OffReplantedEvent } from './events.js';
 
@@ -9,7 +9,7 @@ import { OffReplantedEvent } from './events.js';
  */
 export function replantInput(seed: Seed, event: string) {
   const { id, createdAt: _created, updatedAt: _updated, canonicalUrl: _identity, ...fields } = seed;
-  return { ...fields, event, replantedFrom: originUrl('seed', seed) ?? id };
+  return { ...fields, event, replantedFrom: originOf(seed)?.url ?? id };
 }
 
 /**

@@ -42,25 +42,20 @@ export function storeFor(spec: StoreSpec | null | undefined): OffStore {
   return store;
 }
 
-/** Addresses of a `sources` attribute: other servers read alongside `store`; anything but a server address is left out. */
-export function sourceAddresses(sources: string | null | undefined): string[] {
-  return [...new Set((sources ?? '').split(/\s+/).filter(isServerUrl))];
-}
-
 /**
- * The store of an element with `sources`: its own store (`spec`, where contributions go) read with those servers,
- * read-only. Without sources, the store of `spec` itself; the composite view is a chunk only pages using `sources` load.
+ * The store of an element with `sources` (other servers' addresses, space-separated): its own store (`spec`, where
+ * contributions go) read with those servers, read-only. Without sources, the store of `spec` itself; the composite
+ * view is a chunk only pages using `sources` load.
  */
 export function viewFor(spec: StoreSpec | null | undefined, sources: string | null | undefined): OffStore {
-  const addresses = sourceAddresses(sources).filter((address) => address !== canonical(spec));
-  if (!addresses.length) return storeFor(spec);
-  const key = `${canonical(spec)}\n${addresses.join(' ')}`;
+  const home = canonical(spec);
+  const addresses = (sources ?? '').split(/\s+/).filter((address) => isServerUrl(address) && address !== home);
+  if (!addresses.length) return storeFor(home);
+  const key = `${home} ${addresses.join(' ')}`;
   let view = stores.get(key);
   if (!view) {
-    const home = storeFor(spec);
-    const homeAddress = isServerUrl(canonical(spec)) ? new URL(canonical(spec), document.baseURI).href : undefined;
-    const sourceStores = addresses.map((address) => ({ address: new URL(address, document.baseURI).href, store: storeFor(address) }));
-    view = new LazyStore(async () => (await import('../../storage/sources.js')).createSourcesStore(home, homeAddress, sourceStores), home.status);
+    const onServer = isServerUrl(home);
+    view = new LazyStore(async () => (await import('../../storage/sources.js')).createSourcesStore(home, onServer, addresses, storeFor), storeFor(home).status);
     stores.set(key, view);
   }
   return view;
