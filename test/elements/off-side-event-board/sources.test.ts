@@ -6,7 +6,7 @@ import type { OffSideEventBoard } from '../../../src/elements/off-side-event-boa
 import { viewFor } from '../../../src/elements/shared/store-registry.js';
 import { canonicalUrl } from '../../../src/model/canonical-url.js';
 import { sideEventInput, uniqueName } from '../../storage/fixtures.js';
-import { insertRaw, openStore, startServer, stopServer, UNLIMITED_WRITES } from '../../storage/http-servers.js';
+import { holdAnswerAfter, insertRaw, openStore, proxyTo, releaseAnswer, startServer, stopServer, UNLIMITED_WRITES } from '../../storage/http-servers.js';
 import { typeFilter } from './helpers.js';
 
 const texts = (el: HTMLElement, name: string) => [...el.shadowRoot!.querySelectorAll(`[part~="${name}"]`)].map((node) => node.textContent!.trim());
@@ -61,6 +61,24 @@ describe('off-side-event-board and off-event-badge with sources', function () {
     await waitUntil(() => texts(el, 'item-title').length === 1 && texts(el, 'warning').length === 1, 'A’s side event or the notice never showed', { timeout: 15000 });
     expect(texts(el, 'warning')).to.deep.equal([`Pas de réponse de ${hostOf(b.url)} pour l’instant : ses événements #OFF manquent ici.`]);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the host’s side events at once while a source is slow, names it after 3 s, and adds its side events when they come', async () => {
+    const [a, b] = await Promise.all([startServer('sqlite'), startServer('sqlite')]);
+    const event = uniqueName('summit');
+    await (await openStore(a.url)).put('side-event', sideEventInput({ event, title: 'Breakfast on A', start: '2037-06-12T08:30:00+02:00', end: undefined }));
+    await (await openStore(b.url)).put('side-event', sideEventInput({ event, title: 'Walk on B', start: '2037-06-12T10:00:00+02:00', end: undefined }));
+    const slowB = await proxyTo(b);
+    await holdAnswerAfter(b, 'GET', '/side-events');
+    const el = await fixture<OffSideEventBoard>(html`<off-side-event-board store=${a.url} sources=${slowB} event=${event} lang="en"></off-side-event-board>`);
+    await waitUntil(() => texts(el, 'item-title').length === 1, 'A’s side event waited for B', { timeout: 10000 });
+    expect(texts(el, 'item-title')).to.deep.equal(['Breakfast on A']);
+    await waitUntil(() => texts(el, 'warning').length === 1, 'the slow source was never named', { timeout: 10000 });
+    expect(texts(el, 'warning')).to.deep.equal([`No answer from ${hostOf(slowB)} for now: its side events are missing here.`]);
+    await expect(el).to.be.accessible();
+    await releaseAnswer(b);
+    await waitUntil(() => texts(el, 'item-title').length === 2 && texts(el, 'warning').length === 0, 'B’s side event never came, or the notice stayed', { timeout: 10000 });
+    expect(texts(el, 'item-title')).to.deep.equal(['Breakfast on A', 'Walk on B']);
   });
 
   it('badge: counts the side events of both servers', async () => {
