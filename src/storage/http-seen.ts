@@ -41,6 +41,11 @@ export class SeenRecords {
     this.queries.set(`${kind}\n${event ?? ''}`, { kind, event, ids: new Set(records.map((record) => record.id)) });
   }
 
+  /** Whether this page was given this list already. */
+  hasListed(kind: RecordKind, event: string | undefined): boolean {
+    return this.queries.has(`${kind}\n${event ?? ''}`);
+  }
+
   listedQueries(): { kind: RecordKind; event?: string }[] {
     return [...this.queries.values()].map(({ kind, event }) => ({ kind, event }));
   }

@@ -22,11 +22,15 @@ export class ListSync {
     private readonly showKeptAfterMs: number,
   ) {}
 
-  /** The list as the server has it now, or, if that takes long, as kept (what changed follows). Throws when it can be neither. */
+  /**
+   * The list as the server has it now, or, the first time this page reads it, if that takes long, as kept (what changed
+   * follows). Read again, it is the server's: the page may have written since. Throws when it can be neither.
+   */
   async read(kind: RecordKind, event: string | undefined): Promise<OffRecord[]> {
     const kept = await this.lists.load(kind, event);
     if (!kept?.cursor) return this.listed(kind, event, await this.reload(kind, event));
     const fresh = this.refresh(kind, event, kept);
+    if (this.seen.hasListed(kind, event)) return this.listed(kind, event, await fresh);
     const late = new Promise<undefined>((resolve) => setTimeout(resolve, this.showKeptAfterMs));
     const first = await Promise.race([fresh, late]);
     if (first) return this.listed(kind, event, first);

@@ -133,6 +133,8 @@ test('the WordPress snippet: the badge counts the side events the board shows', 
   await badge.filter({ hasText: /\d|No / }).waitFor();
   await page.waitForTimeout(500);
   assert.equal((await badge.textContent())?.trim(), '1 side event');
-  assert.deepEqual(page.problems, []);
+  // Nobody described g21 on this server: the widgets ask for its name, get 404, and show the id (issue 13).
+  const undescribed = `404 ${server.url}/api/events/g21`;
+  assert.deepEqual(page.problems.filter((problem) => problem !== undescribed), []);
   await context.close();
 });

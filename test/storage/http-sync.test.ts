@@ -70,6 +70,18 @@ describe('http store, incremental sync of the lists kept on this device', functi
     await until(() => changes.some((change) => change.type === 'put' && change.records.some((record) => recordName(record) === 'Late picnic')), 'the new side event');
   });
 
+  it('reads a list shown from the device from the server the next time, so a page sees what it wrote since', async () => {
+    await plant(server, event, ['Breakfast']);
+    const firstVisit = await openStore(server.url);
+    await firstVisit.list('side-event', { event });
+
+    const returnVisit = await openStore(server.url, { showKeptListAfterMs: 0 });
+    expect(await returnVisit.list('side-event', { event })).to.have.length(1);
+    await returnVisit.put('side-event', sideEventInput({ event, title: 'Written on this visit' }));
+    const again = (await returnVisit.list('side-event', { event })).map((record) => record.title);
+    expect(again.sort()).to.deep.equal(['Breakfast', 'Written on this visit']);
+  });
+
   it('drops at the next sync a record a moderator hid since the list was kept', async () => {
     const [kept, hidden] = await plant(server, event, ['Kept', 'Spam']);
     const firstVisit = await openStore(server.url);
