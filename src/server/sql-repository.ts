@@ -1,6 +1,4 @@
-import { hostEventOf, recordName, type OffRecord, type RecordKind } from '../model/records.js';
-import { sortRecords } from '../model/sort.js';
-import { contentQuery, matchesQuery } from '../storage/list-query.js';
+import { hostEventOf, type OffRecord, type RecordKind } from '../model/records.js';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import type {
   Change,
@@ -19,9 +17,8 @@ import type {
   StoredRecord,
 } from './repository.js';
 import type { SqlDriver, SqlRunner } from './sql-driver.js';
+import { listChangesSince, listColumns, parseRecord, scopeFilter, sortedRows } from './sql-lists.js';
 import { SubscriptionStore } from './subscriptions/store.js';
-
-const parse = (data: unknown) => JSON.parse(data as string) as OffRecord;
 
 /**
  * Rows per multi-row INSERT: few round trips for a batch (PostgreSQL holds the
@@ -39,75 +36,11 @@ function valuesList(rows: number, row: string): string {
   return Array.from({ length: rows }, () => row).join(', ');
 }
 
-interface SortRow {
-  data: string;
-  start?: string;
-  title: string;
-  id: string;
-  createdAt: string;
-}
-
-function sortedByModel(kind: RecordKind, rows: unknown[][]): SortRow[] {
-  const sortRows = rows.map(([data, start, title, id, createdAt]) => ({ data, start: start ?? undefined, title, id, createdAt }) as SortRow);
-  return sortRecords(kind, sortRows as unknown as OffRecord[]) as unknown as SortRow[];
-}
-
-/** The columns that narrow a list, as `ListScope` names them; `from` compares with `end_time` (the end, else the start). */
-const SCOPE_COLUMNS = { event: 'event', place: 'place_id', organizer: 'organizer_id', replantedFrom: 'replanted_from' } as const;
-
-/** ` AND <column> = ?`… and their parameters for what `scope` narrows, on the columns of the table aliased `alias`. */
-function scopeFilter(scope: ListScope, alias = ''): [string, unknown[]] {
-  const prefix = alias && `${alias}.`;
-  let sql = '';
-  const params: unknown[] = [];
-  for (const [field, column] of Object.entries(SCOPE_COLUMNS)) {
-    const value = scope[field as keyof typeof SCOPE_COLUMNS];
-    if (value === undefined) continue;
-    sql += ` AND ${prefix}${column} = ?`;
-    params.push(value);
-  }
-  if (scope.from !== undefined) {
-    sql += ` AND ${prefix}end_time >= ?`;
-    params.push(Date.parse(scope.from));
-  }
-  return [sql, params];
-}
-
-/**
- * Rows (the record's JSON first) that hold what a list asks of their content (tag, licence, words), which no column
- * narrows: read and checked as every store checks them. A list narrowed so is kept in memory once read, like any other.
- */
-function matchingContent(kind: RecordKind, scope: ListScope): (row: unknown[]) => boolean {
-  const content = contentQuery(scope);
-  if (!content) return () => true;
-  const matches = matchesQuery(kind, content);
-  return ([data]) => data !== null && matches(parse(data));
-}
-
 /** Rolls a write back (its idempotency key with it, so that a retry is checked afresh) and says why. */
 class NothingChanged extends Error {
   constructor(readonly outcome: Outcome) {
     super(outcome.status);
   }
-}
-
-/**
- * The columns kept beside a record's JSON for ordering and narrowing lists:
- * [sort_time, start, title, created_at, place_id, organizer_id, replanted_from, end_time].
- */
-function listColumns(record: OffRecord): unknown[] {
-  const { start, end, placeId, organizerId, replantedFrom } = record as { start?: string; end?: string; placeId?: string; organizerId?: string; replantedFrom?: string };
-  const last = end ?? start;
-  return [
-    Date.parse(start ?? record.createdAt),
-    start ?? null,
-    recordName(record),
-    record.createdAt,
-    placeId ?? null,
-    organizerId ?? null,
-    replantedFrom ?? null,
-    last === undefined ? null : Date.parse(last),
-  ];
 }
 
 /** The repository on any SQL database: the SQL here runs unchanged on SQLite and PostgreSQL. */
@@ -152,33 +85,16 @@ export class SqlRepository implements Repository {
   }
 
   async list(kind: RecordKind, options: ListOptions = {}): Promise<OffRecord[]> {
-    return (await this.sortedRows(kind, options)).map((row) => parse(row.data));
+    return (await sortedRows(this.driver, kind, options)).map((row) => parseRecord(row.data));
   }
 
   async listJson(kind: RecordKind, options: ListOptions = {}): Promise<string> {
-    return `[${(await this.sortedRows(kind, options)).map((row) => row.data).join(',')}]`;
-  }
-
-  /**
-   * The database returns rows almost in order (by sort_time); the model's own
-   * sort then settles ties exactly as every store does, in about one pass.
-   * It reads only start, title, id and createdAt, so it sorts these small rows
-   * without parsing the records.
-   */
-  private async sortedRows(kind: RecordKind, { hidden = false, ...scope }: ListOptions): Promise<SortRow[]> {
-    const visibility = hidden ? 'hidden' : 'NOT hidden';
-    const order = kind === 'seed' ? 'sort_time DESC' : 'sort_time';
-    const [filter, params] = scopeFilter(scope);
-    const rows = await this.driver.rows(
-      `SELECT data, start, title, id, created_at FROM records WHERE kind = ? AND ${visibility}${filter} ORDER BY ${order}`,
-      [kind, ...params],
-    );
-    return sortedByModel(kind, rows.filter(matchingContent(kind, scope)));
+    return `[${(await sortedRows(this.driver, kind, options)).map((row) => row.data).join(',')}]`;
   }
 
   async find(kind: RecordKind, id: string): Promise<StoredRecord | undefined> {
     const [row] = await this.driver.rows('SELECT data, hidden, token_hash FROM records WHERE kind = ? AND id = ?', [kind, id]);
-    return row && { record: parse(row[0]), hidden: Boolean(row[1]), tokenHash: row[2] as string };
+    return row && { record: parseRecord(row[0]), hidden: Boolean(row[1]), tokenHash: row[2] as string };
   }
 
   async savedResponse(keyHash: string, runner: SqlRunner = this.driver): Promise<SavedResponse | undefined> {
@@ -250,7 +166,7 @@ export class SqlRepository implements Repository {
         const hide = mutation.op === 'hide';
         const [row] = await tx.rows('SELECT data, hidden FROM records WHERE kind = ? AND id = ?', [kind, mutation.id]);
         if (!row) return { status: 'not-found' };
-        const record = parse(row[0]);
+        const record = parseRecord(row[0]);
         if (Boolean(row[1]) !== hide) {
           await tx.rows(`UPDATE records SET hidden = ${hide ? 'TRUE' : 'FALSE'} WHERE kind = ? AND id = ?`, [kind, mutation.id]);
           // Hiding looks like a delete to live clients, unhiding like a new record.
@@ -295,7 +211,7 @@ export class SqlRepository implements Repository {
       const common = { seq: Number(seqValue), kind: kind as RecordKind, event: event as string | null };
       if (op === 'remove') changes.push({ ...common, op, id: id as string });
       // A put whose record has since gone, been hidden or moved to another event is followed by its remove: skip it.
-      else if (data !== null) changes.push({ ...common, op: 'put', record: parse(data) });
+      else if (data !== null) changes.push({ ...common, op: 'put', record: parseRecord(data) });
     }
     return { changes, until: rows.length ? Number(rows.at(-1)![0]) : seq, more: rows.length === limit };
   }
@@ -320,21 +236,8 @@ export class SqlRepository implements Repository {
     return { latest: Math.max(Number(latest ?? 0), floorSeq), floor: floorSeq, version: Math.max(Number(last ?? 0), floorSeq) };
   }
 
-  async listChanges(kind: RecordKind, scope: ListScope, since: number): Promise<ListChanges> {
-    // The change log knows each change's host event only: a narrower list looks at every change of the kind.
-    const [changed, changedParams] = scopeFilter({ event: scope.event });
-    const [inList, inListParams] = scopeFilter(scope, 'r');
-    const rows = await this.driver.rows(
-      `SELECT r.data, r.start, r.title, c.record_id, r.created_at
-         FROM (SELECT DISTINCT record_id FROM changes WHERE kind = ?${changed} AND seq > ?) c
-         LEFT JOIN records r ON r.kind = ? AND r.id = c.record_id AND NOT r.hidden${inList}`,
-      [kind, ...changedParams, since, kind, ...inListParams],
-    );
-    const inContent = matchingContent(kind, scope);
-    const stays = (row: unknown[]) => row[0] !== null && inContent(row);
-    const removes = rows.filter((row) => !stays(row)).map(([, , , id]) => id as string).sort();
-    const puts = sortedByModel(kind, rows.filter(stays)).map((row) => row.data);
-    return { puts, removes };
+  listChanges(kind: RecordKind, scope: ListScope, since: number): Promise<ListChanges> {
+    return listChangesSince(this.driver, kind, scope, since);
   }
 
   onExternalChanges(listener: () => void): void {
