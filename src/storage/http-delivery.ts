@@ -93,3 +93,45 @@ export class HttpDelivery {
     if (created) await this.api.remove(kind, created.record.id, { idempotencyKey, editToken: created.editToken });
   }
 }
+
+/** What sending writes a few requests at a time came to. */
+export interface Turns {
+  /** What the server now holds of each write it took, by entry key. */
+  sent: Map<string, OffRecord | undefined>;
+  /** Writes it could not take now, and every later one: they wait in the outbox. */
+  kept: PendingEntry[];
+  /** The first "not now" (unreachable, rate-limited), whose Retry-After the next attempt honours. */
+  slowDown?: unknown;
+  /** The first refusal: nothing after it was sent. */
+  refusal?: unknown;
+}
+
+/**
+ * Sends requests `concurrency` at a time. Once one cannot be taken now, it and every later one are kept, so that the
+ * server applies writes in the order they were made; all are kept while `olderWaiting()` says older writes wait.
+ */
+export async function sendInTurns(
+  requests: PendingEntry[][],
+  concurrency: number,
+  olderWaiting: () => boolean,
+  send: (request: PendingEntry[]) => Promise<(OffRecord | undefined)[]>,
+): Promise<Turns> {
+  const turns: Turns = { sent: new Map(), kept: [] };
+  for (let start = 0; start < requests.length && turns.refusal === undefined; start += concurrency) {
+    const batch = requests.slice(start, start + concurrency);
+    if (turns.kept.length || olderWaiting()) {
+      turns.kept.push(...batch.flat());
+      continue;
+    }
+    const outcomes = await Promise.allSettled(batch.map(send));
+    outcomes.forEach((outcome, index) => {
+      const request = batch[index];
+      if (outcome.status === 'fulfilled') request.forEach((entry, position) => turns.sent.set(entry.key, outcome.value[position]));
+      else if (isTransient(outcome.reason)) {
+        turns.kept.push(...request);
+        turns.slowDown ??= outcome.reason;
+      } else turns.refusal ??= outcome.reason;
+    });
+  }
+  return turns;
+}

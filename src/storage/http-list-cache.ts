@@ -2,6 +2,8 @@ import { del, getMany, setMany } from 'idb-keyval';
 import type { OffRecord, RecordKind } from '../model/records.js';
 import { keyUnder, localTable, readUnder } from './http-local.js';
 import { readChecks } from './http-api.js';
+import { isEventQuery, matchesQuery } from './list-query.js';
+import type { ListQuery } from './store.js';
 
 const listsTable = localTable('off-layer-cache', 'lists');
 
@@ -54,6 +56,16 @@ export class ListCache {
       console.warn('off-layer: the list kept for offline reading could not be read.', error);
       return undefined;
     }
+  }
+
+  /**
+   * What can be shown of a list offline: the list of its event as kept, or for a narrower list (a place, an organizer,
+   * upcoming…) the records kept that belong to it; undefined when nothing was kept.
+   */
+  async offline(kind: RecordKind, query: ListQuery): Promise<OffRecord[] | undefined> {
+    if (isEventQuery(query)) return (await this.load(kind, query.event))?.records;
+    const matching = [...(await this.byId(kind)).values()].filter(matchesQuery(kind, query));
+    return matching.length ? matching : undefined;
   }
 
   /** The records of `kind` in every list kept, by id. */

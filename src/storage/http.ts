@@ -1,17 +1,13 @@
 import type { OffRecord, RecordKind, RecordOf } from '../model/records.js';
 import { sortRecords } from '../model/sort.js';
-import { stampRecord } from '../model/stamp.js';
-import { nowIso } from '../model/time.js';
-import type { Validated } from '../model/validate.js';
-import { requestsFor, sentWith } from './batch-planner.js';
+import { requestsFor } from './batch-planner.js';
 import { ChangeFeed } from './change-feed.js';
-import { isTransient, NotFoundError, StorageError, UnavailableError } from './errors.js';
+import { NotFoundError, StorageError, UnavailableError } from './errors.js';
 import { HttpApi } from './http-api.js';
-import { HttpDelivery } from './http-delivery.js';
+import { HttpDelivery, sendInTurns } from './http-delivery.js';
+import { entryForWrite, withdrawalOf } from './http-write-plan.js';
 import { ListCache } from './http-list-cache.js';
-import { SeenRecords } from './http-seen.js';
-import { ListSync } from './http-sync.js';
-import { LiveStream } from './http-stream.js';
+import { ServerMirror } from './http-mirror.js';
 import { EditTokens } from './http-tokens.js';
 import { LazyStore } from './lazy.js';
 import { isEventQuery, matchesQuery } from './list-query.js';
@@ -40,10 +36,6 @@ export interface HttpStoreOptions {
 const OFFLINE: StoreStatus = { persistent: true, online: false, reason: 'offline' };
 const FIRST_CONTACT_TIMEOUT_MS = 5000;
 
-function recordsIn(results: (OffRecord | undefined)[]): OffRecord[] {
-  return results.filter((record): record is OffRecord => record !== undefined);
-}
-
 /**
  * Records on a reference server, shared by everyone who visits the event site.
  *
@@ -61,15 +53,12 @@ export class HttpStore extends OutboxStore {
   protected readonly feed: ChangeFeed;
   private readonly tokens: EditTokens;
   private readonly lists: ListCache;
-  private readonly sync: ListSync;
+  private readonly mirror: ServerMirror;
   protected readonly outbox: Outbox;
   private readonly delivery: HttpDelivery;
   private readonly sender: OutboxSender;
-  private readonly seen = new SeenRecords();
   private readonly reach = new Reachability(() => this.statusChanged());
-  private readonly stream: LiveStream;
   private readonly concurrency: number;
-  private streamDropped = false;
   /** Writes still to be sent: new writes queue behind them. */
   private waitingCount = 0;
   private opening?: Promise<StoreStatus>;
@@ -82,10 +71,10 @@ export class HttpStore extends OutboxStore {
     this.feed = new ChangeFeed(`off-layer:http:${base}`);
     this.tokens = new EditTokens(base, () => this.statusChanged());
     this.lists = new ListCache(base);
-    this.sync = new ListSync(this.api, this.lists, this.seen, (kind, puts, removedIds) => {
-      if (puts.length) this.feed.emit({ type: 'put', kind, records: puts }, { localOnly: true });
-      for (const id of removedIds) this.feed.emit({ type: 'remove', kind, id }, { localOnly: true });
-    }, showKeptListAfterMs);
+    this.mirror = new ServerMirror(this.api, this.lists, this.feed, showKeptListAfterMs, {
+      reachable: (reachable) => this.reach.set(reachable),
+      reconnected: () => void this.flush(),
+    });
     this.outbox = new Outbox(base, [idbTable, keyValueTable(base, () => localStorage)]);
     this.delivery = new HttpDelivery(this.api, this.tokens, this.outbox, this.feed);
     this.sender = new OutboxSender(
@@ -98,16 +87,6 @@ export class HttpStore extends OutboxStore {
       retryBaseMs,
     );
     this.concurrency = concurrency;
-    this.stream = new LiveStream(this.api.streamUrl, {
-      onOpen: () => this.streamOpened(),
-      onDown: () => {
-        this.streamDropped = true;
-        this.reach.set(false);
-      },
-      onPut: (kind, records) => this.announce(kind, records),
-      onRemove: (kind, id) => this.announceRemoval(kind, id),
-      onReload: () => void this.sync.catchUp(),
-    });
     void this.ready();
   }
 
@@ -136,25 +115,17 @@ export class HttpStore extends OutboxStore {
    * (a place, an organizer, upcoming…) is read from the server, and offline is picked from the records kept.
    */
   async list<K extends RecordKind>(kind: K, query: ListQuery = {}): Promise<RecordOf[K][]> {
-    const { event } = query;
     const belongs = matchesQuery(kind, query);
-    const kept = isEventQuery(query);
     try {
-      const records = await this.reach.of(kept ? this.sync.read(kind, event) : this.api.list(kind, query));
+      const records = await this.reach.of(isEventQuery(query) ? this.mirror.read(kind, query.event) : this.api.list(kind, query));
       return sortRecords(kind, withPending(records, await this.waiting(kind), belongs)) as RecordOf[K][];
     } catch (error) {
       if (!(error instanceof UnavailableError)) throw error;
-      const cached = kept ? (await this.lists.load(kind, event))?.records : await this.keptMatching(kind, belongs);
+      const cached = await this.lists.offline(kind, query);
       const records = withPending(cached ?? [], await this.waiting(kind), belongs);
       if (!cached && records.length === 0) throw error;
       return sortRecords(kind, records) as RecordOf[K][];
     }
-  }
-
-  /** Records of the lists kept for offline reading that belong to a narrower list; undefined when none does. */
-  private async keptMatching(kind: RecordKind, belongs: (record: OffRecord) => boolean): Promise<OffRecord[] | undefined> {
-    const matching = [...(await this.lists.byId(kind)).values()].filter(belongs);
-    return matching.length ? matching : undefined;
   }
 
   protected async stored<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {
@@ -179,12 +150,12 @@ export class HttpStore extends OutboxStore {
     if (!(await this.tokens.get(kind, id))) await this.refuseWithoutToken(kind, id);
     const entry = this.outbox.entryFor({ op: 'remove', kind, id });
     const { sent } = await this.sendOrKeep([entry]);
-    if (sent.has(entry.key)) this.announceRemoval(kind, id);
+    if (sent.has(entry.key)) this.mirror.announceRemoval(kind, id);
     else this.feed.emit({ type: 'remove', kind, id });
   }
 
   close(): void {
-    this.stream.close();
+    this.mirror.close();
     this.sender.stop();
     this.feed.close();
   }
@@ -203,11 +174,10 @@ export class HttpStore extends OutboxStore {
   private delivered(entries: PendingEntry[], records: (OffRecord | undefined)[], followUps: PendingEntry[]): void {
     const sent: SentWrite[] = entries.map((entry, index) => ({ kind: entry.kind, id: targetId(entry), record: records[index] }));
     for (const entry of entries) {
-      if (entry.op === 'remove') this.seen.unseenRemoval(entry.kind, entry.id);
+      if (entry.op === 'remove') this.mirror.removalShown(entry.kind, entry.id);
       if (isCreate(entry)) this.feed.emit({ type: 'remove', kind: entry.kind, id: entry.record.id });
     }
-    const confirmed = recordsIn(records);
-    if (confirmed.length) this.announce(entries[0].kind, confirmed);
+    this.mirror.announce(entries[0].kind, records);
     // A create changed while it was sent is shown at once as its follow-up will leave it.
     for (const next of followUps) {
       this.feed.emit(isPut(next) ? { type: 'put', kind: next.kind, records: [next.record] } : { type: 'remove', kind: next.kind, id: next.id });
@@ -229,21 +199,15 @@ export class HttpStore extends OutboxStore {
 
   private async open(): Promise<StoreStatus> {
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, FIRST_CONTACT_TIMEOUT_MS));
-    await Promise.all([this.recount(), Promise.race([this.stream.firstContact, timeout])]);
+    await Promise.all([this.recount(), Promise.race([this.mirror.firstContact, timeout])]);
     await this.flush();
     return this.status;
   }
 
-  /**
-   * A pending create removed here: a create alone, or the last of its batch, is withdrawn in its place
-   * in the queue; another of its batch is dropped (the batch sent again reveals it, and it is removed then).
-   */
   private async withdraw(create: PendingCreate, waiting: PendingEntry[]): Promise<void> {
-    const { kind, key, idempotencyKey, queuedAt, options, batch, record } = create;
-    const withdrawal = { kind, id: record.id, options, key, queuedAt } as const;
-    if (!batch) await this.outbox.save([{ ...withdrawal, op: 'withdraw', idempotencyKey }]);
-    else if (sentWith(create, waiting).length > 1) await this.outbox.delete(key);
-    else await this.outbox.save([{ ...withdrawal, op: 'withdraw-batch', idempotencyKey: batch.idempotencyKey }]);
+    const withdrawal = withdrawalOf(create, waiting);
+    if ('keep' in withdrawal) await this.outbox.save([withdrawal.keep]);
+    else await this.outbox.delete(withdrawal.drop);
     await this.pendingChanged();
   }
 
@@ -252,7 +216,8 @@ export class HttpStore extends OutboxStore {
     const waiting = await this.waiting(kind);
     // Read once for the whole batch: the provisional record of an update keeps the createdAt last seen.
     const cached = valid.some((input) => input.id !== undefined) ? await this.lists.byId(kind) : new Map<string, OffRecord>();
-    const entries = await Promise.all(valid.map((input) => this.entryFor(kind, input, options, waiting, cached)));
+    const context = { outbox: this.outbox, waiting, cached, mayEdit: (editKind: RecordKind, id: string) => this.mayEdit(editKind, id) };
+    const entries = await Promise.all(valid.map((input) => entryForWrite(kind, input, options, context)));
     const amended = entries.filter((entry) => waiting.some((each) => each.key === entry.key));
     if (amended.length) {
       await this.outbox.save(amended);
@@ -260,36 +225,19 @@ export class HttpStore extends OutboxStore {
       await this.pendingChanged();
     }
     const { sent, kept } = await this.sendOrKeep(entries.filter((entry) => !amended.includes(entry)));
-    const confirmed = recordsIn([...sent.values()]);
-    if (confirmed.length) this.announce(kind, confirmed);
+    this.mirror.announce(kind, [...sent.values()]);
     if (kept.length) this.feed.emit({ type: 'put', kind, records: kept.map((entry) => (entry as PendingPut).record) });
     return entries.map((entry) => (sent.get(entry.key) ?? entry.record) as RecordOf[K]);
   }
 
-  /** The outbox entry for one validated input, its provisional record stamped here. */
-  private async entryFor<K extends RecordKind>(
-    kind: K,
-    input: Validated<K>,
-    options: PutOptions,
-    waiting: PendingEntry[],
-    cached: Map<string, OffRecord>,
-  ): Promise<PendingPut> {
-    const { id, ...fields } = input;
-    if (id === undefined) return this.outbox.entryFor({ op: 'create', kind, input: fields, options, record: stampRecord(input, undefined) });
-    // A host event's creator chooses its id: it is sent with the create, and the server refuses one already taken (409).
-    const sent = kind === 'event' ? input : fields;
-    const pendingCreate = waiting.find(isCreateOf(id));
-    // Still pending: the create itself is amended, keeping its place in the queue and its idempotency key.
-    if (pendingCreate) {
-      return { ...pendingCreate, op: 'amended-create', input: sent, record: stampRecord(input, pendingCreate.record as RecordOf[K]) };
-    }
-    const token = await this.tokens.get(kind, id);
-    if (!token && kind === 'event') return this.outbox.entryFor({ op: 'create', kind, input: sent, options, record: stampRecord(input, { id }) });
-    if (!token) await this.refuseWithoutToken(kind, id);
-    const pendingReplace = waiting.findLast((entry): entry is PendingPut => entry.op === 'replace' && entry.id === id);
-    const current = pendingReplace?.record ?? cached.get(id);
-    const known = (current ?? { id, createdAt: nowIso() }) as RecordOf[K];
-    return this.outbox.entryFor({ op: 'replace', kind, id, input: fields, record: stampRecord(input, known) });
+  /**
+   * Whether this device holds the record's edit token. Without it, it may still create a host event under an id nobody
+   * took (the server says 409 otherwise), but changes nothing else: say whether the record does not exist or is someone else's.
+   */
+  private async mayEdit(kind: RecordKind, id: string): Promise<boolean> {
+    if (await this.tokens.get(kind, id)) return true;
+    if (kind !== 'event') await this.refuseWithoutToken(kind, id);
+    return false;
   }
 
   /** Without its edit token this device may not change a record: say whether it does not exist or is someone else's. */
@@ -298,34 +246,9 @@ export class HttpStore extends OutboxStore {
     throw new StorageError('forbidden');
   }
 
-  /**
-   * Sends writes a few requests at a time. Those the server cannot take now (unreachable,
-   * rate-limited), and every later one, are kept in the outbox; so are all of them while older
-   * writes wait there, so that the server applies writes in the order they were made.
-   * Throws the first refusal after recording what was sent before it.
-   */
+  /** Sends writes in turns (`sendInTurns`); keeps in the outbox what must wait, and throws the first refusal after recording what was sent before it. */
   private async sendOrKeep(entries: PendingEntry[]): Promise<{ sent: Map<string, OffRecord | undefined>; kept: PendingEntry[] }> {
-    const sent = new Map<string, OffRecord | undefined>();
-    const kept: PendingEntry[] = [];
-    let refusal: unknown;
-    let slowDown: unknown;
-    const requests = requestsFor(entries);
-    for (let start = 0; start < requests.length && refusal === undefined; start += this.concurrency) {
-      const batch = requests.slice(start, start + this.concurrency);
-      if (kept.length || this.waitingCount > 0) {
-        kept.push(...batch.flat());
-        continue;
-      }
-      const outcomes = await Promise.allSettled(batch.map((request) => this.send(request)));
-      outcomes.forEach((outcome, index) => {
-        const request = batch[index];
-        if (outcome.status === 'fulfilled') request.forEach((entry, position) => sent.set(entry.key, outcome.value[position]));
-        else if (isTransient(outcome.reason)) {
-          kept.push(...request);
-          slowDown ??= outcome.reason;
-        } else refusal ??= outcome.reason;
-      });
-    }
+    const { sent, kept, slowDown, refusal } = await sendInTurns(requestsFor(entries), this.concurrency, () => this.waitingCount > 0, (request) => this.send(request));
     if (kept.length) {
       await this.outbox.save(kept);
       await this.pendingChanged();
@@ -333,8 +256,7 @@ export class HttpStore extends OutboxStore {
       else void this.flush();
     }
     if (refusal !== undefined) {
-      const confirmed = recordsIn([...sent.values()]);
-      if (confirmed.length) this.announce(entries[0].kind, confirmed);
+      this.mirror.announce(entries[0].kind, [...sent.values()]);
       throw refusal;
     }
     return { sent, kept };
@@ -362,25 +284,6 @@ export class HttpStore extends OutboxStore {
 
   private statusChanged(): void {
     this.feed.emit({ type: 'status', status: this.status }, { localOnly: true });
-  }
-
-  private streamOpened(): void {
-    this.reach.set(true);
-    if (!this.streamDropped) return;
-    this.streamDropped = false;
-    // Nothing was streamed to us while we were away: send what is pending, fetch what others did.
-    void this.flush();
-    void this.sync.catchUp();
-  }
-
-  /** Announces server records this page has not been told about in this version (ours come back on the stream too). */
-  private announce(kind: RecordKind, records: OffRecord[]): void {
-    const fresh = this.seen.unseen(kind, records);
-    if (fresh.length) this.feed.emit({ type: 'put', kind, records: fresh }, { localOnly: true });
-  }
-
-  private announceRemoval(kind: RecordKind, id: string): void {
-    if (this.seen.unseenRemoval(kind, id)) this.feed.emit({ type: 'remove', kind, id }, { localOnly: true });
   }
 }
 
