@@ -1,17 +1,12 @@
 import { Task, TaskStatus } from '@lit/task';
-import { nothing, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { html } from 'lit/static-html.js';
-import { tokenizeLinks } from '../../model/autolink.js';
 import { recordToJson } from '../../model/json.js';
-import { licenseFor } from '../../model/licenses.js';
 import { storageMessage } from '../../model/messages.js';
 import type { Seed } from '../../model/records.js';
 import { StorageError } from '../../storage/errors.js';
-import { originOf } from '../../storage/record-origin.js';
 import type { StoreChange } from '../../storage/store.js';
 import { downloadText } from '../shared/download.js';
-import { headingTag } from '../shared/heading.js';
 import { OffElement } from '../shared/off-element.js';
 import { RecordLookupController } from '../shared/record-lookup-controller.js';
 import { replantSeed } from '../shared/replant.js';
@@ -20,22 +15,15 @@ import { themeStyles } from '../shared/theme.styles.js';
 import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { LineageController } from './lineage-controller.js';
 import { isSeedAddress, readSeedAt } from './lineage-sources.js';
-import { lineageFigure, type LineageNode } from './lineage-picture.js';
 import { seedCardStyles } from './off-seed-card.styles.js';
 import { strings } from './off-seed-card.strings.js';
-import { canShare, shareLink } from './share.js';
-import { DEFAULT_SEED_HREF, formatPlantedOn, seedUrl } from './seed-view.js';
+import { linkId, messageTemplate, seedTemplate, type Status } from './off-seed-card.templates.js';
+import { shareLink } from './share.js';
+import { DEFAULT_SEED_HREF, seedUrl } from './seed-view.js';
 
 /** What the card needs to show a seed; a host page's `.seed` (or a tampered store) may lack some of it. */
 const isComplete = ({ id, title, body, tags, createdAt }: Seed) =>
   [id, title, body, createdAt].every((field) => typeof field === 'string') && Array.isArray(tags);
-
-const LINK_REL = 'noopener noreferrer nofollow ugc';
-
-/** What a link to a seed names: its id, or its URL when it was read from another server. */
-const linkId = (seed: Seed) => originOf(seed)?.url ?? seed.id;
-
-type Status = { kind: 'shared' | 'copied' | 'replanting' } | { kind: 'replanted'; seed: Seed } | { kind: 'error'; message: string };
 
 /**
  * A seed of knowledge: its text with safe links, its licence, author, origin and
@@ -216,139 +204,31 @@ export class OffSeedCard extends OffElement {
 
   protected override render() {
     const seed = this.record;
-    if (seed) return this.renderSeed(seed);
     const text = strings[this.language];
-    const incomplete = this.candidate !== undefined;
-    const failed = incomplete || this.loader.status === TaskStatus.ERROR;
-    return html`
-      <article part="card" class="card" lang=${this.language} aria-busy=${!failed}>
-        <p class=${failed ? 'message error' : 'message'} role="status">
-          ${incomplete ? text.incomplete : failed ? this.errorMessage(this.loader.error) : text.loading}
-        </p>
-      </article>
-    `;
-  }
-
-  private renderSeed(seed: Seed) {
-    const text = strings[this.language];
-    const heading = headingTag(this.headingLevel, 3);
-    return html`
-      <article part="card" class="card" lang=${this.language} aria-labelledby="title">
-        <${heading} part="title" class="title" id="title" dir="auto">${seed.title}</${heading}>
-        ${this.renderLineage(seed)}
-        <p part="body" class="body" dir="auto">${tokenizeLinks(seed.body).map((token) =>
-          token.type === 'url' ? html`<a href=${token.href} rel=${LINK_REL} target="_blank">${token.text}</a>` : token.text,
-        )}</p>
-        ${this.renderMeta(seed)}
-        ${this.renderLineageTree(seed)}
-        ${seed.tags.length
-          ? html`<ul part="tags" class="tags" aria-label=${text.tags}>${seed.tags.map((tag) => html`<li>#${tag}</li>`)}</ul>`
-          : nothing}
-        ${this.renderActions(seed)}
-      </article>
-    `;
-  }
-
-  private renderLineage(seed: Seed) {
-    const parentId = seed.replantedFrom;
-    if (!parentId) return nothing;
-    const parent = this.lineage.value?.ancestors[0];
-    // While the next parent loads, the link is named with its id, not with the previous parent's title.
-    const title = (parent?.id === parentId && parent.seed?.title) || parentId;
-    return html`
-      <p part="lineage" class="lineage">
-        ${strings[this.language].replantedFrom} <a href=${seedUrl(this.seedHref, parentId)} dir="auto">${title}</a>
-      </p>
-    `;
-  }
-
-  /** The lineage across events, drawn and listed, once read. */
-  private renderLineageTree(seed: Seed) {
-    const lineage = this.lineage.value;
-    if (!lineage) return nothing;
-    const text = strings[this.language];
-    return lineageFigure(seed, lineage, text.lineage, {
-      title: (node) => (node.seed ? node.seed.title : text.lineageGap),
-      detail: (node) => this.nodeDetail(node),
-      href: (node) => seedUrl(this.seedHref, node.seed ? linkId(node.seed) : node.id),
+    if (!seed) {
+      const incomplete = this.candidate !== undefined;
+      const failed = incomplete || this.loader.status === TaskStatus.ERROR;
+      const message = incomplete ? text.incomplete : failed ? this.errorMessage(this.loader.error) : text.loading;
+      return messageTemplate(this.language, message, failed);
+    }
+    const { persistent, online, reason } = this.storeController.status;
+    return seedTemplate({
+      seed,
+      lang: this.language,
+      text,
+      card: this,
+      lineage: this.lineage.value,
+      eventName: (id) => this.eventName(id),
+      // replant-event removed by a framework is null: no button then either.
+      replantInto: this.replantEvent && this.replantEvent !== seed.event ? this.replantEvent : '',
+      warning: !online ? text.offline : !persistent && reason !== 'memory' ? text.notKept : '',
+      status: this.status,
+      copyByHand: this.copyByHand,
     });
-  }
-
-  /** "G21 Summit 2026 · 12 June 2026", and "this seed" for the one on show. */
-  private nodeDetail({ seed, place }: LineageNode): string {
-    if (!seed) return '';
-    const text = strings[this.language];
-    const parts = [seed.event ? this.eventName(seed.event) : '', formatPlantedOn(seed.createdAt, this.language), place === 'current' ? text.thisSeed : ''];
-    return parts.filter(Boolean).join(' · ');
   }
 
   /** The host event's name, or its id when nobody described it (or while it loads). */
   private eventName(id: string): string {
     return this.records.get('event', id)?.name ?? id;
-  }
-
-  private renderMeta(seed: Seed) {
-    const text = strings[this.language];
-    const license = licenseFor(seed.license, this.language);
-    const source = seed.sourceUrl ? tokenizeLinks(seed.sourceUrl).find((token) => token.type === 'url') : undefined;
-    const entry = (term: string, value: unknown) => html`<div><dt>${term}</dt><dd dir="auto">${value}</dd></div>`;
-    return html`
-      <dl part="meta" class="meta">
-        ${seed.author ? entry(text.author, seed.author) : nothing}
-        ${seed.event ? entry(text.event, this.eventName(seed.event)) : nothing}
-        ${entry(text.created, html`<time datetime=${seed.createdAt}>${formatPlantedOn(seed.createdAt, this.language)}</time>`)}
-        ${entry(
-          text.license,
-          license
-            ? html`<a part="license" href=${license.url} rel="license noopener noreferrer" target="_blank">${license.name}</a>`
-            : html`<span part="license">${seed.license}</span>`,
-        )}
-        ${source ? entry(text.source, html`<a href=${source.href} rel=${LINK_REL} target="_blank">${source.text}</a>`) : nothing}
-      </dl>
-    `;
-  }
-
-  private renderActions(seed: Seed) {
-    const text = strings[this.language];
-    // replant-event removed by a framework is null: no button then either.
-    const canReplant = !!this.replantEvent && this.replantEvent !== seed.event;
-    const { persistent, online, reason } = this.storeController.status;
-    const warning = !online ? text.offline : !persistent && reason !== 'memory' ? text.notKept : '';
-    // Replant is aria-disabled while it works, not disabled: a disabled button sends the keyboard focus back to the page's start.
-    return html`
-      <div part="actions" class="actions" role="group" aria-label=${text.actions}>
-        <button type="button" @click=${this.share}>${canShare() ? text.share : text.copy}</button>
-        ${canReplant
-          ? html`<button type="button" class="primary" aria-disabled=${this.status?.kind === 'replanting'} @click=${this.replant}>
-              ${text.replant(this.eventName(this.replantEvent))}
-            </button>`
-          : nothing}
-        <button type="button" @click=${this.exportJson}>${text.exportJson}</button>
-      </div>
-      ${canReplant && warning ? html`<p class="warning">${warning}</p>` : nothing}
-      ${this.copyByHand
-        ? html`<label class="copy-by-hand">${text.copyByHand}<input readonly .value=${this.copyByHand} /></label>`
-        : nothing}
-      <p class="status ${this.status?.kind ?? ''}" role="status">${this.renderStatus()}</p>
-    `;
-  }
-
-  private renderStatus() {
-    const text = strings[this.language];
-    const status = this.status;
-    switch (status?.kind) {
-      case undefined:
-        return nothing;
-      case 'shared':
-      case 'copied':
-        return text[status.kind];
-      case 'replanting':
-        return text.replanting;
-      case 'replanted':
-        return html`${text.replanted(this.eventName(status.seed.event ?? ''))}
-          <a href=${seedUrl(this.seedHref, status.seed.id)}>${text.openReplanted}</a>`;
-      case 'error':
-        return status.message;
-    }
   }
 }
