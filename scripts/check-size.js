@@ -36,6 +36,11 @@ const SCRIPT_TAG = 'dist/off-layer.js';
 const HTTP_STORE_CHUNK = /\/off-layer\/http-[\w-]+\.js$/;
 /** What only writes need: the field messages of refused writes, a server's form token. */
 const WRITES_ONLY = /\/off-layer\/validation-error-[\w-]+\.js$|\/form-token$/;
+/**
+ * What loads on a click or once there is something to describe, which none of the pages measured asks for: the
+ * calendar writer, a download, the QR code's SVG file, the board's JSON-LD (its boards have no side events).
+ */
+const ON_FIRST_USE = /\/off-layer\/(calendar|ics|download|qr-file|jsonld)-[\w-]+\.js$/;
 
 const ALL_FOUR = [
   '<off-event-badge event="g21"></off-event-badge>',
@@ -90,6 +95,8 @@ async function scriptTagPages() {
       const writesOnly = page.usesServer ? requests.filter((request) => WRITES_ONLY.test(request.url)).map(({ url }) => url.split('/').pop()) : [];
       let problem = loadsHttpStore === Boolean(page.usesServer) ? undefined : loadsHttpStore ? 'loads the HTTP store' : 'never loads the HTTP store';
       if (writesOnly.length) problem = `loads what only writes need (${writesOnly.join(', ')})`;
+      const early = requests.filter((request) => ON_FIRST_USE.test(request.url)).map(({ url }) => url.split('/').pop());
+      if (early.length) problem = `loads what only a click or a list of side events needs (${early.join(', ')})`;
       const files = requests.map(({ url, bytes }) => `${url.replace(site.url, '').replace(api, '{api}').replace(/^\/off-layer\//, '')} ${(bytes / KB).toFixed(1)}`);
       results.push({ ...page, bytes: requests.reduce((sum, { bytes }) => sum + bytes, 0), files, problem });
     }

@@ -1,10 +1,9 @@
+// Loaded with the first calendar asked for (`import('./calendar.js')`): most visits never save one.
+import { toIcs } from '../../model/ics.js';
 import type { Place, SideEvent } from '../../model/records.js';
 import { downloadText, fileSlug } from '../shared/download.js';
 
 const ICS_TYPE = 'text/calendar;charset=utf-8';
-
-/** The calendar writer, loaded with the first calendar asked for: most visits never save one. */
-const ics = () => import('../../model/ics.js');
 
 export interface CalendarFile {
   filename: string;
@@ -16,14 +15,14 @@ function eventPart(event: string): string {
 }
 
 /** One side event as an .ics file: `off-<event>-<title slug>.ics`. */
-export async function sideEventCalendar(event: string, sideEvent: SideEvent, now?: Date): Promise<CalendarFile> {
+export function sideEventCalendar(event: string, sideEvent: SideEvent, now?: Date): CalendarFile {
   const slug = fileSlug(sideEvent.title) || fileSlug(sideEvent.id);
-  return { filename: `off-${eventPart(event)}-${slug}.ics`, text: (await ics()).toIcs([sideEvent], { now }) };
+  return { filename: `off-${eventPart(event)}-${slug}.ics`, text: toIcs([sideEvent], { now }) };
 }
 
 /** Every side event of the board as one .ics file: `off-<scope>.ics`, the scope being its event (or `place-<id>`…). */
-export async function boardCalendar(scope: string, sideEvents: SideEvent[], name: string, now?: Date): Promise<CalendarFile> {
-  return { filename: `off-${eventPart(scope)}.ics`, text: (await ics()).toIcs(sideEvents, { name, now }) };
+export function boardCalendar(scope: string, sideEvents: SideEvent[], name: string, now?: Date): CalendarFile {
+  return { filename: `off-${eventPart(scope)}.ics`, text: toIcs(sideEvents, { name, now }) };
 }
 
 /** The side event with its place record's name and address as its place, for a calendar's LOCATION. */
@@ -32,7 +31,6 @@ export function withPlaceName(sideEvent: SideEvent, place: Place | undefined): S
   return { ...sideEvent, place: place.address ? `${place.name}, ${place.address}` : place.name };
 }
 
-export async function downloadCalendar(file: Promise<CalendarFile>): Promise<void> {
-  const { text, filename } = await file;
+export function downloadCalendar({ text, filename }: CalendarFile): void {
   downloadText(text, filename, ICS_TYPE);
 }

@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { RelatedRecords } from '../../model/jsonld.js';
 import type { Lang } from '../../model/lang.js';
-import type { SideEvent } from '../../model/records.js';
+import type { Place, SideEvent } from '../../model/records.js';
 import { eventDayKey, formatDay, formatDateTime, formatTime, zoneLabel } from '../shared/format.js';
 import { headingTag } from '../shared/heading.js';
 import { originTemplate, searchFieldTemplate } from '../shared/list-parts.js';
@@ -11,7 +11,6 @@ import { memoizeLast } from '../shared/memo.js';
 import { pagedListTemplate } from '../shared/paged-list.js';
 import { safeWebUrl } from '../shared/safe-url.js';
 import { groupByDay } from './board-index.js';
-import { downloadCalendar, sideEventCalendar, withPlaceName } from './calendar.js';
 import type { FilterController } from './filter-controller.js';
 import type { ListViewController } from '../shared/list-view-controller.js';
 import { organizerTemplate, partOfTemplate, placeTemplate } from './network-templates.js';
@@ -148,13 +147,19 @@ function itemTemplate({ t, lang, event, related, listView, titleHeading }: ItemC
           class="secondary"
           type="button"
           aria-label=${t.addToCalendarLabel(sideEvent.title)}
-          @click=${() => downloadCalendar(sideEventCalendar(sideEvent.event, withPlaceName(sideEvent, place)))}
+          @click=${() => saveCalendar(sideEvent, place)}
         >
           ${t.addToCalendar}
         </button>
       </div>
     </li>
   `;
+}
+
+/** Loads the calendar writer on the first calendar asked for: most visits never save one. */
+async function saveCalendar(sideEvent: SideEvent, place: Place | undefined): Promise<void> {
+  const { downloadCalendar, sideEventCalendar, withPlaceName } = await import('./calendar.js');
+  downloadCalendar(sideEventCalendar(sideEvent.event, withPlaceName(sideEvent, place)));
 }
 
 function timeRange({ start, end }: SideEvent, lang: Lang): string {

@@ -19,7 +19,6 @@ import { AnnouncementController } from '../shared/announcement-controller.js';
 import { ArrivalsController } from './arrivals-controller.js';
 import { inDayOrder } from './board-index.js';
 import { calendarScope, defaultHeading, scopeName } from './board-scope.js';
-import { boardCalendar, downloadCalendar, withPlaceName } from './calendar.js';
 import { FilterController } from './filter-controller.js';
 import { JsonLdController } from './json-ld-controller.js';
 import { boardStyles } from './off-side-event-board.styles.js';
@@ -173,7 +172,8 @@ export class OffSideEventBoard extends OffElement {
     }
   }
 
-  private downloadAll(): void {
+  private async downloadAll(): Promise<void> {
+    const { boardCalendar, downloadCalendar, withPlaceName } = await import('./calendar.js');
     const records = this.list.records.map((record) => withPlaceName(record, this.related.place(record.placeId)));
     const name = scopeName(this, this.related);
     // A venue's or organiser's file is named after it: "off-cafe-du-port.ics".

@@ -48,6 +48,8 @@ async function captureDownload(action: () => void): Promise<{ name: string; text
   });
   try {
     action();
+    // The download code loads on the first export.
+    await waitUntil(() => clicked.length > 0, 'nothing was downloaded');
   } finally {
     restore();
   }

@@ -124,8 +124,8 @@ describe('off-side-event-board exports', () => {
         { title: 'Walk', start: '2037-06-13T10:00:00+02:00' },
       ]);
       const el = await board(event);
-      await el.updateComplete;
-      expect(jsonLdScripts(event)).to.have.length(1);
+      // The writer loads once the board has side events to describe.
+      await waitUntil(() => jsonLdScripts(event).length === 1, 'no JSON-LD was written');
       const script = jsonLdScripts(event)[0]!;
       expect(script.textContent).to.not.contain('</script>');
       const list = JSON.parse(script.textContent!);
@@ -163,6 +163,7 @@ describe('off-side-event-board exports', () => {
       const [stored] = await seed(uniqueName('jsonld-url'), [{ title: 'Safe', start: '2037-06-12T08:30:00+02:00', url: 'https://example.org/safe' }]);
       const tampered = { ...stored!, id: 'tampered', title: 'Tampered', url: 'javascript:alert(1)' };
       await board(stored!.event, 'en', rawStore([stored!, tampered]));
+      await waitUntil(() => jsonLdScripts(stored!.event).length === 1, 'no JSON-LD was written');
       const items = JSON.parse(jsonLdScripts(stored!.event)[0]!.textContent!).itemListElement.map((entry: { item: object }) => entry.item);
       expect(items.map((item: { url?: string }) => item.url)).to.deep.equal(['https://example.org/safe', undefined]);
     });

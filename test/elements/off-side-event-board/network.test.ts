@@ -139,6 +139,7 @@ describe('off-side-event-board across the network', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(heading(el)).to.equal('Side events #OFF');
     expect(part(el, 'item-place')!.textContent).to.equal('Café du Port, Marseille');
+    await waitUntil(() => jsonLd(event), 'no JSON-LD was written');
     expect(jsonLd(event)!.itemListElement[0]!.item).to.not.have.property('superEvent');
     el.remove();
   });
