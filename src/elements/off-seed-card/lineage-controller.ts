@@ -1,9 +1,18 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
-import { lineageOf, type Descendant, type Lineage } from '../../model/lineage.js';
+import type { Descendant, Lineage } from '../../model/lineage.js';
 import type { Seed } from '../../model/records.js';
 import type { OffStore, StoreChange } from '../../storage/store.js';
+import type { lineageFigure } from './lineage-picture.js';
 import { lineageSources } from './lineage-sources.js';
+
+/** How a lineage is read and drawn, loaded with the first seed a card shows: a page whose cards show none never downloads it. */
+const lineageCode = () => Promise.all([import('../../model/lineage.js'), import('./lineage-picture.js')]);
+
+interface ReadLineage {
+  lineage: Lineage;
+  draw: typeof lineageFigure;
+}
 
 /**
  * Generations of replantings read below the seed on show: each is one list per seed of the generation above, so a
@@ -32,14 +41,18 @@ function idsIn({ ancestors, descendants }: Lineage): string[] {
  * is missing or hidden, and two generations of its replantings) and read again when a change reaches it.
  */
 export class LineageController {
-  private readonly task: Task<readonly [Seed | undefined, string], Lineage | undefined>;
+  private readonly task: Task<readonly [Seed | undefined, string], ReadLineage | undefined>;
 
   constructor(
     host: ReactiveControllerHost,
     private readonly sources: LineageSeed,
   ) {
     this.task = new Task(host, {
-      task: ([seed]) => (seed ? lineageOf(seed, lineageSources(sources.store(), seed), { descendantDepth: DESCENDANT_DEPTH }) : undefined),
+      task: async ([seed]) => {
+        if (!seed) return undefined;
+        const [{ lineageOf }, { lineageFigure }] = await lineageCode();
+        return { lineage: await lineageOf(seed, lineageSources(sources.store(), seed), { descendantDepth: DESCENDANT_DEPTH }), draw: lineageFigure };
+      },
       args: () => [sources.seed(), sources.storeSpec()] as const,
       // A fresh copy of the same seed (a framework rendering again, a changed title) has the same lineage.
       argsEqual: ([seed, spec], [previous, previousSpec]) => spec === previousSpec && seed?.id === previous?.id && seed?.replantedFrom === previous?.replantedFrom,
@@ -48,7 +61,12 @@ export class LineageController {
 
   /** The lineage once read; undefined while the first one loads. */
   get value(): Lineage | undefined {
-    return this.task.value;
+    return this.task.value?.lineage;
+  }
+
+  /** Draws the lineage, once its code has loaded with the first one read. */
+  get draw(): typeof lineageFigure | undefined {
+    return this.task.value?.draw;
   }
 
   get failed(): boolean {

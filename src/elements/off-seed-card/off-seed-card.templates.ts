@@ -7,7 +7,7 @@ import type { Lineage } from '../../model/lineage.js';
 import type { Seed } from '../../model/records.js';
 import { originOf } from '../../storage/record-origin.js';
 import { headingTag } from '../shared/heading.js';
-import { lineageFigure, type LineageNode } from './lineage-picture.js';
+import type { lineageFigure, LineageNode } from './lineage-picture.js';
 import type { SeedCardStrings } from './off-seed-card.strings.js';
 import type { OffSeedCard } from './off-seed-card.js';
 import { canShare } from './share.js';
@@ -29,6 +29,8 @@ export interface SeedView {
   card: Pick<OffSeedCard, 'headingLevel' | 'seedHref' | 'share' | 'replant' | 'exportJson'>;
   /** The lineage across events, once read. */
   lineage?: Lineage;
+  /** Draws it: loaded with the first lineage read. */
+  drawLineage?: typeof lineageFigure;
   /** The host event's name, or its id when nobody described it (or while it loads). */
   eventName: (id: string) => string;
   /** The event the seed can be replanted into; '' when there is none (or it is the seed's own). */
@@ -83,9 +85,9 @@ function parentTemplate({ seed, lineage, text, card }: SeedView) {
 
 /** The lineage across events, drawn and listed, once read. */
 function lineageTemplate(view: SeedView) {
-  const { seed, lineage, text, card } = view;
-  if (!lineage) return nothing;
-  return lineageFigure(seed, lineage, text.lineage, {
+  const { seed, lineage, drawLineage, text, card } = view;
+  if (!lineage || !drawLineage) return nothing;
+  return drawLineage(seed, lineage, text.lineage, {
     title: (node) => (node.seed ? node.seed.title : text.lineageGap),
     detail: (node) => nodeDetail(view, node),
     href: (node) => seedUrl(card.seedHref, node.seed ? linkId(node.seed) : node.id),

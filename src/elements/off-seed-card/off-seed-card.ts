@@ -220,6 +220,7 @@ export class OffSeedCard extends OffElement {
       text,
       card: this,
       lineage: this.lineage.value,
+      drawLineage: this.lineage.draw,
       eventName: (id) => this.eventName(id),
       // replant-event removed by a framework is null: no button then either.
       replantInto: this.replantEvent && this.replantEvent !== seed.event ? this.replantEvent : '',
