@@ -4,9 +4,12 @@
 // elements), served from `dist/` gzipped, loaded in Chromium. Counted: every request the page makes until its
 // widgets have rendered (scripts/page-weight.js), the page's own HTML left out, each by the bytes that came over the
 // wire. `off-layer.js` loads each element's code from `dist/off-layer/` on first use, so a page pays for what it
-// shows; the HTTP store comes only with `store="https://…"`, checked here on a board given a real reference server,
-// which must not load what only writes need either (the messages of refused writes, a form token). The pages are in
-// English; French strings are modules of their own, which a French page loads along with each element's code.
+// shows; the HTTP store comes only with `store="https://…"`, checked here on a board given a real reference server.
+// No page loads what only writes need before anyone writes: a server's form token, and the modules of validation
+// (the form's checks, the field messages, valibot and the model's rules), found in whichever chunk holds them
+// (scripts/chunk-modules.js); the rules only on the server's page, whose HTTP store checks what it reads with them
+// (src/storage/read-checks.ts). The pages are in English; French strings are modules of their own, which a French
+// page loads along with each element's code.
 //
 // Through a bundler: a page with one element imports its define module from the bundler build (`dist/<tag>.js`,
 // Lit a shared dependency). esbuild bundles it with code splitting, Lit included, and the page pays for the entry
@@ -25,6 +28,7 @@ import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { existsSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { modulesByChunk } from './chunk-modules.js';
 import { launchChromium } from './chromium.js';
 import { pageWeight } from './page-weight.js';
 import { serveStatic } from './static-site.js';
@@ -34,13 +38,18 @@ const KB = 1024;
 const SCRIPT_TAG = 'dist/off-layer.js';
 /** The HTTP store's chunk in `dist/off-layer/`. */
 const HTTP_STORE_CHUNK = /\/off-layer\/http-[\w-]+\.js$/;
-/** What only writes need: the field messages of refused writes, a server's form token. */
-const WRITES_ONLY = /\/off-layer\/validation-error-[\w-]+\.js$|\/form-token$/;
+/** What only writes need: a server's form token. */
+const FORM_TOKEN = /\/form-token$/;
+/** Modules only writes need, loaded on the first focus in a form: its checks, the field messages of refused writes. */
+const WRITES_ONLY_MODULES = /^src\/(elements\/off-contribute-form\/form-checks|model\/field-messages|storage\/validation-error)\.ts$/;
+/** The validation rules, which writes need, and the HTTP store's read checks. */
+const VALIDATION_RULES_MODULES = /^(src\/model\/validate\.ts|node_modules\/valibot\/)/;
 /**
- * What loads on a click or once there is something to describe, which none of the pages measured asks for: the
- * calendar writer, a download, the QR code's SVG file, the board's JSON-LD (its boards have no side events).
+ * Modules for a click, or for something to show that none of the pages measured has (their boards have no side
+ * events, their card no seed): the calendar writer, downloads, the QR code's SVG file, the board's JSON-LD, a lineage.
  */
-const ON_FIRST_USE = /\/off-layer\/(calendar|ics|download|qr-file|jsonld)-[\w-]+\.js$/;
+const ON_FIRST_USE_MODULES =
+  /^src\/(elements\/off-side-event-board\/calendar|model\/ics|elements\/shared\/download|elements\/off-event-badge\/qr-file|model\/jsonld|model\/lineage|elements\/off-seed-card\/lineage-picture)\.ts$/;
 
 const ALL_FOUR = [
   '<off-event-badge event="g21"></off-event-badge>',
@@ -74,6 +83,7 @@ const tagsIn = (html) => [...new Set(html.match(/<off-[a-z-]+/g).map((tag) => ta
 
 /** Each script-tag page as Chromium loads it: `{ name, budget, bytes, files, problem? }`. */
 async function scriptTagPages() {
+  const chunkModules = await modulesByChunk();
   const servers = testServersPlugin();
   const serverCommand = (payload) => servers.executeCommand({ command: 'off-server', payload });
   const { url: api } = await serverCommand({ action: 'start' });
@@ -92,11 +102,18 @@ async function scriptTagPages() {
         continue;
       }
       const loadsHttpStore = requests.some((request) => HTTP_STORE_CHUNK.test(request.url));
-      const writesOnly = page.usesServer ? requests.filter((request) => WRITES_ONLY.test(request.url)).map(({ url }) => url.split('/').pop()) : [];
+      const chunks = requests.flatMap(({ url }) => (url.startsWith(`${site.url}/off-layer/`) ? [url.slice(site.url.length + 1)] : []));
+      const stale = chunks.filter((chunk) => !chunkModules.has(chunk));
+      const modules = chunks.flatMap((chunk) => chunkModules.get(chunk) ?? []);
+      const writesOnly = [
+        ...requests.filter(({ url }) => FORM_TOKEN.test(url)).map(() => 'a form token'),
+        ...modules.filter((module) => WRITES_ONLY_MODULES.test(module) || (!page.usesServer && VALIDATION_RULES_MODULES.test(module))),
+      ];
       let problem = loadsHttpStore === Boolean(page.usesServer) ? undefined : loadsHttpStore ? 'loads the HTTP store' : 'never loads the HTTP store';
-      if (writesOnly.length) problem = `loads what only writes need (${writesOnly.join(', ')})`;
-      const early = requests.filter((request) => ON_FIRST_USE.test(request.url)).map(({ url }) => url.split('/').pop());
-      if (early.length) problem = `loads what only a click or a list of side events needs (${early.join(', ')})`;
+      if (writesOnly.length) problem = `loads what only writes need, before anyone writes (${writesOnly.join(', ')})`;
+      const early = modules.filter((module) => ON_FIRST_USE_MODULES.test(module));
+      if (early.length) problem = `loads what only a click or something to show needs (${early.join(', ')})`;
+      if (stale.length) problem = `${stale.join(', ')} not built from this source: run \`npm run build\``;
       const files = requests.map(({ url, bytes }) => `${url.replace(site.url, '').replace(api, '{api}').replace(/^\/off-layer\//, '')} ${(bytes / KB).toFixed(1)}`);
       results.push({ ...page, bytes: requests.reduce((sum, { bytes }) => sum + bytes, 0), files, problem });
     }

@@ -149,6 +149,41 @@ test('the same page in French: French labels, errors and dates', async () => {
   await context.close();
 });
 
+/** The chunks of validation: the form's checks, valibot and the model's rules, the field messages, the local stores' checks. */
+const VALIDATION_CHUNKS = /^(form-checks|validate|validation-error|record-checks)$/;
+
+test('the form loads its validation on the first focus, not with the page; when the network drops it, what was typed stays, the form says so, and the next press loads it and sends', async () => {
+  const context = await browser.newContext();
+  let offline = true;
+  const checksRequests: string[] = [];
+  await context.route(/\/off-layer\/form-checks-[\w-]+\.js$/, (route) => {
+    checksRequests.push(offline ? 'dropped' : 'sent');
+    return offline ? route.abort('internetdisconnected') : route.continue();
+  });
+  const tab = await open(context);
+  const form = tab.locator('off-contribute-form');
+  await form.locator('input[name="title"]').waitFor();
+  await tab.waitForLoadState('networkidle');
+  assert.deepEqual(chunksOf(tab).filter((name) => VALIDATION_CHUNKS.test(name)), [], 'nothing of validation before anyone touches the form');
+
+  const title = `Lantern walk ${Date.now()}`;
+  await form.locator('input[name="title"]').fill(title);
+  await form.locator('input[name="start"]').fill('2027-03-18T22:00');
+  await tab.waitForTimeout(3100);
+  await form.locator('[part="submit"]').click();
+  await form.getByText('Your contribution could not be checked').waitFor();
+  assert.equal(await form.locator('input[name="title"]').inputValue(), title);
+  assert.ok(checksRequests.length >= 2 && checksRequests.every((request) => request === 'dropped'), `on focus, then at the press: ${checksRequests.join(' ')}`);
+
+  offline = false;
+  await form.locator('[part="submit"]').click();
+  await form.locator('[part="confirmation"]').waitFor();
+  await tab.locator('off-side-event-board [part="item-title"]', { hasText: title }).waitFor();
+  assert.equal(checksRequests.at(-1), 'sent');
+  assert.deepEqual(tab.problems, []);
+  await context.close();
+});
+
 /** Chunks of the other elements, of what only they share, of the HTTP store and of validation (valibot). */
 const OTHERS_CHUNKS = /^(off-side-event-board|off-contribute-form|off-seed-card|off-seed-browser|widgets|http|validate|record-checks|validation-error)$/;
 

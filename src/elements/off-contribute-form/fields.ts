@@ -1,6 +1,5 @@
 import { localToIso } from '../../model/local-time.js';
 import { DEFAULT_LICENSE, type EventRecordKind } from '../../model/records.js';
-import { validate, type FieldIssue, type Validation } from '../../model/validate.js';
 import type { NewPlaceField } from './new-place.js';
 
 export type FieldName =
@@ -95,7 +94,7 @@ export function splitTags(text: string): string[] {
 }
 
 /**
- * The record input for `validate` and `store.put`: blank fields are left out
+ * The record input for validation and `store.put`: blank fields are left out
  * (so a missing title reads "required"), tags split, date-times given their offset.
  */
 export function toInput(kind: EventRecordKind, event: string, values: FormValues, timeZone?: string): Record<string, unknown> {
@@ -128,23 +127,4 @@ export function toValues(kind: EventRecordKind, input: Record<string, unknown>):
 export function isBlank(kind: EventRecordKind, values: FormValues): boolean {
   const defaults = emptyValues(kind);
   return FIELDS[kind].every(({ name }) => (values[name] ?? '') === (defaults[name] ?? ''));
-}
-
-/**
- * What the form holds, validated by the model. A date typed without its time reads as empty (the control's value is ''):
- * it would be called "required", or an end dropped without a word; `controls` tell it apart.
- */
-export function validateForm(
-  kind: EventRecordKind,
-  event: string,
-  values: FormValues,
-  timeZone: string,
-  controls: Iterable<HTMLInputElement>,
-): Validation<EventRecordKind> {
-  const result = validate(kind, toInput(kind, event, values, timeZone || undefined));
-  const halfTyped = [...controls]
-    .filter((input) => input.validity.badInput)
-    .map(({ name }): FieldIssue => ({ field: name, code: 'invalid-datetime' }));
-  if (result.ok && !halfTyped.length) return result;
-  return { ok: false, issues: [...halfTyped, ...(result.ok ? [] : result.issues)] };
 }

@@ -14,8 +14,8 @@ export type Confirmation =
 
 export const EDITING: Confirmation = { state: 'editing' };
 
-/** A message above the form about the last submission attempt. */
-export type Notice = { type: 'too-fast' } | { type: 'issues' } | { type: 'error'; error: StorageError };
+/** A message above the form about the last submission attempt; `unchecked`: its validation could not be loaded. */
+export type Notice = { type: 'too-fast' } | { type: 'issues' } | { type: 'unchecked' } | { type: 'error'; error: StorageError };
 
 /** True when the confirmation shown is that of the pending write of provisional id `id`. */
 export const isShownPending = (shown: Confirmation, id: string): boolean => shown.state === 'pending' && shown.id === id;

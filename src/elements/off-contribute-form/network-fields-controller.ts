@@ -4,8 +4,9 @@ import { LiveListController } from '../shared/live-list-controller.js';
 import { memoizeLast } from '../shared/memo.js';
 import type { StoreHost } from '../shared/store-controller.js';
 import type { FormValues } from './fields.js';
+import type { FormChecks } from './form-checks-controller.js';
 import { linkKnown, placeLabel, suggestionsOf, type Suggestions } from './known-records.js';
-import { checkNewPlace, createNewPlace, NEW_PLACE_FIELDS } from './new-place.js';
+import { NEW_PLACE_FIELDS } from './new-place.js';
 
 const EVERY_RECORD = {};
 
@@ -37,8 +38,8 @@ export class NetworkFieldsController {
   };
 
   /** The new place's issues, checked with the side event's before anything is sent. */
-  check(values: FormValues): FieldIssue[] {
-    return this.newPlaceOpen ? checkNewPlace(values) : [];
+  check(checks: FormChecks, values: FormValues): FieldIssue[] {
+    return this.newPlaceOpen ? checks.checkNewPlace(values) : [];
   }
 
   /**
@@ -47,6 +48,7 @@ export class NetworkFieldsController {
    * sending again does not create the place twice, and nothing typed is lost.
    */
   async link(
+    checks: FormChecks,
     store: OffStore,
     input: Record<string, unknown>,
     values: FormValues,
@@ -54,7 +56,7 @@ export class NetworkFieldsController {
     onPlaceCreated: (values: FormValues) => void,
   ): Promise<Record<string, unknown>> {
     if (!this.newPlaceOpen) return linkKnown(input, this.places.records, this.organizers.records);
-    const place = await createNewPlace(store, values, options);
+    const place = await checks.createNewPlace(store, values, options);
     this.newPlaceOpen = false;
     const kept: FormValues = { ...values, place: placeLabel(place) };
     for (const name of NEW_PLACE_FIELDS) delete kept[name];

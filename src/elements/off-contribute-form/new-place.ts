@@ -1,7 +1,4 @@
-import type { Place } from '../../model/records.js';
-import { validate, type FieldIssue } from '../../model/validate.js';
-import type { OffStore, PutOptions } from '../../storage/store.js';
-import { ValidationError } from '../../storage/validation-error.js';
+import type { FieldIssue } from '../../model/validate.js';
 
 /** The fields of the "new place" fieldset, named `newPlace.<field of the place record>`. */
 export const NEW_PLACE_FIELDS = ['newPlace.name', 'newPlace.address', 'newPlace.latitude', 'newPlace.longitude', 'newPlace.url'] as const;
@@ -28,25 +25,10 @@ export function newPlaceInput(values: Partial<Record<string, string>>): Record<s
 }
 
 /** A place record's issues on the fieldset's controls; a coordinate that is no number reads as out of range, which says what is expected. */
-function onFieldset(issues: FieldIssue[]): FieldIssue[] {
+export function onFieldset(issues: FieldIssue[]): FieldIssue[] {
   return issues.map(({ field, code, ...rest }) => ({
     ...rest,
     field: `${PREFIX}${field || 'name'}`,
     code: code === 'wrong-type' && (field === 'latitude' || field === 'longitude') ? 'out-of-range' : code,
   }));
-}
-
-/** The fieldset's issues, checked with the side event's before anything is sent. */
-export function checkNewPlace(values: Partial<Record<string, string>>): FieldIssue[] {
-  const result = validate('place', newPlaceInput(values));
-  return result.ok ? [] : onFieldset(result.issues);
-}
-
-/** Creates the place typed in the fieldset, through the store; a refusal comes back as a ValidationError on the fieldset's controls. */
-export async function createNewPlace(store: OffStore, values: Partial<Record<string, string>>, options: PutOptions): Promise<Place> {
-  try {
-    return await store.put('place', newPlaceInput(values), options);
-  } catch (error) {
-    throw error instanceof ValidationError ? new ValidationError(onFieldset(error.issues)) : error;
-  }
 }

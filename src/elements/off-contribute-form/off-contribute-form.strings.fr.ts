@@ -48,6 +48,7 @@ export const fr: ContributeFormStrings = {
   sending: 'Envoi…',
   confirmSubmit: 'Confirmer et envoyer',
   tooFast: 'Presque fini : vérifiez votre saisie, puis appuyez de nouveau sur le bouton.',
+  unchecked: "Votre contribution n'a pas pu être vérifiée : la connexion semble coupée. Rien de ce que vous avez saisi n'est perdu ; appuyez de nouveau sur le bouton pour réessayer.",
   pendingNow: 'Enregistré sur cet appareil, sera envoyé dès votre retour en ligne.',
   pendingCount: {
     one: '{n} contribution enregistrée sur cet appareil, envoyée dès votre retour en ligne.',

@@ -26,6 +26,8 @@ export interface ContributeFormStrings {
   sending: string;
   confirmSubmit: string;
   tooFast: string;
+  /** The form's validation could not be loaded (bad Wi-Fi): nothing was sent, what is typed stays. */
+  unchecked: string;
   pendingNow: string;
   pendingCount: { one: string; other: string };
   refusedCount: { one: string; other: string };
@@ -86,6 +88,7 @@ export const STRINGS = catalogue<ContributeFormStrings>(
     sending: 'Sending…',
     confirmSubmit: 'Confirm and send',
     tooFast: 'Almost there: check what you entered, then press the button again.',
+    unchecked: 'Your contribution could not be checked: the connection seems to be down. Nothing typed is lost; press the button again to retry.',
     pendingNow: 'Saved on this device, will be sent when you are back online.',
     pendingCount: {
       one: '{n} contribution saved on this device, will be sent when you are back online.',

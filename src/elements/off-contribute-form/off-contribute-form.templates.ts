@@ -2,7 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Lang } from '../../model/lang.js';
 import { licenseFor } from '../../model/licenses.js';
-import { issueMessage } from '../../model/field-messages.js';
 import { storageMessage } from '../../model/messages.js';
 import { LICENSES, type EventRecordKind } from '../../model/records.js';
 import type { FieldIssue } from '../../model/validate.js';
@@ -13,6 +12,9 @@ import type { Confirmation, Notice } from './form-state.js';
 import type { Suggestions } from './known-records.js';
 import { STRINGS, type ContributeFormStrings } from './off-contribute-form.strings.js';
 import type { PendingContribution } from './pending-contributions.js';
+
+/** An issue's message, from the form's checks (loaded once there are issues). */
+type IssueMessage = (issue: FieldIssue, lang: Lang) => string;
 
 export interface StatusView {
   lang: Lang;
@@ -27,6 +29,7 @@ export interface StatusView {
   sentLater?: string;
   notice?: Notice;
   issues: FieldIssue[];
+  issueMessage: IssueMessage;
 }
 
 export interface FormView {
@@ -34,6 +37,7 @@ export interface FormView {
   kind: EventRecordKind;
   values: FormValues;
   issues: FieldIssue[];
+  issueMessage: IssueMessage;
   busy: boolean;
   askedToConfirm: boolean;
   timeZone: string;
@@ -78,9 +82,10 @@ export function statusTemplate(view: StatusView): TemplateResult {
   `;
 }
 
-function noticeTemplate({ notice, lang, kind, issues }: StatusView): TemplateResult | typeof nothing {
+function noticeTemplate({ notice, lang, kind, issues, issueMessage }: StatusView): TemplateResult | typeof nothing {
   if (!notice) return nothing;
   if (notice.type === 'too-fast') return html`<p class="notice">${STRINGS[lang].tooFast}</p>`;
+  if (notice.type === 'unchecked') return html`<p class="notice error">${STRINGS[lang].unchecked}</p>`;
   if (notice.type === 'error') return html`<p class="notice error">${notice.error.messageIn(lang)}</p>`;
   const shown = new Set([...FIELDS[kind], ...NEW_PLACE_SPECS].map((field) => field.name as string));
   const elsewhere = issues.filter((issue) => !shown.has(issue.field));
@@ -148,7 +153,7 @@ function fieldTemplate(field: FieldSpec, view: FormView, strings: ContributeForm
         >${strings.labels[field.name]}${field.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</label
       >
       ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing} ${controlTemplate(field, id, describedBy, Boolean(issue), view)}
-      ${issue ? html`<p part="error" class="error" id=${`${id}-error`}>${issueMessage(issue, view.lang)}</p>` : nothing}
+      ${issue ? html`<p part="error" class="error" id=${`${id}-error`}>${view.issueMessage(issue, view.lang)}</p>` : nothing}
     </div>
   `;
 }

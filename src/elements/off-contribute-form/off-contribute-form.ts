@@ -4,7 +4,6 @@ import { property, state } from 'lit/decorators.js';
 import { isEventRecordKind, type EventRecordKind } from '../../model/records.js';
 import type { FieldIssue } from '../../model/validate.js';
 import type { SentWrite } from '../../storage/store.js';
-import { ValidationError } from '../../storage/validation-error.js';
 import { headingTag } from '../shared/heading.js';
 import { OffElement } from '../shared/off-element.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -13,7 +12,8 @@ import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { AntiBotController, DEFAULT_MIN_FILL_MS } from './anti-bot.js';
 import type { Draft } from './draft.js';
 import { DraftController } from './draft-controller.js';
-import { emptyValues, isBlank, toValues, validateForm, type FormValues } from './fields.js';
+import { emptyValues, isBlank, toValues, type FormValues } from './fields.js';
+import { FormChecksController, loadFormChecks, type FormChecks } from './form-checks-controller.js';
 import { announceContributed, FIRST_CONTROL, focusAfterUpdate, focusIsWithin } from './announcements.js';
 import { NetworkFieldsController } from './network-fields-controller.js';
 import { NEW_PLACE_FIELDS } from './new-place.js';
@@ -30,7 +30,8 @@ import { isPending, PendingContributionsController, type PendingContribution } f
  * the places (with their address, so that two of the same name differ) and organisers already known; picking one
  * links the side event to it, anything else typed stays free text; "Add a new place" creates one on the way. Native controls with visible
  * labels, named after the record fields; validation from the model with inline
- * errors in the reader's language; a draft kept on this device as people type;
+ * errors in the reader's language, loaded on the first focus in the form (a page only read never downloads it; if it
+ * cannot load by the time of sending, the form says so and keeps what was typed); a draft kept on this device as people type;
  * contributions that cannot be stored now are queued on this device and sent
  * later, never lost.
  *
@@ -97,6 +98,9 @@ export class OffContributeForm extends OffElement {
   /** Tells whether the device is online; `navigator.onLine` by default, replaceable to simulate a network. */
   @property({ attribute: false }) onlineCheck: () => boolean = () => navigator.onLine;
 
+  /** Loads the form's validation (`import()` of its chunk by default, on the first focus in the form); replaceable to simulate a network that drops it. */
+  loadChecks: () => Promise<FormChecks> = loadFormChecks;
+
   @state() private values: FormValues = {};
   @state() private issues: FieldIssue[] = [];
   @state() private notice?: Notice;
@@ -104,6 +108,7 @@ export class OffContributeForm extends OffElement {
   @state() private confirmation: Confirmation = EDITING;
 
   private readonly antiBot = new AntiBotController(this);
+  private readonly checks = new FormChecksController(this, () => this.loadChecks());
   private readonly drafts = new DraftController(this, { kind: () => this.currentKind, event: () => this.event });
   private readonly network = new OnlineController(this, () => this.onlineCheck());
   private readonly storeController = new StoreController(this, (change) => {
@@ -148,12 +153,14 @@ export class OffContributeForm extends OffElement {
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
+    const checks = this.checks.loaded ?? (await this.checksArriving());
+    if (!checks) return;
     const { currentKind: kind, event: hostEvent } = this;
     // The draft sent, to start afresh only a form that still shows it: the page may switch the kind (or event) meanwhile, and back.
     const sent = this.drafts.draft;
     this.confirmation = EDITING;
-    const result = validateForm(kind, hostEvent, this.values, this.timeZone, this.renderRoot.querySelectorAll('input'));
-    const placeIssues = kind === 'side-event' ? this.networkFields.check(this.values) : [];
+    const result = checks.validateForm(kind, hostEvent, this.values, this.timeZone, this.renderRoot.querySelectorAll('input'));
+    const placeIssues = kind === 'side-event' ? this.networkFields.check(checks, this.values) : [];
     if (!result.ok || placeIssues.length) return this.showIssues([...(result.ok ? [] : result.issues), ...placeIssues]);
     this.issues = [];
     const screening = this.antiBot.screen(this.notice?.type === 'too-fast');
@@ -167,7 +174,7 @@ export class OffContributeForm extends OffElement {
       await screening.timeUp;
       if (!this.isConnected) return;
       const { store } = this.storeController;
-      const input = kind === 'seed' ? result.value : await this.networkFields.link(store, result.value, this.values, screening.options, this.keep);
+      const input = kind === 'seed' ? result.value : await this.networkFields.link(checks, store, result.value, this.values, screening.options, this.keep);
       const record = await store.put(kind, input, screening.options);
       const { title, id } = record;
       // Refused already, it leaves the confirmation for the list of refusals (willUpdate).
@@ -175,8 +182,25 @@ export class OffContributeForm extends OffElement {
       await this.confirm({ state: 'stored', kind, title }, sent);
       announceContributed(this, kind, record);
     } catch (error) {
-      if (error instanceof ValidationError) return this.showIssues(error.issues);
+      if (error instanceof checks.ValidationError) return this.showIssues(error.issues);
       this.notice = refusalNotice(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /**
+   * The checks, not loaded yet at a press: the form is busy while they arrive. If they cannot (bad Wi-Fi), it says so;
+   * what is typed stays, in the fields and the draft, and the next press tries again.
+   */
+  private async checksArriving(): Promise<FormChecks | undefined> {
+    this.busy = true;
+    this.notice = undefined;
+    try {
+      return await this.checks.load();
+    } catch {
+      this.notice = { type: 'unchecked' };
+      return undefined;
     } finally {
       this.busy = false;
     }
@@ -261,6 +285,7 @@ export class OffContributeForm extends OffElement {
           sentLater: confirmation.state === 'editing' ? confirmation.sentLater : undefined,
           notice: this.notice,
           issues: this.issues,
+          issueMessage: this.checks.issueMessage,
         })}
         ${confirmation.state === 'editing'
           ? formTemplate({
@@ -268,6 +293,7 @@ export class OffContributeForm extends OffElement {
               kind,
               values: this.values,
               issues: this.issues,
+              issueMessage: this.checks.issueMessage,
               busy: this.busy,
               askedToConfirm: this.notice?.type === 'too-fast',
               timeZone: this.timeZone,

@@ -1,6 +1,7 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, fixture, html, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../../src/elements/off-contribute-form/define.js';
+import { loadFormChecks } from '../../../src/elements/off-contribute-form/form-checks-controller.js';
 import type { OffContributeForm } from '../../../src/elements/off-contribute-form/off-contribute-form.js';
 import { storeFor } from '../../../src/elements/shared/store-registry.js';
 import { uniqueName } from '../../storage/fixtures.js';
@@ -66,8 +67,14 @@ export function fillSideEvent(el: OffContributeForm, overrides: Record<string, s
   for (const [name, value] of Object.entries(values)) type(el, name, value);
 }
 
+/**
+ * Presses the button, and waits for what the press does before sending: the form's validation is loaded on the first focus
+ * (the press loads it, if the test typed without focusing), so once that module is there, a task lets the form check.
+ */
 export async function submit(el: OffContributeForm): Promise<void> {
   (part(el, 'submit') as HTMLButtonElement).click();
+  await loadFormChecks();
+  await aTimeout(0);
   await el.updateComplete;
 }
 

@@ -1,0 +1,52 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Lang } from '../../model/lang.js';
+import type { FieldIssue } from '../../model/validate.js';
+
+export type FormChecks = typeof import('./form-checks.js');
+
+/** The form's checks, from their own chunk. */
+export const loadFormChecks = (): Promise<FormChecks> => import('./form-checks.js');
+
+/**
+ * The form's checks (validation and the field messages), loaded on the person's first focus in the form: nothing can be
+ * typed, pasted or picked without it, so the chunk has the whole typing to arrive, and a reader who never touches the
+ * form never downloads it. A press of the button before they are there waits for them (`load`). A load that failed
+ * (bad Wi-Fi) is forgotten: the next focus or press tries again.
+ */
+export class FormChecksController implements ReactiveController {
+  /** The checks, once loaded. */
+  loaded?: FormChecks;
+  private loading?: Promise<FormChecks>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly loader: () => Promise<FormChecks>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('focusin', this.prepare);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('focusin', this.prepare);
+  }
+
+  load(): Promise<FormChecks> {
+    this.loading ??= this.loader().then(
+      (checks) => (this.loaded = checks),
+      (error: unknown) => {
+        this.loading = undefined;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  /** Issues come only from the checks, or from a store refusing what they passed: their messages are loaded by then. */
+  readonly issueMessage = (issue: FieldIssue, lang: Lang): string => this.loaded!.issueMessage(issue, lang);
+
+  // A failure here is told at the press, which tries again.
+  private readonly prepare = (): void => void this.load().catch(() => undefined);
+}
