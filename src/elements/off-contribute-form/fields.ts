@@ -1,4 +1,3 @@
-import { localToIso } from '../../model/local-time.js';
 import { DEFAULT_LICENSE, type EventRecordKind } from '../../model/records.js';
 import type { NewPlaceField } from './new-place.js';
 
@@ -93,21 +92,6 @@ export function splitTags(text: string): string[] {
     .filter(Boolean);
 }
 
-/**
- * The record input for validation and `store.put`: blank fields are left out
- * (so a missing title reads "required"), tags split, date-times given their offset.
- */
-export function toInput(kind: EventRecordKind, event: string, values: FormValues, timeZone?: string): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  if (event || kind === 'side-event') input.event = event;
-  for (const { name, type } of FIELDS[kind]) {
-    const value = values[name]?.trim();
-    if (!value) continue;
-    if (name === 'tags') input.tags = splitTags(value);
-    else input[name] = type === 'datetime-local' ? localToIso(value, timeZone) : value;
-  }
-  return input;
-}
 
 /**
  * The controls' values for a record input (`toInput`'s inverse): a refused contribution put back in the form.
