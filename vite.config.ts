@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 import type { ChunkingContext, OutputBundle, OutputChunk, PreRenderedChunk } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import { collapseTemplateWhitespace } from './scripts/collapse-template-whitespace.js';
@@ -56,20 +56,32 @@ function staticImportsOf(bundle: OutputBundle, file: string): string[] {
   return [...found].slice(1);
 }
 
+/** On the way to a server's list on screen, besides an element's code: the HTTP store, and the checks of what it reads. */
+const FIRST_RENDER_CHUNK = /\/(http|read-checks)-[\w-]+\.js$/;
+
 /**
- * The autoloader imports an element's chunk together with the chunks that one imports (Lit, the stores…), instead
- * of finding them only once it has arrived: one round trip less before the element renders, on slow venue Wi-Fi too.
+ * The autoloader imports an element's chunk, and a chunk the HTTP store or its read checks, together with the chunks
+ * those import that the importing chunk has not loaded yet, instead of the browser finding them one level at a time
+ * as each arrives: one round trip per level less before a board on a server shows its list, on slow venue Wi-Fi (the
+ * HTTP store and its outbox, the read checks and the rules), and for a returning visitor one disk read less. Other
+ * dynamic imports (writes, downloads) are left as they are: listing a chunk's name costs every page bytes. The code
+ * changes after the chunks are named, only by names of chunks, whose hashes cover what they import.
  */
 function importChunksTogether(): Plugin {
   return {
     name: 'off-layer:import-chunks-together',
     generateBundle(_, bundle) {
-      const entry = bundle[SCRIPT_TAG_ENTRY] as OutputChunk;
-      for (const chunk of entry.dynamicImports) {
-        const load = (file: string) => `import(\`./${file}\`)`;
-        const together = `Promise.all([${[...staticImportsOf(bundle, chunk), chunk].map(load).join(',')}])`;
-        if (!entry.code.includes(load(chunk))) throw new Error(`${SCRIPT_TAG_ENTRY}: no ${load(chunk)} to load its chunks with`);
-        entry.code = entry.code.replace(load(chunk), () => together);
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const loaded = new Set([chunk.fileName, ...staticImportsOf(bundle, chunk.fileName)]);
+        const load = (file: string) => `import(\`./${posix.relative(posix.dirname(chunk.fileName), file)}\`)`;
+        for (const target of chunk.dynamicImports) {
+          const along = staticImportsOf(bundle, target).filter((file) => !loaded.has(file));
+          if (!along.length || (chunk.fileName !== SCRIPT_TAG_ENTRY && !FIRST_RENDER_CHUNK.test(`/${target}`))) continue;
+          if (!chunk.code.includes(load(target))) throw new Error(`${chunk.fileName}: no ${load(target)} to load its chunks with`);
+          const together = `Promise.all([${[target, ...along].map(load).join(',')}]).then(m=>m[0])`;
+          chunk.code = chunk.code.replaceAll(load(target), () => together);
+        }
       }
     },
   };

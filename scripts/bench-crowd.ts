@@ -10,7 +10,7 @@
 //   and what it downloads, first visit and return visits, next to the list alone fetched under the same emulation
 //   (bench/phone-visits.ts; the script tag is built into a temporary folder first).
 // Env: OFF_BENCH_SECONDS (each throughput run, default 4), OFF_BENCH_SIZES (default 1500,10000),
-// OFF_BENCH_LARGE (default 50000; 0 leaves it out).
+// OFF_BENCH_LARGE (default 50000; 0 leaves it out), OFF_BENCH_ONLY=phone (only the phone rows, about a minute).
 import autocannon from 'autocannon';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -29,6 +29,7 @@ const SECONDS = Number(process.env.OFF_BENCH_SECONDS ?? 4);
 const ROUNDS = 3;
 const SIZES = (process.env.OFF_BENCH_SIZES ?? '1500,10000').split(',').map(Number);
 const LARGE = Number(process.env.OFF_BENCH_LARGE ?? 50_000);
+const ONLY_PHONE = process.env.OFF_BENCH_ONLY === 'phone';
 const CONNECTIONS = [20, 200];
 const STREAMS = 1000;
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -168,111 +169,119 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'off-bench-crowd-'));
   const running: Child[] = [];
   try {
-    const server = await launch(['src/server/cli.ts', '--port', '0', '--data', join(work, 'data')], { OFF_ADMIN_TOKEN: ADMIN_TOKEN });
-    running.push(server);
-    const api = `${server.origin}/api`;
-    const measured: Visits[] = [];
-    for (const size of [...SIZES, ...(LARGE ? [LARGE] : [])]) {
-      console.log(`planting ${size} side events…`);
-      measured.push(await visits(api, size));
-    }
-
-    const throughput: { ours: Throughput; baseline: Throughput }[] = [];
-    for (const size of SIZES) {
-      const path = `/api/events/festival-${size}/side-events`;
-      const baseline = await launch([SELF, '--baseline', server.origin, path]);
-      running.push(baseline);
-      const etags = await Promise.all([server, baseline].map(async ({ origin }) => String((await rawGet(`${origin}${path}`, { 'Accept-Encoding': ACCEPT })).headers.etag)));
-      for (const connections of CONNECTIONS) {
-        for (const conditional of [false, true]) {
-          const mode = conditional ? 'If-None-Match → 304' : 'full list';
-          // The two servers take turns, ROUNDS times, each keeping its best run.
-          let ours: Throughput | undefined;
-          let plain: Throughput | undefined;
-          for (let round = 0; round < ROUNDS; round += 1) {
-            for (const [index, target] of [server, baseline].entries()) {
-              const headers = { 'Accept-Encoding': ACCEPT, ...(conditional && { 'If-None-Match': etags[index] }) };
-              const label = `${size} side events, ${connections} clients, ${mode}`;
-              const run = await load(`${index === 0 ? 'off-layer' : 'node:http'}: ${label}`, target, path, connections, headers, conditional ? 304 : 200);
-              if (index === 0) ours = best(ours, { ...run, label });
-              else plain = best(plain, { ...run, label });
-            }
-          }
-          throughput.push({ ours: ours!, baseline: plain! });
-        }
-      }
-      await stop(baseline);
-      running.pop();
-    }
-
-    const event = 'festival-live';
-    const before = residentMegabytes(server.process.pid!);
-    const streams = await openStreams(`${api}/events/${event}/stream`, STREAMS);
-    const open = residentMegabytes(server.process.pid!);
-    const started = performance.now();
-    const [record] = (await plant(api, event, 0, 1)) as { id: string }[];
-    const lastMs = await streams.allReceived(record.id, started);
-    const after = residentMegabytes(server.process.pid!);
-    streams.close();
-
-    console.log(`\noff-layer crowd bench: Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(1)}; SQLite; Accept-Encoding: ${ACCEPT}`);
-    console.log('bytes include the status line and headers; "gzipped" is the list JSON through gzip -6; return visits ask ?since=<cursor> as the HTTP store does\n');
-    table(
-      ['side events', 'list JSON', 'gzipped', 'first visit', '≤ 1.1× gz', 'return, unchanged', '(304 instead)', 'return, 10 new', '≤ 2 KB + 10', 'read+compress'],
-      measured.map((each) => [
-        String(each.size),
-        kb(each.identity),
-        kb(each.gzipped),
-        kb(each.first),
-        each.first <= 1.1 * each.gzipped ? 'yes' : 'NO',
-        `${each.unchanged} B`,
-        `${each.unchanged304} B`,
-        kb(each.afterTen),
-        each.afterTen <= 2048 + each.tenRecords ? `yes (${kb(2048 + each.tenRecords)})` : 'NO',
-        `${each.rebuildMs.toFixed(0)} ms`,
-      ]),
-    );
-    console.log(`\nlists served: best of ${ROUNDS} runs of ${SECONDS} s each, the two servers taking turns, autocannon in this process;`);
-    console.log('node:http = the same list precompressed in memory; CPU = the server process\'s CPU time per request\n');
-    table(
-      ['', 'req/s', 'p99 ms', 'CPU µs', 'node:http req/s', 'p99 ms', 'CPU µs', 'req/s ratio', '≥ 0.5×', 'CPU ratio', 'failed'],
-      throughput.map(({ ours, baseline }) => [
-        ours.label,
-        ours.rps.toFixed(0),
-        String(ours.p99),
-        ours.cpuMicros.toFixed(0),
-        baseline.rps.toFixed(0),
-        String(baseline.p99),
-        baseline.cpuMicros.toFixed(0),
-        `${(ours.rps / baseline.rps).toFixed(2)}×`,
-        ours.rps >= 0.5 * baseline.rps ? 'yes' : 'NO',
-        `${(baseline.cpuMicros / ours.cpuMicros).toFixed(2)}×`,
-        String(ours.failures + baseline.failures),
-      ]),
-    );
-    console.log(`\n${STREAMS} open streams of one event, one new side event: the last stream had it after ${lastMs.toFixed(0)} ms;`);
-    console.log(`server RSS ${before.toFixed(0)} MB before the streams, ${open.toFixed(0)} MB with them open, ${after.toFixed(0)} MB after the side event`);
-
-    const phone = await phoneRows(work, running);
-    console.log('\na phone on emulated 4G (1.6 Mbps down, 150 ms latency), script-tag board of 1,500 side events, one browser profile kept between visits:\n');
-    const floor = phone[0].firstSideEventMs;
-    const goals = [undefined, 2000, 500, 500];
-    table(
-      ['', 'first side event', '× the list alone', 'goal', 'script bytes', 'data bytes'],
-      phone.map((row, index) => [
-        row.visit,
-        `${row.firstSideEventMs} ms`,
-        `${(row.firstSideEventMs / floor).toFixed(2)}×`,
-        goals[index] === undefined ? '' : `< ${goals[index]} ms: ${row.firstSideEventMs < goals[index]! ? 'yes' : 'NO'}`,
-        kb(row.scriptBytes),
-        kb(row.dataBytes),
-      ]),
-    );
-    if (throughput.some(({ ours, baseline }) => ours.failures + baseline.failures > 0)) process.exitCode = 1;
+    if (!ONLY_PHONE) await serverRows(work, running);
+    await printPhoneRows(work, running);
   } finally {
     await Promise.all(running.map(stop));
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The server's rows: bytes per visit, lists served per second, live streams. */
+async function serverRows(work: string, running: Child[]): Promise<void> {
+  const server = await launch(['src/server/cli.ts', '--port', '0', '--data', join(work, 'data')], { OFF_ADMIN_TOKEN: ADMIN_TOKEN });
+  running.push(server);
+  const api = `${server.origin}/api`;
+  const measured: Visits[] = [];
+  for (const size of [...SIZES, ...(LARGE ? [LARGE] : [])]) {
+    console.log(`planting ${size} side events…`);
+    measured.push(await visits(api, size));
+  }
+
+  const throughput: { ours: Throughput; baseline: Throughput }[] = [];
+  for (const size of SIZES) {
+    const path = `/api/events/festival-${size}/side-events`;
+    const baseline = await launch([SELF, '--baseline', server.origin, path]);
+    running.push(baseline);
+    const etags = await Promise.all([server, baseline].map(async ({ origin }) => String((await rawGet(`${origin}${path}`, { 'Accept-Encoding': ACCEPT })).headers.etag)));
+    for (const connections of CONNECTIONS) {
+      for (const conditional of [false, true]) {
+        const mode = conditional ? 'If-None-Match → 304' : 'full list';
+        // The two servers take turns, ROUNDS times, each keeping its best run.
+        let ours: Throughput | undefined;
+        let plain: Throughput | undefined;
+        for (let round = 0; round < ROUNDS; round += 1) {
+          for (const [index, target] of [server, baseline].entries()) {
+            const headers = { 'Accept-Encoding': ACCEPT, ...(conditional && { 'If-None-Match': etags[index] }) };
+            const label = `${size} side events, ${connections} clients, ${mode}`;
+            const run = await load(`${index === 0 ? 'off-layer' : 'node:http'}: ${label}`, target, path, connections, headers, conditional ? 304 : 200);
+            if (index === 0) ours = best(ours, { ...run, label });
+            else plain = best(plain, { ...run, label });
+          }
+        }
+        throughput.push({ ours: ours!, baseline: plain! });
+      }
+    }
+    await stop(baseline);
+    running.pop();
+  }
+
+  const event = 'festival-live';
+  const before = residentMegabytes(server.process.pid!);
+  const streams = await openStreams(`${api}/events/${event}/stream`, STREAMS);
+  const open = residentMegabytes(server.process.pid!);
+  const started = performance.now();
+  const [record] = (await plant(api, event, 0, 1)) as { id: string }[];
+  const lastMs = await streams.allReceived(record.id, started);
+  const after = residentMegabytes(server.process.pid!);
+  streams.close();
+
+  console.log(`\noff-layer crowd bench: Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(1)}; SQLite; Accept-Encoding: ${ACCEPT}`);
+  console.log('bytes include the status line and headers; "gzipped" is the list JSON through gzip -6; return visits ask ?since=<cursor> as the HTTP store does\n');
+  table(
+    ['side events', 'list JSON', 'gzipped', 'first visit', '≤ 1.1× gz', 'return, unchanged', '(304 instead)', 'return, 10 new', '≤ 2 KB + 10', 'read+compress'],
+    measured.map((each) => [
+      String(each.size),
+      kb(each.identity),
+      kb(each.gzipped),
+      kb(each.first),
+      each.first <= 1.1 * each.gzipped ? 'yes' : 'NO',
+      `${each.unchanged} B`,
+      `${each.unchanged304} B`,
+      kb(each.afterTen),
+      each.afterTen <= 2048 + each.tenRecords ? `yes (${kb(2048 + each.tenRecords)})` : 'NO',
+      `${each.rebuildMs.toFixed(0)} ms`,
+    ]),
+  );
+  console.log(`\nlists served: best of ${ROUNDS} runs of ${SECONDS} s each, the two servers taking turns, autocannon in this process;`);
+  console.log('node:http = the same list precompressed in memory; CPU = the server process\'s CPU time per request\n');
+  table(
+    ['', 'req/s', 'p99 ms', 'CPU µs', 'node:http req/s', 'p99 ms', 'CPU µs', 'req/s ratio', '≥ 0.5×', 'CPU ratio', 'failed'],
+    throughput.map(({ ours, baseline }) => [
+      ours.label,
+      ours.rps.toFixed(0),
+      String(ours.p99),
+      ours.cpuMicros.toFixed(0),
+      baseline.rps.toFixed(0),
+      String(baseline.p99),
+      baseline.cpuMicros.toFixed(0),
+      `${(ours.rps / baseline.rps).toFixed(2)}×`,
+      ours.rps >= 0.5 * baseline.rps ? 'yes' : 'NO',
+      `${(baseline.cpuMicros / ours.cpuMicros).toFixed(2)}×`,
+      String(ours.failures + baseline.failures),
+    ]),
+  );
+  console.log(`\n${STREAMS} open streams of one event, one new side event: the last stream had it after ${lastMs.toFixed(0)} ms;`);
+  console.log(`server RSS ${before.toFixed(0)} MB before the streams, ${open.toFixed(0)} MB with them open, ${after.toFixed(0)} MB after the side event`);
+  if (throughput.some(({ ours, baseline }) => ours.failures + baseline.failures > 0)) process.exitCode = 1;
+}
+
+async function printPhoneRows(work: string, running: Child[]): Promise<void> {
+  const phone = await phoneRows(work, running);
+  console.log('\na phone on emulated 4G (1.6 Mbps down, 150 ms latency), script-tag board of 1,500 side events, one browser profile kept between visits:\n');
+  const floor = phone[0].firstSideEventMs;
+  const goals = [undefined, 2000, 500, 500];
+  table(
+    ['', 'first side event', '× the list alone', 'goal', 'script bytes', 'data bytes'],
+    phone.map((row, index) => [
+      row.visit,
+      `${row.firstSideEventMs} ms`,
+      `${(row.firstSideEventMs / floor).toFixed(2)}×`,
+      goals[index] === undefined ? '' : `< ${goals[index]} ms: ${row.firstSideEventMs < goals[index]! ? 'yes' : 'NO'}`,
+      kb(row.scriptBytes),
+      kb(row.dataBytes),
+    ]),
+  );
 }
 
 /** The phone rows, on a server of its own serving a script-tag page with one board (`--static`). */

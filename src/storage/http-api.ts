@@ -38,7 +38,7 @@ function writeHeaders({ headers: { idempotencyKey, editToken, honeypot }, formTo
 export const readChecks = () => import('./read-checks.js');
 
 /** The read checks, downloading while a read is on its way; a failure to load shows where they are awaited. */
-function loadChecks() {
+export function loadChecks() {
   const checks = readChecks();
   checks.catch(() => {});
   return checks;

@@ -3,11 +3,11 @@
 // store, driven in Debian's Chromium.
 import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium.js';
 import { serveStatic, type StaticSite } from '../../scripts/static-site.js';
 
@@ -29,6 +29,9 @@ const ALL_FOUR = `
     <off-seed-card seed="no-such-seed"></off-seed-card>`;
 
 const BADGE_ONLY = '    <off-event-badge event="e2e"></off-event-badge>';
+
+/** A board on a server this static site does not have: it loads the HTTP store and the read checks, then says so. */
+const SERVER_BOARD = '    <off-side-event-board event="e2e" store="/api"></off-side-event-board>';
 
 /** A seed planted at another event, replanted here from the seed browser, and its card drawing the lineage. */
 const SEEDS = `
@@ -54,6 +57,7 @@ before(async () => {
       '/': hostPage('en', ALL_FOUR),
       '/fr': hostPage('fr', ALL_FOUR),
       '/badge': hostPage('en', BADGE_ONLY),
+      '/server-board': hostPage('en', SERVER_BOARD),
       '/seeds': hostPage('en', SEEDS),
       '/events/copied': hostPage('en', ALL_FOUR, '../assets/widgets/off-layer.js'),
       '/twice': hostPage('en', `${BADGE_ONLY}\n    <script type="module" src="/assets/widgets/off-layer.js"></script>`),
@@ -69,22 +73,25 @@ after(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-type Tab = Page & { problems: string[]; requested: string[] };
+type Tab = Page & { problems: string[]; requested: string[]; finished: Request[] };
 
 /** Opens a page and records the files it requests, CSP violations, failed requests and uncaught errors (which must stay empty). */
-async function openTab(context: BrowserContext, path: string): Promise<Tab> {
+async function openTab(context: BrowserContext, path: string, beforeLoad?: (tab: Page) => Promise<void>): Promise<Tab> {
   const tab = (await context.newPage()) as Tab;
   tab.setDefaultTimeout(TIMEOUT);
   tab.problems = [];
   tab.requested = [];
+  tab.finished = [];
   tab.on('pageerror', (error) => tab.problems.push(`error: ${error.message}`));
   tab.on('console', (message) => {
     if (/Content.Security.Policy|Refused to/i.test(message.text())) tab.problems.push(`csp: ${message.text()}`);
   });
   tab.on('request', (request) => tab.requested.push(new URL(request.url()).pathname));
+  tab.on('requestfinished', (request) => tab.finished.push(request));
   tab.on('response', (response) => {
     if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) tab.problems.push(`${response.status()} ${response.url()}`);
   });
+  await beforeLoad?.(tab);
   await tab.goto(`${site.url}${path}`);
   return tab;
 }
@@ -200,6 +207,31 @@ test("a page with only the badge loads the badge's code and what it shares, noth
   assert.ok(chunks.includes('off-event-badge'), chunks.join(' '));
   assert.deepEqual(chunks.filter((name) => OTHERS_CHUNKS.test(name)), []);
   assert.deepEqual(tab.problems, []);
+  await context.close();
+});
+
+/** The chunks `chunk` (a file of dist/off-layer/) imports statically. */
+const staticImports = (chunk: string) => [...readFileSync(join('dist/off-layer', chunk), 'utf8').matchAll(/(?:from|import)"\.\/([\w.-]+\.js)"/g)].map(([, file]) => file!);
+
+test('a chunk is requested along with the chunk that imports it, not once that one has arrived: on slow Wi-Fi, a round trip per level of imports', async () => {
+  const context = await browser.newContext();
+  // Latency as on a phone, so that a request made once its importer arrived starts well after it, not a moment after.
+  const tab = await openTab(context, '/server-board', async (page) => {
+    await (await context.newCDPSession(page)).send('Network.emulateNetworkConditions', { offline: false, latency: 100, downloadThroughput: -1, uploadThroughput: -1 });
+  });
+  await tab.locator('off-side-event-board [part="error"]').waitFor();
+  await tab.waitForLoadState('networkidle');
+  const timings = new Map<string, { start: number; end: number }>();
+  for (const request of tab.finished) {
+    const { startTime, responseEnd } = request.timing();
+    const chunk = /\/off-layer\/([^/]+\.js)$/.exec(new URL(request.url()).pathname)?.[1];
+    if (chunk) timings.set(chunk, { start: startTime, end: startTime + responseEnd });
+  }
+  assert.ok(['http', 'outbox-tables', 'read-checks', 'validate'].every((name) => [...timings.keys()].some((chunk) => chunk.startsWith(`${name}-`))), [...timings.keys()].join(' '));
+  const late = [...timings].flatMap(([chunk, { end }]) =>
+    staticImports(chunk).flatMap((imported) => ((timings.get(imported)?.start ?? 0) > end ? [`${imported} after ${chunk} arrived`] : [])),
+  );
+  assert.deepEqual(late, []);
   await context.close();
 });
 

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { createStore, setMany } from 'idb-keyval';
+import { createStore, get, setMany } from 'idb-keyval';
 import { keyUnder } from '../../src/storage/http-local.js';
-import { recordName } from '../../src/model/records.js';
+import { recordName, type SideEvent } from '../../src/model/records.js';
+import { LIMITS } from '../../src/model/validate.js';
+import { CHECKED_BY } from '../../src/storage/http-list-cache.js';
 import type { StoreChange } from '../../src/storage/store.js';
 import { sideEventInput, uniqueName, until } from './fixtures.js';
 import { openStore, startServer, type TestServer } from './http-servers.js';
@@ -105,6 +107,32 @@ describe('http store, incremental sync of the lists kept on this device', functi
       });
       expect(asked.some((url) => url.includes('since='))).to.equal(false);
     }
+  });
+
+  /** A first visit keeps the list; then its records get a title longer than the rules allow, and `checkedBy`. */
+  async function keptWithTooLongTitles(checkedBy: string): Promise<string> {
+    await plant(server, event, ['Breakfast']);
+    await (await openStore(server.url)).list('side-event', { event });
+    const lists = createStore('off-layer-cache', 'lists');
+    const key = keyUnder(new URL(server.url).href.replace(/\/+$/, ''), 'side-event', event);
+    let kept: { records: SideEvent[]; checkedBy?: string } | undefined;
+    await until(async () => (kept = await get(key, lists)) !== undefined, 'the list to be kept');
+    expect(kept!.checkedBy).to.equal(CHECKED_BY);
+    const tooLong = 'x'.repeat(LIMITS.title + 1);
+    await setMany([[key, { ...kept!, records: kept!.records.map((record) => ({ ...record, title: tooLong })), checkedBy }]], lists);
+    return tooLong;
+  }
+
+  it('shows a list this version of the code kept as it is: it checked the records before keeping them', async () => {
+    const tooLong = await keptWithTooLongTitles(CHECKED_BY);
+    const returnVisit = await openStore(server.url, { showKeptListAfterMs: 0 });
+    expect((await returnVisit.list('side-event', { event })).map((record) => record.title)).to.deep.equal([tooLong]);
+  });
+
+  it('checks again a list another version kept (its rules may differ), and reads the whole list again when it fails', async () => {
+    await keptWithTooLongTitles('https://example.org/off-layer/http-0tHeRv3r.js');
+    const returnVisit = await openStore(server.url, { showKeptListAfterMs: 0 });
+    expect((await returnVisit.list('side-event', { event })).map((record) => record.title)).to.deep.equal(['Breakfast']);
   });
 
   it('reads the whole list again when the server no longer knows the kept cursor', async () => {
