@@ -44,6 +44,21 @@ export class FormChecksController implements ReactiveController {
     return this.loading;
   }
 
+  /**
+   * The checks, not loaded yet at a press: `waiting(true)` while they arrive, `waiting(false)` once they have, and
+   * undefined if they could not (bad Wi-Fi), for the next press to try again.
+   */
+  async arriving(waiting: (busy: boolean) => void): Promise<FormChecks | undefined> {
+    waiting(true);
+    try {
+      return await this.load();
+    } catch {
+      return undefined;
+    } finally {
+      waiting(false);
+    }
+  }
+
   /** Issues come only from the checks, or from a store refusing what they passed: their messages are loaded by then. */
   readonly issueMessage = (issue: FieldIssue, lang: Lang): string => this.loaded!.issueMessage(issue, lang);
 

@@ -153,8 +153,14 @@ export class OffContributeForm extends OffElement {
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const checks = this.checks.loaded ?? (await this.checksArriving());
-    if (!checks) return;
+    // Not loaded yet: busy while they arrive; if they cannot (bad Wi-Fi), it says so, and what is typed stays.
+    const checks =
+      this.checks.loaded ??
+      (await this.checks.arriving((busy) => {
+        this.busy = busy;
+        this.notice = undefined;
+      }));
+    if (!checks) return void (this.notice = { type: 'unchecked' });
     const { currentKind: kind, event: hostEvent } = this;
     // The draft sent, to start afresh only a form that still shows it: the page may switch the kind (or event) meanwhile, and back.
     const sent = this.drafts.draft;
@@ -184,23 +190,6 @@ export class OffContributeForm extends OffElement {
     } catch (error) {
       if (error instanceof checks.ValidationError) return this.showIssues(error.issues);
       this.notice = refusalNotice(error);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  /**
-   * The checks, not loaded yet at a press: the form is busy while they arrive. If they cannot (bad Wi-Fi), it says so;
-   * what is typed stays, in the fields and the draft, and the next press tries again.
-   */
-  private async checksArriving(): Promise<FormChecks | undefined> {
-    this.busy = true;
-    this.notice = undefined;
-    try {
-      return await this.checks.load();
-    } catch {
-      this.notice = { type: 'unchecked' };
-      return undefined;
     } finally {
       this.busy = false;
     }
