@@ -10,8 +10,9 @@
 //   and what it downloads, first visit and return visits, next to the list alone fetched under the same emulation
 //   (bench/phone-visits.ts; the script tag is built into a temporary folder first).
 // Env: OFF_BENCH_SECONDS (each throughput run, default 4), OFF_BENCH_SIZES (default 1500,10000),
-// OFF_BENCH_LARGE (default 50000; 0 leaves it out), OFF_BENCH_ONLY=phone (only the phone rows, about a minute).
+// OFF_BENCH_LARGE (default 50000; 0 leaves it out), OFF_BENCH_ONLY=phone (only the phone rows, about 10 s with the build).
 import autocannon from 'autocannon';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -21,7 +22,6 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip, gzipSync } from 'node:zlib';
 import { openStreams, residentMegabytes } from '../test/server/live-crowd.js';
 import { rawGet, type RawReply } from '../test/server/raw-http.js';
-import { execFileSync } from 'node:child_process';
 import { boardPageFolder, phoneVisits } from '../bench/phone-visits.js';
 import { benchSideEvent, launch, stop, type Child } from './bench-processes.js';
 
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
   const running: Child[] = [];
   try {
     if (!ONLY_PHONE) await serverRows(work, running);
-    await printPhoneRows(work, running);
+    await phoneRows(work, running);
   } finally {
     await Promise.all(running.map(stop));
     rmSync(work, { recursive: true, force: true });
@@ -266,8 +266,18 @@ async function serverRows(work: string, running: Child[]): Promise<void> {
   if (throughput.some(({ ours, baseline }) => ours.failures + baseline.failures > 0)) process.exitCode = 1;
 }
 
-async function printPhoneRows(work: string, running: Child[]): Promise<void> {
-  const phone = await phoneRows(work, running);
+/** The phone rows, on a server of its own serving a script-tag page with one board (`--static`). */
+async function phoneRows(work: string, running: Child[]): Promise<void> {
+  const scriptTag = join(work, 'script-tag');
+  execFileSync('npx', ['vite', 'build', '--mode', 'bundle', '--logLevel', 'warn', '--outDir', scriptTag], { stdio: 'inherit' });
+  const event = 'phone';
+  const site = await launch(['src/server/cli.ts', '--port', '0', '--data', join(work, 'phone-data'), '--static', boardPageFolder(event, scriptTag)], {
+    OFF_ADMIN_TOKEN: ADMIN_TOKEN,
+  });
+  running.push(site);
+  const api = `${site.origin}/api`;
+  await plant(api, event, 0, 1500);
+  const phone = await phoneVisits(site.origin, event, async () => void (await plant(api, event, 1500, 10)));
   console.log('\na phone on emulated 4G (1.6 Mbps down, 150 ms latency), script-tag board of 1,500 side events, one browser profile kept between visits:\n');
   const floor = phone[0].firstSideEventMs;
   const goals = [undefined, 2000, 500, 500];
@@ -282,20 +292,6 @@ async function printPhoneRows(work: string, running: Child[]): Promise<void> {
       kb(row.dataBytes),
     ]),
   );
-}
-
-/** The phone rows, on a server of its own serving a script-tag page with one board (`--static`). */
-async function phoneRows(work: string, running: Child[]) {
-  const scriptTag = join(work, 'script-tag');
-  execFileSync('npx', ['vite', 'build', '--mode', 'bundle', '--logLevel', 'warn', '--outDir', scriptTag], { stdio: 'inherit' });
-  const event = 'phone';
-  const site = await launch(['src/server/cli.ts', '--port', '0', '--data', join(work, 'phone-data'), '--static', boardPageFolder(event, scriptTag)], {
-    OFF_ADMIN_TOKEN: ADMIN_TOKEN,
-  });
-  running.push(site);
-  const api = `${site.origin}/api`;
-  await plant(api, event, 0, 1500);
-  return phoneVisits(site.origin, event, async () => void (await plant(api, event, 1500, 10)));
 }
 
 if (process.argv[2] === '--baseline') await baselineServer(process.argv[3], process.argv[4]);
