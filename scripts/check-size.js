@@ -22,8 +22,8 @@
 // about 0.5 KB, so that the check still catches regressions without pretending the target is met. The split reached
 // badge 14.78, board 20.95 and all four 41.71 KB on ed2b555; the network's features (issues 13 and 14: host events,
 // places, organisers, lineage, the seed browser) then grew the pages faster than they were trimmed, and the budgets
-// below are what the session of 2026-12-06 reached (badge 16.93, board 22.89, all four 40.90, seed browser 21.61,
-// server board 37.07, bundler 21.32/16.26), rounded up.
+// below are what the session of 2026-12-06 reached (badge 16.95, board 22.90, all four 41.21, seed browser 21.63,
+// server board 37.08, bundler 21.32/16.26), rounded up.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -46,10 +46,10 @@ const WRITES_ONLY_MODULES = /^src\/(elements\/off-contribute-form\/form-checks|m
 const VALIDATION_RULES_MODULES = /^(src\/model\/validate\.ts|node_modules\/valibot\/)/;
 /**
  * Modules for a click, or for something to show that none of the pages measured has (their boards have no side
- * events, their card no seed): the calendar writer, downloads, the QR code's SVG file, the board's JSON-LD, a lineage.
+ * events, their card no seed): the calendar writer, the QR code's SVG file, the board's JSON-LD, a lineage.
  */
 const ON_FIRST_USE_MODULES =
-  /^src\/(elements\/off-side-event-board\/calendar|model\/ics|elements\/shared\/download|elements\/off-event-badge\/qr-file|model\/jsonld|model\/lineage|elements\/off-seed-card\/lineage-picture)\.ts$/;
+  /^src\/(elements\/off-side-event-board\/calendar|model\/ics|elements\/off-event-badge\/qr-file|model\/jsonld|model\/lineage|elements\/off-seed-card\/lineage-picture)\.ts$/;
 
 const ALL_FOUR = [
   '<off-event-badge event="g21"></off-event-badge>',
@@ -61,7 +61,7 @@ const ALL_FOUR = [
 const SCRIPT_TAG_PAGES = [
   { name: 'script tag, a page with only the badge', body: () => '<off-event-badge event="g21"></off-event-badge>', target: 14, budget: 17.4 },
   { name: 'script tag, a page with only the board', body: () => '<off-side-event-board event="g21"></off-side-event-board>', target: 20, budget: 23.4 },
-  { name: 'script tag, a page with all four elements', body: () => ALL_FOUR, target: 40, budget: 41.4 },
+  { name: 'script tag, a page with all four elements', body: () => ALL_FOUR, target: 40, budget: 41.7 },
   { name: 'script tag, a page with the seed browser', body: () => '<off-seed-browser event="g21"></off-seed-browser>', budget: 22.1 },
   {
     name: 'script tag, the board on a reference server',
