@@ -2,6 +2,7 @@ import { posix, resolve } from 'node:path';
 import type { ChunkingContext, OutputBundle, OutputChunk, PreRenderedChunk } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import { collapseTemplateWhitespace } from './scripts/collapse-template-whitespace.js';
+import { compileLitDecorators } from './scripts/lit-decorators.js';
 import { minifyCssLiterals } from './scripts/minify-css-literals.js';
 
 const root = import.meta.dirname;
@@ -95,7 +96,7 @@ export default defineConfig(({ mode }) => {
     // The script tag: `off-layer.js`, the autoloader, and beside it the folder `off-layer/` of the chunks it loads
     // (Lit included), all imported by relative URLs, so the pair works from any folder or CDN path it is copied to.
     return {
-      plugins: [collapseTemplateWhitespace(), minifyCssLiterals(), importChunksTogether()],
+      plugins: [compileLitDecorators(), collapseTemplateWhitespace(), minifyCssLiterals(), importChunksTogether()],
       build: {
         ...DIST,
         minify: true,
@@ -114,7 +115,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'lib') {
     return {
-      plugins: [collapseTemplateWhitespace(), minifyCssLiterals()],
+      plugins: [compileLitDecorators(), collapseTemplateWhitespace(), minifyCssLiterals()],
       build: {
         ...DIST,
         minify: false,
