@@ -21,6 +21,8 @@ export class FormChecksController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly loader: () => Promise<FormChecks>,
+    /** Called with the checks once they have come. */
+    private readonly onLoaded: (checks: FormChecks) => void,
   ) {
     host.addController(this);
   }
@@ -35,7 +37,10 @@ export class FormChecksController implements ReactiveController {
 
   load(): Promise<FormChecks> {
     this.loading ??= this.loader().then(
-      (checks) => (this.loaded = checks),
+      (checks) => {
+        this.onLoaded(checks);
+        return (this.loaded = checks);
+      },
       (error: unknown) => {
         this.loading = undefined;
         throw error;

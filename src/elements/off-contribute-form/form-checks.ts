@@ -6,11 +6,14 @@ import { ValidationError } from '../../storage/validation-error.js';
 import { FIELDS, splitTags, type FormValues } from './fields.js';
 import { NEW_PLACE_FIELDS } from './new-place.js';
 
-// What the form needs once a person sends, in a chunk of its own (valibot, the model's rules, the field messages):
-// loaded on their first focus in the form (form-checks-controller.ts), so a page only read never downloads it.
+// What the form needs once a person types and sends, in a chunk of its own (valibot, the model's rules, the field
+// messages, the known places and organisers): loaded on their first focus in the form (form-checks-controller.ts), so
+// a page only read never downloads it.
 
 export { issueMessage } from '../../model/field-messages.js';
 export { ValidationError };
+// Suggesting and linking the known places and organisers, which the person needs only as they type too.
+export { KnownRecords, placeLabel } from './known-records.js';
 
 /**
  * The record input for validation and `store.put`: blank fields are left out

@@ -1,35 +1,34 @@
 import type { FieldIssue } from '../../model/validate.js';
 import type { OffStore, PutOptions } from '../../storage/store.js';
-import { LiveListController } from '../shared/live-list-controller.js';
-import { memoizeLast } from '../shared/memo.js';
 import type { StoreHost } from '../shared/store-controller.js';
 import type { FormValues } from './fields.js';
 import type { FormChecks } from './form-checks-controller.js';
-import { linkKnown, placeLabel, suggestionsOf, type Suggestions } from './known-records.js';
+import type { KnownRecords, Suggestions } from './known-records.js';
 import { NEW_PLACE_FIELDS } from './new-place.js';
 
-const EVERY_RECORD = {};
+const NO_SUGGESTIONS: Suggestions = { place: [], organizer: [] };
 
 /**
  * A side event's place and organiser: the known places and organisers suggested as the person types (kept current
  * from the store), a typed value naming one linked to it (`placeId`, `organizerId`), and the "new place" fieldset,
- * whose place is created through the store before the side event.
+ * whose place is created through the store before the side event. The known records are read once the form's checks
+ * have come, on the first focus in the form: a visitor who only reads the page costs the server no list of them.
  */
 export class NetworkFieldsController {
   /** Whether the new place fieldset is shown. */
   newPlaceOpen = false;
 
-  private readonly places: LiveListController<'place'>;
-  private readonly organizers: LiveListController<'organizer'>;
-  private readonly suggestionsOf = memoizeLast(suggestionsOf);
+  private known?: KnownRecords;
 
-  constructor(private readonly host: StoreHost) {
-    this.places = new LiveListController(host, 'place', () => EVERY_RECORD);
-    this.organizers = new LiveListController(host, 'organizer', () => EVERY_RECORD);
+  constructor(private readonly host: StoreHost) {}
+
+  /** Starts following the known places and organisers, with the checks' code (`KnownRecords`). */
+  follow(checks: FormChecks): KnownRecords {
+    return (this.known ??= new checks.KnownRecords(this.host));
   }
 
   get suggestions(): Suggestions {
-    return this.suggestionsOf(this.places.records, this.organizers.records);
+    return this.known?.suggestions ?? NO_SUGGESTIONS;
   }
 
   readonly toggleNewPlace = (): void => {
@@ -55,12 +54,13 @@ export class NetworkFieldsController {
     options: PutOptions,
     onPlaceCreated: (values: FormValues) => void,
   ): Promise<Record<string, unknown>> {
-    if (!this.newPlaceOpen) return linkKnown(input, this.places.records, this.organizers.records);
+    const known = this.follow(checks);
+    if (!this.newPlaceOpen) return known.link(input);
     const place = await checks.createNewPlace(store, values, options);
     this.newPlaceOpen = false;
-    const kept: FormValues = { ...values, place: placeLabel(place) };
+    const kept: FormValues = { ...values, place: checks.placeLabel(place) };
     for (const name of NEW_PLACE_FIELDS) delete kept[name];
     onPlaceCreated(kept);
-    return { ...linkKnown(input, [], this.organizers.records), place: place.name, placeId: place.id };
+    return { ...known.link(input, { newPlace: true }), place: place.name, placeId: place.id };
   }
 }

@@ -108,7 +108,7 @@ export class OffContributeForm extends OffElement {
   @state() private confirmation: Confirmation = EDITING;
 
   private readonly antiBot = new AntiBotController(this);
-  private readonly checks = new FormChecksController(this, () => this.loadChecks());
+  private readonly checks = new FormChecksController(this, () => this.loadChecks(), (checks) => this.networkFields.follow(checks));
   private readonly drafts = new DraftController(this, { kind: () => this.currentKind, event: () => this.event });
   private readonly network = new OnlineController(this, () => this.onlineCheck());
   private readonly storeController = new StoreController(this, (change) => {

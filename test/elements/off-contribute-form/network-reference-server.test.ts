@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { HttpApi } from '../../../src/storage/http-api.js';
 import { placeInput } from '../../storage/fixtures.js';
 import { openStore, startServer, stopServer } from '../../storage/http-servers.js';
-import { fillSideEvent, formFixture, part, submit, type } from './helpers.js';
+import { control, fillSideEvent, formFixture, part, submit, type } from './helpers.js';
 
 const options = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('datalist#suggestions-place option')].map((option) => option.value);
 
@@ -14,6 +14,7 @@ describe('off-contribute-form and the network, on the reference server', functio
     try {
       await (await openStore(server.url)).put('place', placeInput());
       const el = await formFixture({ store: server.url });
+      control(el, 'place').focus();
       await waitUntil(() => options(el).length === 1, 'the server’s place was never suggested', { timeout: 10000 });
       expect(options(el)).to.deep.equal(['Café du Port — 1 quai du Port, 13002 Marseille']);
       (part(el, 'new-place-button') as HTMLButtonElement).click();

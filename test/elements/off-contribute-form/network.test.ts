@@ -20,8 +20,10 @@ async function knownRecords(): Promise<string> {
   return spec;
 }
 
+/** A form on `store`, focused (the known records are read from the first focus on) and showing them. */
 async function formOn(store: string, lang = 'en'): Promise<OffContributeForm> {
   const el = await formFixture({ store, lang });
+  control(el, 'title').focus();
   await waitUntil(() => options(el, 'place').length === 2 && options(el, 'organizer').length === 1, 'the known records never came');
   return el;
 }
@@ -35,6 +37,24 @@ async function confirmed(el: OffContributeForm): Promise<void> {
 }
 
 describe('off-contribute-form and the network', () => {
+  it('reads no places or organisers until the first focus in the form, then suggests them', async () => {
+    const known = await knownRecords();
+    const listed: string[] = [];
+    const spec = registerStandIn(uniqueName('counting'), () => ({
+      list: (kind, query) => {
+        listed.push(kind);
+        return storeFor(known).list(kind, query);
+      },
+    }));
+    const el = await formFixture({ store: spec });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(listed).to.deep.equal([]);
+    expect(options(el, 'place')).to.deep.equal([]);
+    control(el, 'place').focus();
+    await waitUntil(() => options(el, 'place').length === 2 && options(el, 'organizer').length === 1, 'the known records never came');
+    expect(listed).to.have.members(['place', 'organizer']);
+  });
+
   it('suggests the known places with their address, so that two of the same name differ, and the known organisers, accessibly', async () => {
     const el = await formOn(await knownRecords(), 'fr');
     await expect(el).to.be.accessible();
@@ -131,6 +151,7 @@ describe('off-contribute-form and the network', () => {
     const spec = await filledStore([]);
     await storeFor(spec).put('place', placeInput({ name: '<b>Bold</b>', address: '<img src=x onerror=alert(1)>' }));
     const el = await formFixture({ store: spec });
+    control(el, 'place').focus();
     await waitUntil(() => options(el, 'place').length === 1);
     expect(options(el, 'place')).to.deep.equal(['<b>Bold</b> — <img src=x onerror=alert(1)>']);
     expect(el.shadowRoot!.querySelectorAll('b, img')).to.have.length(0);
