@@ -21,8 +21,6 @@ export class FormChecksController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly loader: () => Promise<FormChecks>,
-    /** Called with the checks once they have come. */
-    private readonly onLoaded: (checks: FormChecks) => void,
   ) {
     host.addController(this);
   }
@@ -38,8 +36,10 @@ export class FormChecksController implements ReactiveController {
   load(): Promise<FormChecks> {
     this.loading ??= this.loader().then(
       (checks) => {
-        this.onLoaded(checks);
-        return (this.loaded = checks);
+        this.loaded = checks;
+        // The host may start what needs them (the known places and organisers).
+        this.host.requestUpdate();
+        return checks;
       },
       (error: unknown) => {
         this.loading = undefined;

@@ -12,7 +12,7 @@ const NO_SUGGESTIONS: Suggestions = { place: [], organizer: [] };
  * A side event's place and organiser: the known places and organisers suggested as the person types (kept current
  * from the store), a typed value naming one linked to it (`placeId`, `organizerId`), and the "new place" fieldset,
  * whose place is created through the store before the side event. The known records are read once the form's checks
- * have come, on the first focus in the form: a visitor who only reads the page costs the server no list of them.
+ * have come, on the first focus in a side event's form: a visitor who only reads the page costs the server no list of them.
  */
 export class NetworkFieldsController {
   /** Whether the new place fieldset is shown. */

@@ -108,7 +108,7 @@ export class OffContributeForm extends OffElement {
   @state() private confirmation: Confirmation = EDITING;
 
   private readonly antiBot = new AntiBotController(this);
-  private readonly checks = new FormChecksController(this, () => this.loadChecks(), (checks) => this.networkFields.follow(checks));
+  private readonly checks = new FormChecksController(this, () => this.loadChecks());
   private readonly drafts = new DraftController(this, { kind: () => this.currentKind, event: () => this.event });
   private readonly network = new OnlineController(this, () => this.onlineCheck());
   private readonly storeController = new StoreController(this, (change) => {
@@ -131,6 +131,7 @@ export class OffContributeForm extends OffElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A server's form token is fetched for the form, not by every board that only reads.
     if (changed.has('store')) this.storeController.store.prepareWrites?.();
+    if (this.checks.loaded && this.currentKind === 'side-event') this.networkFields.follow(this.checks.loaded);
     // Refused for good once it had waited: listed with the refusals, so no confirmation.
     if (this.pendingContributions.refused.some(({ id }) => isShownPending(this.confirmation, id))) this.confirmation = EDITING;
     const values = this.drafts.valuesToLoad();

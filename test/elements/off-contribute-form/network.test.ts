@@ -37,8 +37,8 @@ async function confirmed(el: OffContributeForm): Promise<void> {
 }
 
 describe('off-contribute-form and the network', () => {
-  it('reads no places or organisers until the first focus in the form, then suggests them', async () => {
-    const known = await knownRecords();
+  /** A stand-in for the store of `knownRecords()` that notes the kinds listed. */
+  function countingLists(known: string): { spec: string; listed: string[] } {
     const listed: string[] = [];
     const spec = registerStandIn(uniqueName('counting'), () => ({
       list: (kind, query) => {
@@ -46,12 +46,29 @@ describe('off-contribute-form and the network', () => {
         return storeFor(known).list(kind, query);
       },
     }));
+    return { spec, listed };
+  }
+
+  it('reads no places or organisers until the first focus in the form, then suggests them', async () => {
+    const { spec, listed } = countingLists(await knownRecords());
     const el = await formFixture({ store: spec });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(listed).to.deep.equal([]);
     expect(options(el, 'place')).to.deep.equal([]);
     control(el, 'place').focus();
     await waitUntil(() => options(el, 'place').length === 2 && options(el, 'organizer').length === 1, 'the known records never came');
+    expect(listed).to.have.members(['place', 'organizer']);
+  });
+
+  it('reads none for a seed, and starts when the page switches the form to side events', async () => {
+    const { spec, listed } = countingLists(await knownRecords());
+    const el = await formFixture({ store: spec, kind: 'seed' });
+    control(el, 'title').focus();
+    await submit(el);
+    await waitUntil(() => errorFor(el, 'body'), 'the checks never came');
+    expect(listed).to.deep.equal([]);
+    el.kind = 'side-event';
+    await waitUntil(() => options(el, 'place').length === 2, 'the known records never came');
     expect(listed).to.have.members(['place', 'organizer']);
   });
 
