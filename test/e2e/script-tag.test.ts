@@ -191,6 +191,47 @@ test('the form loads its validation on the first focus, not with the page; when 
   await context.close();
 });
 
+test('offline, with the code of a download not cached yet, the board and the badge say the file could not be made, beside the button; back online, the next press makes it', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  let offline = true;
+  const dropped: string[] = [];
+  await context.route(/\/off-layer\/(calendar|qr)-[\w-]+\.js$/, (route) => {
+    if (!offline) return route.continue();
+    dropped.push(/\/off-layer\/([a-z]+)-/.exec(route.request().url())![1]!);
+    return route.abort('internetdisconnected');
+  });
+  const tab = await open(context);
+  const form = tab.locator('off-contribute-form');
+  const title = `Offline calendar ${Date.now()}`;
+  await form.locator('input[name="title"]').fill(title);
+  await form.locator('input[name="start"]').fill('2027-03-18T20:00');
+  await tab.waitForTimeout(3100);
+  await form.locator('[part="submit"]').click();
+  const board = tab.locator('off-side-event-board');
+  const item = board.locator('[part="item"]', { hasText: title });
+  await item.waitFor();
+
+  await item.locator('[part="calendar-button"]').click();
+  await item.locator('[part="calendar-error"][role="alert"]', { hasText: 'could not be made' }).waitFor();
+  await board.locator('[part="calendar-all-button"]').click();
+  await board.locator('[part="header"] + [part="calendar-error"]').waitFor();
+  assert.equal(await item.locator('[part="calendar-error"]').count(), 0, 'the message moves to the button pressed last');
+  const badge = tab.locator('off-event-badge');
+  await badge.locator('[part="download"]').click();
+  await badge.locator('[part="download-error"][role="alert"]', { hasText: 'could not be made' }).waitFor();
+  assert.deepEqual([...new Set(dropped)].sort(), ['calendar', 'qr']);
+
+  offline = false;
+  const [calendar] = await Promise.all([tab.waitForEvent('download'), item.locator('[part="calendar-button"]').click()]);
+  assert.match(calendar.suggestedFilename(), /\.ics$/);
+  const [qr] = await Promise.all([tab.waitForEvent('download'), badge.locator('[part="download"]').click()]);
+  assert.match(qr.suggestedFilename(), /\.svg$/);
+  assert.equal(await board.locator('[part="calendar-error"]').count(), 0);
+  assert.equal(await badge.locator('[part="download-error"]').count(), 0);
+  assert.deepEqual(tab.problems, []);
+  await context.close();
+});
+
 /** Chunks of the other elements, of what only they share, of the HTTP store and of validation (valibot). */
 const OTHERS_CHUNKS = /^(off-side-event-board|off-contribute-form|off-seed-card|off-seed-browser|widgets|http|validate|record-checks|validation-error)$/;
 

@@ -11,5 +11,6 @@ export const fr: BadgeStrings = {
   open: 'Ouvrir la couche #OFF',
   qrLabel: (url) => `QR code vers ${url}`,
   download: 'Télécharger le QR code (SVG)',
+  downloadFailed: 'Le fichier n’a pas pu être créé : vérifiez la connexion, puis réessayez.',
   tooLong: 'Adresse trop longue pour un QR code',
 };

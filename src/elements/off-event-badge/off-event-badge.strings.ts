@@ -11,6 +11,7 @@ export interface BadgeStrings {
   open: string;
   qrLabel: (url: string) => string;
   download: string;
+  downloadFailed: string;
   tooLong: string;
 }
 
@@ -25,6 +26,7 @@ export const strings = catalogue<BadgeStrings>(
     open: 'Open the #OFF layer',
     qrLabel: (url) => `QR code to ${url}`,
     download: 'Download the QR code (SVG)',
+    downloadFailed: 'The file could not be made: check the connection, then try again.',
     tooLong: 'Address too long for a QR code',
   },
   async () => (await import('./off-event-badge.strings.fr.js')).fr,

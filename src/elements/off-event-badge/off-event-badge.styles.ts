@@ -101,6 +101,13 @@ export const badgeStyles = css`
     border-color: var(--off-color-fg);
   }
 
+  .download-error {
+    margin: 0.5em 0 0;
+    max-width: 12em;
+    font-size: 0.875rem;
+    color: var(--off-color-danger);
+  }
+
   /* Colours are set outright, not through tokens: the dark theme's token rules are more specific than these. */
   @media print {
     :host {
@@ -139,6 +146,7 @@ export const badgeStyles = css`
     }
 
     .download,
+    .download-error,
     .link {
       display: none;
     }

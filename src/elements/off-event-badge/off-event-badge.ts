@@ -1,5 +1,5 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { plural } from '../shared/i18n.js';
 import { LiveCountController } from '../shared/live-count-controller.js';
 import { memoizeLast } from '../shared/memo.js';
@@ -26,6 +26,7 @@ import { badgeTarget } from './target.js';
  * @csspart qr - The QR code (`role="img"`, labelled with its destination).
  * @csspart link - The link to the #OFF layer.
  * @csspart download - The button that downloads the QR code as an SVG file.
+ * @csspart download-error - Beside that button pressed offline: the file could not be made (role="alert").
  *
  * @cssproperty --off-color-bg - Background of the card.
  * @cssproperty --off-color-fg - Text colour.
@@ -33,6 +34,7 @@ import { badgeTarget } from './target.js';
  * @cssproperty --off-color-border - Card border.
  * @cssproperty --off-color-accent - The mark and the link.
  * @cssproperty --off-color-accent-fg - Text on the accent colour.
+ * @cssproperty --off-color-danger - The message of a download that failed.
  * @cssproperty --off-color-focus - Focus ring.
  * @cssproperty --off-radius - Corner radius.
  * @cssproperty --off-space - Base spacing.
@@ -64,6 +66,8 @@ export class OffEventBadge extends OffElement {
   private readonly related = new RecordLookupController(this);
   /** The QR code of the address the badge points to, encoded again only when that address changes; no geometry when it is too long for one. */
   private qr?: Partial<QrGeometry> & { target: string };
+  /** The SVG file's code did not load at the last press (offline, and not cached yet). */
+  @state() private downloadFailed = false;
 
   private countText(): string {
     const text = strings[this.language];
@@ -85,8 +89,15 @@ export class OffEventBadge extends OffElement {
     const rendered = this.renderRoot.querySelector('svg');
     if (!rendered) return;
     // Loaded on the first click: most pages that show a badge never save it.
-    const { downloadQrSvg } = await import('./qr-file.js');
-    downloadQrSvg(rendered, `off-${this.event || 'event'}-qr.svg`);
+    let qrFile: typeof import('./qr-file.js');
+    try {
+      qrFile = await import('./qr-file.js');
+    } catch {
+      this.downloadFailed = true;
+      return;
+    }
+    this.downloadFailed = false;
+    qrFile.downloadQrSvg(rendered, `off-${this.event || 'event'}-qr.svg`);
   }
 
   protected override willUpdate(): void {
@@ -114,7 +125,8 @@ export class OffEventBadge extends OffElement {
                     <path d=${path}></path>
                   </svg>
                 </div>
-                <button part="download" class="download" type="button" @click=${this.downloadQr}>${text.download}</button>`
+                <button part="download" class="download" type="button" @click=${this.downloadQr}>${text.download}</button>
+                ${this.downloadFailed ? html`<p part="download-error" class="download-error" role="alert">${text.downloadFailed}</p>` : nothing}`
             : html`<p class="qr">${text.tooLong}</p>`}
         </div>
       </div>

@@ -32,6 +32,7 @@ export const fr: BoardStrings = {
   moreInfoLabel: (title) => `En savoir plus : ${title}`,
   addToCalendar: 'Ajouter à l’agenda',
   addToCalendarLabel: (title) => `Ajouter à l’agenda : ${title}`,
+  calendarUnavailable: 'Le fichier d’agenda n’a pas pu être créé : vérifiez la connexion, puis réessayez.',
   addAllToCalendar: 'Tout ajouter à l’agenda',
   expand: 'Lire la suite',
   collapse: 'Réduire',

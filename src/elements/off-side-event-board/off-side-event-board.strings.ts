@@ -35,6 +35,7 @@ export interface BoardStrings {
   moreInfoLabel: (title: string) => string;
   addToCalendar: string;
   addToCalendarLabel: (title: string) => string;
+  calendarUnavailable: string;
   addAllToCalendar: string;
   expand: string;
   collapse: string;
@@ -79,6 +80,7 @@ export const strings = catalogue<BoardStrings>(
     moreInfoLabel: (title) => `More info: ${title}`,
     addToCalendar: 'Add to calendar',
     addToCalendarLabel: (title) => `Add to calendar: ${title}`,
+    calendarUnavailable: 'The calendar file could not be made: check the connection, then try again.',
     addAllToCalendar: 'Add all to calendar',
     expand: 'Read more',
     collapse: 'Read less',

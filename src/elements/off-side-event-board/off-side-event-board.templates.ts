@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { RelatedRecords } from '../../model/jsonld.js';
 import type { Lang } from '../../model/lang.js';
-import type { Place, SideEvent } from '../../model/records.js';
+import type { SideEvent } from '../../model/records.js';
 import { eventDayKey, formatDay, formatDateTime, formatTime, zoneLabel } from '../shared/format.js';
 import { headingTag } from '../shared/heading.js';
 import { originTemplate, searchFieldTemplate } from '../shared/list-parts.js';
@@ -11,6 +11,7 @@ import { memoizeLast } from '../shared/memo.js';
 import { pagedListTemplate } from '../shared/paged-list.js';
 import { safeWebUrl } from '../shared/safe-url.js';
 import { groupByDay } from './board-index.js';
+import type { CalendarDownloads } from './calendar-downloads.js';
 import type { FilterController } from './filter-controller.js';
 import type { ListViewController } from '../shared/list-view-controller.js';
 import { organizerTemplate, partOfTemplate, placeTemplate } from './network-templates.js';
@@ -27,6 +28,7 @@ export interface ItemContext {
   /** The host events, places and organisers the side events name, as far as they are known. */
   related: RelatedRecords;
   listView: ListView;
+  calendar: CalendarDownloads;
   titleHeading: StaticValue;
 }
 
@@ -115,7 +117,7 @@ export function listTemplate(
   `);
 }
 
-function itemTemplate({ t, lang, event, related, listView, titleHeading }: ItemContext, sideEvent: SideEvent, index: number): TemplateResult {
+function itemTemplate({ t, lang, event, related, listView, calendar, titleHeading }: ItemContext, sideEvent: SideEvent, index: number): TemplateResult {
   const url = safeWebUrl(sideEvent.url);
   const place = related.place(sideEvent.placeId);
   const zone = zoneLabel(sideEvent.start);
@@ -147,19 +149,22 @@ function itemTemplate({ t, lang, event, related, listView, titleHeading }: ItemC
           class="secondary"
           type="button"
           aria-label=${t.addToCalendarLabel(sideEvent.title)}
-          @click=${() => saveCalendar(sideEvent, place)}
+          @click=${() =>
+            calendar.save(sideEvent.id, ({ downloadCalendar, sideEventCalendar, withPlaceName }) =>
+              downloadCalendar(sideEventCalendar(sideEvent.event, withPlaceName(sideEvent, place))),
+            )}
         >
           ${t.addToCalendar}
         </button>
       </div>
+      ${calendarErrorTemplate(t, calendar, sideEvent.id)}
     </li>
   `;
 }
 
-/** Loads the calendar writer on the first calendar asked for: most visits never save one. */
-async function saveCalendar(sideEvent: SideEvent, place: Place | undefined): Promise<void> {
-  const { downloadCalendar, sideEventCalendar, withPlaceName } = await import('./calendar.js');
-  downloadCalendar(sideEventCalendar(sideEvent.event, withPlaceName(sideEvent, place)));
+/** Beside the calendar button of `id` pressed last: its file could not be made (the writer did not load). */
+export function calendarErrorTemplate(t: BoardStrings, calendar: CalendarDownloads, id: string): TemplateResult | typeof nothing {
+  return calendar.failedFor === id ? html`<p part="calendar-error" class="warning" role="alert">${t.calendarUnavailable}</p>` : nothing;
 }
 
 function timeRange({ start, end }: SideEvent, lang: Lang): string {

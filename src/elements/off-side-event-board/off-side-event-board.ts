@@ -19,11 +19,12 @@ import { AnnouncementController } from '../shared/announcement-controller.js';
 import { ArrivalsController } from './arrivals-controller.js';
 import { inDayOrder } from './board-index.js';
 import { calendarScope, defaultHeading, scopeName } from './board-scope.js';
+import { CalendarDownloads, WHOLE_LIST } from './calendar-downloads.js';
 import { FilterController } from './filter-controller.js';
 import { JsonLdController } from './json-ld-controller.js';
 import { boardStyles } from './off-side-event-board.styles.js';
 import { strings, type BoardStrings } from './off-side-event-board.strings.js';
-import { emptyTemplate, filtersTemplate, listTemplate, noMatchTemplate } from './off-side-event-board.templates.js';
+import { calendarErrorTemplate, emptyTemplate, filtersTemplate, listTemplate, noMatchTemplate } from './off-side-event-board.templates.js';
 
 const DEFAULT_CONTRIBUTE_HREF = '#off-contribute';
 /** Properties that choose which side events are listed: a change starts the list afresh. */
@@ -78,6 +79,7 @@ const SCOPE_ATTRIBUTES = ['event', 'place', 'organizer', 'past', 'store', 'sourc
  * @csspart item-actions - The item's link and calendar button.
  * @csspart item-link - The link to the side event's own page.
  * @csspart calendar-button - Downloads the side event as an .ics file.
+ * @csspart calendar-error - Beside a calendar button pressed offline: the file could not be made (role="alert").
  * @csspart more-button - Shows the next side events.
  * @csspart earlier-button - Shows the previous side events.
  * @csspart range - "Showing 31–90 of 1,234".
@@ -129,6 +131,7 @@ export class OffSideEventBoard extends OffElement {
   private readonly related = new RecordLookupController(this);
   private readonly ordered = memoizeLast(inDayOrder);
   private readonly announcer = new AnnouncementController(this);
+  private readonly calendar = new CalendarDownloads(this);
   private readonly arrivals = new ArrivalsController(this, (arrivals) =>
     this.announcer.announce(arrivals.length === 1 ? this.t.addedOne(arrivals[0]!.title) : plural(this.language, arrivals.length, this.t.added)),
   );
@@ -172,12 +175,13 @@ export class OffSideEventBoard extends OffElement {
     }
   }
 
-  private async downloadAll(): Promise<void> {
-    const { boardCalendar, downloadCalendar, withPlaceName } = await import('./calendar.js');
-    const records = this.list.records.map((record) => withPlaceName(record, this.related.place(record.placeId)));
-    const name = scopeName(this, this.related);
-    // A venue's or organiser's file is named after it: "off-cafe-du-port.ics".
-    downloadCalendar(boardCalendar(this.event || (name ?? calendarScope(this)), records, this.t.calendarName(name ?? (this.event || 'OFF'))));
+  private downloadAll(): Promise<void> {
+    return this.calendar.save(WHOLE_LIST, ({ boardCalendar, downloadCalendar, withPlaceName }) => {
+      const records = this.list.records.map((record) => withPlaceName(record, this.related.place(record.placeId)));
+      const name = scopeName(this, this.related);
+      // A venue's or organiser's file is named after it: "off-cafe-du-port.ics".
+      downloadCalendar(boardCalendar(this.event || (name ?? calendarScope(this)), records, this.t.calendarName(name ?? (this.event || 'OFF'))));
+    });
   }
 
   private statusText(): string {
@@ -198,7 +202,7 @@ export class OffSideEventBoard extends OffElement {
               </button>`
             : nothing}
         </header>
-        ${warningsTemplate(this.list.storeStatus, t)}
+        ${calendarErrorTemplate(t, this.calendar, WHOLE_LIST)} ${warningsTemplate(this.list.storeStatus, t)}
         ${filtersTemplate(t, this.language, !hasRecords, this.filters)}
         ${statusTemplate(this.statusText(), this.announcer.text)}
         ${this.renderBody()}
@@ -212,7 +216,7 @@ export class OffSideEventBoard extends OffElement {
     if (list.state === 'error') return errorTemplate(t, this.language, list.error, () => this.reload());
     if (list.records.length === 0) return emptyTemplate(t, safeAuthorHref(this.contributeHref, DEFAULT_CONTRIBUTE_HREF));
     if (filters.results.length === 0) return noMatchTemplate(t, filters.query.trim(), filters.clear);
-    const items = { t, lang: this.language, event: this.event, related: this.related, listView: this.windowed.view };
+    const items = { t, lang: this.language, event: this.event, related: this.related, listView: this.windowed.view, calendar: this.calendar };
     return listTemplate(items, this.headingLevel, filters);
   }
 }
