@@ -57,16 +57,19 @@ function staticImportsOf(bundle: OutputBundle, file: string): string[] {
   return [...found].slice(1);
 }
 
-/** On the way to a server's list on screen, besides an element's code: the HTTP store, and the checks of what it reads. */
-const FIRST_RENDER_CHUNK = /\/(http|read-checks)-[\w-]+\.js$/;
+/**
+ * On the way to a server's list on screen, besides an element's code: the HTTP store, the checks of what it reads, and
+ * where writes are pending, its writes (`http-writes`, with the outbox), whose pending records the list shows.
+ */
+const FIRST_RENDER_CHUNK = /\/(http|http-writes|read-checks)-[\w-]+\.js$/;
 
 /**
  * The autoloader imports an element's chunk, and a chunk the HTTP store or its read checks, together with the chunks
  * those import that the importing chunk has not loaded yet, instead of the browser finding them one level at a time
  * as each arrives: one round trip per level less before a board on a server shows its list, on slow venue Wi-Fi (the
- * HTTP store and its outbox, the read checks and the rules), and for a returning visitor one disk read less. Other
- * dynamic imports (writes, downloads) are left as they are: listing a chunk's name costs every page bytes. The code
- * changes after the chunks are named, only by names of chunks, whose hashes cover what they import.
+ * HTTP store, the read checks and the rules, the outbox where writes are pending), and for a returning visitor one
+ * disk read less. Other dynamic imports (writes, downloads) are left as they are: listing a chunk's name costs every
+ * page bytes. The code changes after the chunks are named, only by names of chunks, whose hashes cover what they import.
  */
 function importChunksTogether(): Plugin {
   return {

@@ -4,6 +4,9 @@ import { guarded } from './idb.js';
 // The HTTP store's tables use only the idb-keyval functions the idb store uses (getMany, setMany, del): idb-keyval
 // sits in a chunk shared with every page, so another one (get, set, delMany) would be downloaded by pages that never name a server.
 
+/** The database of every store's outbox (its `localStorage` stand-in is a key under the same name). */
+export const OUTBOX_DATABASE = 'off-layer-outbox';
+
 /**
  * An idb-keyval table in a database of its own (never idb-keyval's default store),
  * opened on first use so that a page without IndexedDB fails only the calls that need it.

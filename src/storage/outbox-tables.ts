@@ -1,5 +1,5 @@
 import { del, promisifyRequest, setMany } from 'idb-keyval';
-import { keyUnder, localTable, readUnder } from './http-local.js';
+import { keyUnder, localTable, OUTBOX_DATABASE, readUnder } from './http-local.js';
 import { QuotaError, UnavailableError } from './errors.js';
 import { guarded } from './idb.js';
 import type { PendingEntry } from './pending-entry.js';
@@ -17,7 +17,7 @@ export interface OutboxTable {
   rewrite(sent: PendingEntry[], next: Rewrite): Promise<PendingEntry[]>;
 }
 
-const writesTable = localTable('off-layer-outbox', 'writes');
+const writesTable = localTable(OUTBOX_DATABASE, 'writes');
 
 /** The outbox's home: its own IndexedDB database. */
 export const idbTable: OutboxTable = {
@@ -55,7 +55,7 @@ export const idbTable: OutboxTable = {
  * (private mode, a full disk: its quota is separate), or a plain map for the life of the page.
  */
 export function keyValueTable(name: string, storage: () => Pick<Storage, 'getItem' | 'setItem'>): OutboxTable {
-  const key = keyUnder('off-layer-outbox', name);
+  const key = keyUnder(OUTBOX_DATABASE, name);
   const load = (): Map<string, PendingEntry> => {
     try {
       return new Map(JSON.parse(storage().getItem(key) ?? '[]') as [string, PendingEntry][]);
