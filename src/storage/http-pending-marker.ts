@@ -1,6 +1,9 @@
 import { keyUnder, OUTBOX_DATABASE } from './http-local.js';
 import { pendingMarked, type PendingHome } from './pending-marker.js';
 
+/** How long the list of databases may take: past it, the outbox is loaded to look, rather than hold the page's reads. */
+const DATABASES_TIMEOUT_MS = 1000;
+
 /**
  * Whether a server's store may have pending writes (here, in another tab, or left by an earlier visit), read without
  * loading its outbox, so that a page where nobody writes never downloads it. Releases before the marker kept none:
@@ -14,7 +17,10 @@ export async function mayHavePendingOnServer(home: PendingHome): Promise<boolean
 async function outboxMayHoldWrites(name: string): Promise<boolean> {
   try {
     if (localStorage.getItem(keyUnder(OUTBOX_DATABASE, name)) !== null) return true;
-    return (await indexedDB.databases()).some((database) => database.name === OUTBOX_DATABASE);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), DATABASES_TIMEOUT_MS)));
+    const databases = await Promise.race([indexedDB.databases(), timeout]).finally(() => clearTimeout(timer));
+    return !databases || databases.some((database) => database.name === OUTBOX_DATABASE);
   } catch {
     return true;
   }

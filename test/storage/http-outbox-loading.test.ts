@@ -20,10 +20,12 @@ interface Tab {
 
 const frames: { frame: HTMLIFrameElement; store: HttpModule.HttpStore }[] = [];
 
-async function openTab(url: string): Promise<Tab> {
+/** A tab on `url`; `prepare` runs in it before its store is made. */
+async function openTab(url: string, prepare?: (tab: Window & typeof globalThis) => void): Promise<Tab> {
   const frame = document.createElement('iframe');
   document.body.append(frame);
   const tab = frame.contentWindow as Window & typeof globalThis;
+  prepare?.(tab);
   tab.performance.setResourceTimingBufferSize(1000);
   const http = (await tab.eval(`import('/src/storage/http.ts')`)) as typeof HttpModule;
   const store = http.createHttpStore(url, { retryBaseMs: 200, showKeptListAfterMs: 30_000 });
@@ -89,6 +91,17 @@ describe('http store, its outbox loaded only when writes need it', function () {
     await reader.store.put('seed', seedInput({ title: 'First write' }));
     expect(reader.writesModules(), 'the first write loads them').to.include('/src/storage/http-writes.ts');
     expect(await titlesOn(server)).to.deep.equal(['First write']);
+  });
+
+  it('reads, and loads the outbox to look, where the list of databases never answers', async () => {
+    await forgetOutboxDatabase();
+    const reader = await openTab(server.url, (tab) => {
+      tab.indexedDB.databases = () => new Promise(() => {});
+    });
+    const read = reader.store.list('seed', { event: 'g21' }).then((seeds) => seeds.length);
+    const hung = new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 10 s'), 10_000));
+    expect(await Promise.race([read, hung])).to.equal(0);
+    expect(reader.writesModules(), 'in doubt, it looked').to.include('/src/storage/http-writes.ts');
   });
 
   it('once a page looked and marked nothing pending, reads import no outbox although its database exists', async () => {
