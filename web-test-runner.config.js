@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumPath, CHROMIUM_ARGS } from './scripts/chromium.js';
 import { countReporter } from './scripts/count-reporter.js';
 import { firefoxLauncher } from './scripts/firefox.js';
+import { freePort } from './scripts/free-port.js';
 import { webkitLauncher } from './scripts/webkit.js';
 import { testServersPlugin } from './scripts/test-servers.js';
 import { reactAsEsm, svelteComponents, vueComponents } from './scripts/framework-test-plugins.js';
@@ -27,6 +28,8 @@ if (!engine) throw new Error(`OFF_BROWSER=${process.env.OFF_BROWSER}: expected o
 export default {
   files: engine.files,
   nodeResolve: true,
+  // `npm test` runs two engines at once: each run's dev server on a port of its own, not the first free one from 8000.
+  port: await freePort(),
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,

@@ -1,25 +1,39 @@
-// `npm test`: every runner in turn, then one line summing them all: "N passed, M failed".
-import { spawnSync } from 'node:child_process';
+// `npm test`: every runner, then one line summing them all: "N passed, M failed".
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const work = mkdtempSync(join(tmpdir(), 'off-layer-test-'));
 const totals = { passed: 0, failed: 0 };
+const NO_COUNTS = () => ({ passed: 0, failed: 0 });
 
-function run(name, command, args, env = {}) {
-  console.log(`\n=== ${name} ===`);
-  const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`=== ${name}: ${Math.round((Date.now() - started) / 1000)} s ===`);
-  return result.status === 0;
+/**
+ * Runs a step to its end: `{ name, counts, ok, output }`. Shown live, or `quiet`: its output kept, for printing as one
+ * block once done, so that it does not mix with the step shown live meanwhile.
+ */
+function step(name, command, args, { env = {}, counts = NO_COUNTS, quiet = false } = {}) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    if (!quiet) console.log(`\n=== ${name} ===`);
+    const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
+    const chunks = [];
+    child.stdout?.on('data', (chunk) => chunks.push(chunk));
+    child.stderr?.on('data', (chunk) => chunks.push(chunk));
+    child.on('close', (code) => {
+      const took = `=== ${name}: ${Math.round((Date.now() - started) / 1000)} s ===\n`;
+      if (!quiet) process.stdout.write(took);
+      const output = quiet ? `\n=== ${name} ===\n${Buffer.concat(chunks).toString()}${took}` : '';
+      resolve({ name, counts: counts(), ok: code === 0, output });
+    });
+  });
 }
 
 function readCounts(file) {
-  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 0 };
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : NO_COUNTS();
 }
 
-function add(name, counts, ok) {
+function add({ name, counts, ok }) {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   // A runner that failed without reporting a failed test (crash, config error) still counts as one failure.
@@ -27,31 +41,22 @@ function add(name, counts, ok) {
   console.log(`${name}: ${counts.passed} passed, ${counts.failed} failed`);
 }
 
-const typecheckOk = run('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-add('type check', { passed: 0, failed: 0 }, typecheckOk);
-
+add(await step('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
 // The size budgets and the end-to-end tests are about what ships: build it first.
-const buildOk = run('build (npm run build)', 'npm', ['run', 'build', '--silent']);
-add('build', { passed: 0, failed: 0 }, buildOk);
-const storybookOk = run('Storybook build (no network, telemetry off)', 'npm', ['run', 'build-storybook', '--silent']);
-add('Storybook build', { passed: 0, failed: 0 }, storybookOk);
+add(await step('build', 'npm', ['run', 'build', '--silent']));
+add(await step('Storybook build (no network, telemetry off)', 'npm', ['run', 'build-storybook', '--silent']));
 const sizeCounts = join(work, 'size.json');
-const sizeOk = run('size budgets (gzip)', process.execPath, ['scripts/check-size.js'], { OFF_COUNT_FILE: sizeCounts });
-add('size budgets', readCounts(sizeCounts), sizeOk);
+add(await step('size budgets (gzip)', process.execPath, ['scripts/check-size.js'], { env: { OFF_COUNT_FILE: sizeCounts }, counts: () => readCounts(sizeCounts) }));
 
 // Chromium runs every browser test; Firefox ESR and WebKit (what every iPhone browser runs) the elements'.
-function browserTests(name, engine) {
+function browserTests(name, engine, quiet = false) {
   const counts = join(work, `browser-${engine}.json`);
-  const ok = run(`${name} (Web Test Runner)`, 'npx', ['web-test-runner', '--config', 'web-test-runner.config.js'], {
-    OFF_BROWSER: engine,
-    OFF_COUNT_FILE: counts,
+  return step(`${name} (Web Test Runner)`, 'npx', ['web-test-runner', '--config', 'web-test-runner.config.js'], {
+    env: { OFF_BROWSER: engine, OFF_COUNT_FILE: counts },
+    counts: () => readCounts(counts),
+    quiet,
   });
-  add(name, readCounts(counts), ok);
 }
-
-browserTests('browser tests in Chromium', 'chromium');
-browserTests('elements in Firefox ESR', 'firefox');
-browserTests('elements in WebKit', 'webkit');
 
 // node:test writes TAP to a file for counting while the spec reporter shows progress. Skipped and todo
 // tests count as failures: a test that does not run proves nothing.
@@ -61,25 +66,38 @@ function tapCounts(file) {
   return { passed: total('pass'), failed: total('fail') + total('cancelled') + total('skipped') + total('todo') };
 }
 
-function nodeTests(name, folder) {
+function nodeTests(name, folder, quiet = false) {
   const tap = join(work, `${folder.replace(/\W/g, '-')}.tap`);
   const files = readdirSync(folder)
     .filter((file) => file.endsWith('.test.ts'))
     .sort()
     .map((file) => join(folder, file));
   // One file at a time: the PostgreSQL restart test must not pull the database from under the others.
-  const ok = run(name, process.execPath, [
+  const args = [
     '--import', 'tsx', '--test', '--test-concurrency=1',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...files,
-  ]);
-  add(name, tapCounts(tap), ok);
+  ];
+  return step(name, process.execPath, args, { counts: () => tapCounts(tap), quiet });
 }
 
-nodeTests('build tests (node:test, the Vite plugins)', 'test/build');
-nodeTests('server tests (node:test, real server processes on SQLite and PostgreSQL)', 'test/server');
-nodeTests('end-to-end tests (playwright-core, the demo site in Chromium)', 'test/e2e');
+// Two lanes at once. The browser tests wait on servers, timers and the network far more than they compute (a Chromium
+// run took 7 min 20 s for 1 min 27 s of CPU), so the other engines and the end-to-end tests run meanwhile, each with
+// its own browser and on ports the system picks. Nothing in them restarts PostgreSQL, which the Chromium run uses.
+const [chromium, background] = await Promise.all([
+  browserTests('browser tests in Chromium', 'chromium'),
+  (async () => [
+    await browserTests('elements in Firefox ESR', 'firefox', true),
+    await browserTests('elements in WebKit', 'webkit', true),
+    await nodeTests('build tests (node:test, the Vite plugins)', 'test/build', true),
+    await nodeTests('end-to-end tests (playwright-core, the demo site in Chromium)', 'test/e2e', true),
+  ])(),
+]);
+for (const { output } of background) process.stdout.write(output);
+// Alone: its PostgreSQL restart test would pull the database from under the Chromium run.
+const server = await nodeTests('server tests (node:test, real server processes on SQLite and PostgreSQL)', 'test/server');
+for (const result of [chromium, ...background, server]) add(result);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 ? 0 : 1);

@@ -1,22 +1,12 @@
 // WebKitGTK's MiniBrowser from Debian for Web Test Runner: the launcher starts its own Xvfb and WebKitWebDriver,
 // so `npm test` needs nothing running beforehand, then drives MiniBrowser over classic WebDriver.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import { findExecutable } from './find-executable.js';
+import { freePort } from './free-port.js';
 
 const INSTALL = 'Install them with `apt-get install -y webkit2gtk-driver xvfb`.';
 const START_TIMEOUT_MS = 20000;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `command` and waits until `probe(stdout)` gives a value; what it printed goes into the error if it never does. */
 async function startProcess(command, args, env, probe) {
