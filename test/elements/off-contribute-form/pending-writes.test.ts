@@ -62,7 +62,8 @@ describe('off-contribute-form offline and pending', function () {
     fillSideEvent(el, { title: 'Second' });
     await submit(el);
     await waitUntil(() => statusText(el).includes('2 contributions enregistrées'), 'second not counted');
-    part(el, 'confirmation')!.querySelector('button')!.click();
+    // The count may change before the confirmation shows.
+    (await confirmed(el)).querySelector('button')!.click();
     await el.updateComplete;
 
     const contributions: string[] = [];
