@@ -14,9 +14,17 @@ import { reactAsEsm, svelteComponents, vueComponents } from './scripts/framework
 // A few files need what only some launchers can do, and say why: *.chromium.test.ts (print media emulation, CDP)
 // and *.puppeteer.test.ts (a viewport narrower than WebKit MiniBrowser's smallest window).
 const elements = ['test/elements/**/*.test.ts', '!test/elements/**/*.chromium.test.ts'];
+// `npm test` runs Chromium's storage tests in a browser of their own (OFF_TESTS=storage), beside the others (OFF_TESTS=others).
+const STORAGE_TESTS = 'test/storage/**/*.test.ts';
+const chromiumTests = {
+  storage: [STORAGE_TESTS],
+  others: ['test/**/*.test.ts', `!${STORAGE_TESTS}`],
+  all: ['test/**/*.test.ts'],
+}[process.env.OFF_TESTS ?? 'all'];
+if (!chromiumTests) throw new Error(`OFF_TESTS=${process.env.OFF_TESTS}: expected storage or others`);
 const engines = {
   chromium: {
-    files: ['test/**/*.test.ts', '!test/server/**', '!test/e2e/**', '!test/node/**', '!test/build/**'],
+    files: [...chromiumTests, '!test/server/**', '!test/e2e/**', '!test/node/**', '!test/build/**'],
     launcher: () => chromeLauncher({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } }),
   },
   firefox: { files: elements, launcher: firefoxLauncher },

@@ -48,11 +48,12 @@ add(await step('Storybook build (no network, telemetry off)', 'npm', ['run', 'bu
 const sizeCounts = join(work, 'size.json');
 add(await step('size budgets (gzip)', process.execPath, ['scripts/check-size.js'], { env: { OFF_COUNT_FILE: sizeCounts }, counts: () => readCounts(sizeCounts) }));
 
-// Chromium runs every browser test; Firefox ESR and WebKit (what every iPhone browser runs) the elements'.
-function browserTests(name, engine, quiet = false) {
-  const counts = join(work, `browser-${engine}.json`);
+// Chromium runs every browser test, its storage tests in a browser of their own; Firefox ESR and WebKit (what every
+// iPhone browser runs) the elements'. Each browser keeps its own storage: tests in two at once do not share a database.
+function browserTests(name, engine, { tests, quiet = false } = {}) {
+  const counts = join(work, `browser-${engine}-${tests ?? 'all'}.json`);
   return step(`${name} (Web Test Runner)`, 'npx', ['web-test-runner', '--config', 'web-test-runner.config.js'], {
-    env: { OFF_BROWSER: engine, OFF_COUNT_FILE: counts },
+    env: { OFF_BROWSER: engine, OFF_COUNT_FILE: counts, ...(tests ? { OFF_TESTS: tests } : {}) },
     counts: () => readCounts(counts),
     quiet,
   });
@@ -66,13 +67,16 @@ function tapCounts(file) {
   return { passed: total('pass'), failed: total('fail') + total('cancelled') + total('skipped') + total('todo') };
 }
 
-function nodeTests(name, folder, quiet = false) {
-  const tap = join(work, `${folder.replace(/\W/g, '-')}.tap`);
-  const files = readdirSync(folder)
-    .filter((file) => file.endsWith('.test.ts'))
+/** The test files of `folder` that `include` keeps. */
+const testFiles = (folder, include = () => true) =>
+  readdirSync(folder)
+    .filter((file) => file.endsWith('.test.ts') && include(file))
     .sort()
     .map((file) => join(folder, file));
-  // One file at a time: the PostgreSQL restart test must not pull the database from under the others.
+
+function nodeTests(name, files, quiet = false) {
+  const tap = join(work, `${name.replace(/\W+/g, '-')}.tap`);
+  // One file at a time: the server tests' PostgreSQL restart test must not pull the database from under the others.
   const args = [
     '--import', 'tsx', '--test', '--test-concurrency=1',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
@@ -82,22 +86,29 @@ function nodeTests(name, folder, quiet = false) {
   return step(name, process.execPath, args, { counts: () => tapCounts(tap), quiet });
 }
 
-// Two lanes at once. The browser tests wait on servers, timers and the network far more than they compute (a Chromium
-// run took 7 min 20 s for 1 min 27 s of CPU), so the other engines and the end-to-end tests run meanwhile, each with
-// its own browser and on ports the system picks. Nothing in them restarts PostgreSQL, which the Chromium run uses.
-const [chromium, background] = await Promise.all([
-  browserTests('browser tests in Chromium', 'chromium'),
+// Lanes at once. The tests wait on servers, timers and the network far more than they compute (a Chromium run took
+// 7 min 20 s for 1 min 27 s of CPU), so they share the 2 cores without waiting on each other; each lane has its own
+// browsers, servers, databases and ports (picked by the system). Only the PostgreSQL restart test runs alone, last:
+// it would pull the database from under the others.
+const RESTARTS_POSTGRES = 'scale-out.test.ts';
+const lanes = await Promise.all([
+  (async () => [await browserTests('browser tests in Chromium, but storage', 'chromium', { tests: 'others' })])(),
   (async () => [
-    await browserTests('elements in Firefox ESR', 'firefox', true),
-    await browserTests('elements in WebKit', 'webkit', true),
-    await nodeTests('build tests (node:test, the Vite plugins)', 'test/build', true),
-    await nodeTests('end-to-end tests (playwright-core, the demo site in Chromium)', 'test/e2e', true),
+    await browserTests('storage tests in Chromium', 'chromium', { tests: 'storage', quiet: true }),
+    await nodeTests('build tests (node:test, the Vite plugins)', testFiles('test/build'), true),
+    await nodeTests('end-to-end tests (playwright-core, the demo site in Chromium)', testFiles('test/e2e'), true),
+  ])(),
+  (async () => [
+    await browserTests('elements in Firefox ESR', 'firefox', { quiet: true }),
+    await browserTests('elements in WebKit', 'webkit', { quiet: true }),
+  ])(),
+  (async () => [
+    await nodeTests('server tests (node:test, real server processes on SQLite and PostgreSQL)', testFiles('test/server', (file) => file !== RESTARTS_POSTGRES), true),
   ])(),
 ]);
-for (const { output } of background) process.stdout.write(output);
-// Alone: its PostgreSQL restart test would pull the database from under the Chromium run.
-const server = await nodeTests('server tests (node:test, real server processes on SQLite and PostgreSQL)', 'test/server');
-for (const result of [chromium, ...background, server]) add(result);
+for (const { output } of lanes.flat()) process.stdout.write(output);
+const restart = await nodeTests('server tests: several processes on one PostgreSQL, restarted', testFiles('test/server', (file) => file === RESTARTS_POSTGRES));
+for (const result of [...lanes.flat(), restart]) add(result);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 ? 0 : 1);
