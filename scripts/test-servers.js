@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serverCommand } from './server-command.js';
 import { startCuttableProxy } from './test-proxy.js';
 
 const LISTENING = /listening on (http:\/\/\S+)/;
@@ -42,7 +43,7 @@ async function freshPostgresDatabase() {
 }
 
 function launch(server) {
-  const args = ['--import', 'tsx', 'src/server/cli.ts', '--port', String(server.port), '--data', server.dataDir];
+  const args = [...serverCommand(), '--port', String(server.port), '--data', server.dataDir];
   const env = { ...process.env, OFF_ALLOWED_ORIGINS: '*', ...server.env };
   if (server.databaseUrl) env.DATABASE_URL = server.databaseUrl;
   else delete env.DATABASE_URL;

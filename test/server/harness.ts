@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { readyFormToken } from '../../scripts/form-token.js';
+import { serverCommand } from '../../scripts/server-command.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'src/server/cli.ts');
 
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
 
@@ -49,7 +49,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 /** Starts `off-layer-server` on a free port and resolves once it prints where it listens. */
 export function startServer({ dataDir = tempDir(), databaseUrl, args = [], env = {} }: ServerOptions = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', '--data', dataDir, ...args], {
+  const child = spawn(process.execPath, [...serverCommand(ROOT), '--port', '0', '--data', dataDir, ...args], {
     cwd: ROOT,
     env: {
       ...process.env,
