@@ -50,6 +50,18 @@ function sharedChunk(id: string, ctx: ChunkingContext): string | null {
   return tags.includes('off-side-event-board') ? 'widgets' : null;
 }
 
+const VALIDATION_MODULE = /([\\/]node_modules[\\/]valibot[\\/]|[\\/]src[\\/]model[\\/](validate|iso-date-time|canonical-url|line|commons|ids)\.ts$)/;
+
+/**
+ * Validation (valibot, the model's rules and the small model modules they use) is one chunk: every part of it is
+ * needed together, by a server's page checking what it reads as by a form's first write, and rolldown would otherwise
+ * split the small ones into files of their own, requests that wait for a free connection on a phone's HTTP/1.1. What
+ * an element imports itself stays with the element's code.
+ */
+function validationChunk(id: string, ctx: ChunkingContext): string | null {
+  return VALIDATION_MODULE.test(id) && tagsUsing(id, ctx).length === 0 ? 'validate' : null;
+}
+
 /** The chunks `file` imports statically, directly or not. */
 function staticImportsOf(bundle: OutputBundle, file: string): string[] {
   const found = new Set([file]);
@@ -107,7 +119,14 @@ export default defineConfig(({ mode }) => {
         rolldownOptions: {
           output: {
             chunkFileNames: scriptTagChunkName,
-            codeSplitting: { groups: [{ name: sharedChunk, debugName: 'shared' }] },
+            codeSplitting: {
+              groups: [
+                // First what elements share, so that validation's chunk does not take what they import too (a group
+                // takes the modules its own import).
+                { name: sharedChunk, debugName: 'shared', priority: 2 },
+                { name: validationChunk, debugName: 'validation', priority: 1 },
+              ],
+            },
             minify: true,
             // Tree-shaking marks (`/* @__PURE__ */`) would otherwise stay in the minified chunks: up to 0.25 KB gzip a page.
             comments: { annotation: false, legal: false, jsdoc: false },

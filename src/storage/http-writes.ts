@@ -87,8 +87,12 @@ export class HttpWrites extends OutboxStore {
   }
 
   list<K extends RecordKind>(kind: K, query: ListQuery = {}): Promise<RecordOf[K][]> {
-    const belongs = matchesQuery(kind, query);
-    return this.server.listed(kind, query, async (records) => withPending(records, await this.waiting(kind), belongs));
+    return this.server.listed(kind, query, (records) => this.shown(kind, query, records));
+  }
+
+  /** `records` read from the server (or kept), as shown with the writes pending. */
+  async shown(kind: RecordKind, query: ListQuery, records: OffRecord[]): Promise<OffRecord[]> {
+    return withPending(records, await this.waiting(kind), matchesQuery(kind, query));
   }
 
   protected stored<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {

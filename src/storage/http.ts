@@ -94,9 +94,10 @@ export class HttpStore implements OffStore {
     return (await this.tokens.get(kind, id)) !== undefined;
   }
 
-  async list<K extends RecordKind>(kind: K, query: ListQuery = {}): Promise<RecordOf[K][]> {
-    const writes = await this.writesIfPending();
-    return writes ? writes.list(kind, query) : this.listed(kind, query, async (records) => records);
+  list<K extends RecordKind>(kind: K, query: ListQuery = {}): Promise<RecordOf[K][]> {
+    // Asked along with the list, not before it: on a first visit, looking for pending writes takes a database lookup.
+    const writes = this.writesIfPending();
+    return this.listed(kind, query, async (records) => (await writes)?.shown(kind, query, records) ?? records);
   }
 
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOf[K]> {
