@@ -23,7 +23,7 @@
 // badge 14.78, board 20.95 and all four 41.71 KB on ed2b555; the network's features (issues 13 and 14: host events,
 // places, organisers, lineage, the seed browser) then grew the pages faster than they were trimmed, and the budgets
 // below are what the sessions of 2026-12-06 reached (badge 16.67, board 22.69, all four 40.94, seed browser 21.24,
-// server board 32.52, bundler 21.13/16.03), rounded up.
+// server board 32.19, bundler 21.13/16.03), rounded up.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -46,7 +46,7 @@ const FORM_TOKEN = /\/form-token$/;
  * when writes are pending.
  */
 const WRITES_ONLY_MODULES =
-  /^src\/(elements\/off-contribute-form\/form-checks|model\/field-messages|storage\/(validation-error|outbox|outbox-tables|outbox-sender|outbox-store|pending-entry|pending-writes|batch-planner|http-writes|http-delivery|http-write-plan))\.ts$/;
+  /^src\/(elements\/off-contribute-form\/form-checks|model\/field-messages|storage\/(validation-error|form-token|outbox|outbox-tables|outbox-sender|outbox-store|pending-entry|pending-writes|batch-planner|http-writes|http-delivery|http-write-plan))\.ts$/;
 /** The validation rules, which writes need, and the HTTP store's read checks. */
 const VALIDATION_RULES_MODULES = /^(src\/model\/validate\.ts|node_modules\/valibot\/)/;
 /**
@@ -71,7 +71,7 @@ const SCRIPT_TAG_PAGES = [
   {
     name: 'script tag, the board on a reference server',
     body: (api) => `<off-side-event-board event="g21" store="${api}"></off-side-event-board>`,
-    budget: 33.0,
+    budget: 32.7,
     usesServer: true,
   },
 ];

@@ -1,6 +1,6 @@
 import { KIND_SEGMENTS, type OffRecord, type RecordKind, type RecordOf } from '../model/records.js';
 import { NotFoundError, StorageError, UnavailableError } from './errors.js';
-import { FormToken } from './form-token.js';
+import type { FormToken } from './form-token.js';
 import { toStorageError } from './http-errors.js';
 import type { ListQuery, PutOptions } from './store.js';
 
@@ -72,16 +72,32 @@ class FormTokenRefused extends StorageError {
  * Creates carry a form token (see FormToken); records read are checked like writes.
  */
 export class HttpApi {
-  private readonly formToken: FormToken;
+  private formToken?: Promise<FormToken>;
 
   /** `base` is the API root without a trailing slash, e.g. `https://example.org/api`. */
-  constructor(readonly base: string) {
-    this.formToken = new FormToken(base);
-  }
+  constructor(readonly base: string) {}
 
   /** Creates are coming (a form appeared): their form token is fetched now. */
   prepareCreates(): void {
-    this.formToken.prefetch();
+    this.tokens().then(
+      (formToken) => formToken.prefetch(),
+      () => {},
+    );
+  }
+
+  /**
+   * The form token's code, loaded when a form appears or with the first create: a page that only reads never downloads
+   * it. Not loaded (offline), the create is unavailable, kept to be sent again, and the next one tries again.
+   */
+  private tokens(): Promise<FormToken> {
+    this.formToken ??= import('./form-token.js').then(
+      ({ FormToken }) => new FormToken(this.base),
+      (error: unknown) => {
+        this.formToken = undefined;
+        throw new UnavailableError(error);
+      },
+    );
+    return this.formToken;
   }
 
   get streamUrl(): string {
@@ -161,12 +177,13 @@ export class HttpApi {
   }
 
   private async withFormToken(send: (formToken?: string) => Promise<unknown>): Promise<unknown> {
+    const formToken = await this.tokens();
     try {
-      return await send(await this.formToken.ready());
+      return await send(await formToken.ready());
     } catch (error) {
       if (!(error instanceof FormTokenRefused)) throw error;
-      this.formToken.refused();
-      return send(await this.formToken.ready());
+      formToken.refused();
+      return send(await formToken.ready());
     }
   }
 
