@@ -13,15 +13,28 @@ export async function mayHavePendingOnServer(home: PendingHome): Promise<boolean
   return pendingMarked(home) ?? (await outboxMayHoldWrites(home.name));
 }
 
-/** Whether the outbox's `localStorage` table holds writes of `name`, or its database exists; in doubt, it may. */
-async function outboxMayHoldWrites(name: string): Promise<boolean> {
-  try {
-    if (localStorage.getItem(keyUnder(OUTBOX_DATABASE, name)) !== null) return true;
+/**
+ * Whether the outbox's database exists, asked once per page: while no page has marked the store, every read asks, and
+ * the answer cannot turn from no to yes without a page marking it (whoever keeps a write there marks it).
+ */
+let outboxDatabase: Promise<boolean> | undefined;
+
+function outboxDatabaseExists(): Promise<boolean> {
+  outboxDatabase ??= (async () => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), DATABASES_TIMEOUT_MS)));
     const databases = await Promise.race([indexedDB.databases(), timeout]).finally(() => clearTimeout(timer));
     return !databases || databases.some((database) => database.name === OUTBOX_DATABASE);
+  })().catch(() => true);
+  return outboxDatabase;
+}
+
+/** Whether the outbox's `localStorage` table holds writes of `name`, or its database exists; in doubt, it may. */
+async function outboxMayHoldWrites(name: string): Promise<boolean> {
+  try {
+    if (localStorage.getItem(keyUnder(OUTBOX_DATABASE, name)) !== null) return true;
   } catch {
     return true;
   }
+  return outboxDatabaseExists();
 }

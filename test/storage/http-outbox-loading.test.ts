@@ -79,7 +79,11 @@ describe('http store, its outbox loaded only when writes need it', function () {
     await insertRaw(server, 'side-event', record);
     await forgetOutboxDatabase();
 
-    const reader = await openTab(server.url);
+    let lookups = 0;
+    const reader = await openTab(server.url, (tab) => {
+      const databases = tab.indexedDB.databases.bind(tab.indexedDB);
+      tab.indexedDB.databases = () => (lookups++, databases());
+    });
     await reader.store.ready();
     expect((await reader.store.list('side-event', { event: 'g21' })).map(({ title }) => title)).to.deep.equal(['Read only']);
     expect((await reader.store.list('side-event', { place: 'nowhere' })).length).to.equal(0);
@@ -87,6 +91,7 @@ describe('http store, its outbox loaded only when writes need it', function () {
     expect(await reader.store.canEdit('side-event', record.id as string)).to.equal(false);
     expect(await reader.store.pending()).to.deep.equal([]);
     expect(reader.writesModules()).to.deep.equal([]);
+    expect(lookups, 'the list of databases is asked for once per page').to.equal(1);
 
     await reader.store.put('seed', seedInput({ title: 'First write' }));
     expect(reader.writesModules(), 'the first write loads them').to.include.members(['/src/storage/http-writes.ts', '/src/storage/form-token.ts']);
