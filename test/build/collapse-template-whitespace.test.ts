@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { collapsedTemplates } from '../../scripts/collapse-template-whitespace.js';
+import { collapsedTemplates, collapseTemplateWhitespace } from '../../scripts/collapse-template-whitespace.js';
+import { programOf, withoutDecorators } from '../../scripts/lit-decorators.js';
 
 describe('collapsedTemplates', () => {
   it('turns the line breaks and indentation of html, svg and staticHtml templates into one space', () => {
@@ -43,5 +44,14 @@ describe('collapsedTemplates', () => {
       const paragraph = (text: string) => text.slice(text.indexOf(part), text.indexOf('</p>', text.indexOf(part)));
       assert.equal(paragraph(collapsedTemplates(code, file)), paragraph(code), file);
     }
+  });
+
+  it("collapses an element's templates after its decorators are compiled, which writes them `html \``", () => {
+    const file = 'src/elements/off-side-event-board/off-side-event-board.ts';
+    const compiled = withoutDecorators(programOf([file]), file);
+    assert.match(compiled, /html `\n\s+<section part="board"/);
+    const plugin = collapseTemplateWhitespace() as { transform: (code: string, id: string) => { code: string } | null };
+    const collapsed = plugin.transform(compiled, `${process.cwd()}/${file}`)?.code ?? compiled;
+    assert.match(collapsed, /html ` <section part="board"/);
   });
 });
