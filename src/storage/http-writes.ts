@@ -14,7 +14,7 @@ import { OutboxSender } from './outbox-sender.js';
 import { OutboxStore } from './outbox-store.js';
 import { idbTable, keyValueTable } from './outbox-tables.js';
 import { isCreate, isCreateOf, isPut, targetId, withPending, type PendingCreate, type PendingEntry, type PendingPut } from './pending-entry.js';
-import { markPending, type PendingHome } from './pending-marker.js';
+import type { PendingHome } from './pending-marker.js';
 import type { Reachability } from './reachability.js';
 import { recordChecks } from './record-store.js';
 import type { ListQuery, PutOptions, SentWrite, StoreStatus } from './store.js';
@@ -132,7 +132,7 @@ export class HttpWrites extends OutboxStore {
     } catch (error) {
       console.warn('off-layer: pending writes could not be read.', error);
     }
-    await this.markKept(entries);
+    await this.outbox.mark(this.server.home, entries);
     const waiting = entries?.filter((entry) => !entry.failure).length ?? 0;
     if (waiting === this.waitingCount) return;
     this.waitingCount = waiting;
@@ -162,18 +162,6 @@ export class HttpWrites extends OutboxStore {
   protected async pendingChanged(sent: SentWrite[] = []): Promise<void> {
     await this.recount({ announce: false });
     this.feed.emit({ type: 'pending', sent });
-  }
-
-  /**
-   * Keeps the marker pages read before loading the outbox: set while it holds writes (refused ones too) or cannot be
-   * read; cleared only if a second look still finds it empty, so that a write another tab kept meanwhile keeps it set.
-   */
-  private async markKept(entries: PendingEntry[] | undefined): Promise<void> {
-    const { home } = this.server;
-    if (entries?.length !== 0) return markPending(home, true);
-    markPending(home, false);
-    const again = await this.outbox.entries().catch(() => undefined);
-    if (again?.length !== 0) markPending(home, true);
   }
 
   /** One request to the server. */

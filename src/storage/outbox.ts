@@ -4,6 +4,7 @@ import { isTransient } from './errors.js';
 import { keyUnder } from './http-local.js';
 import type { OutboxTable, Rewrite } from './outbox-tables.js';
 import { isCreate, upgraded, type PendingEntry, type PendingOperation } from './pending-entry.js';
+import { markPending, type PendingHome } from './pending-marker.js';
 
 let sequence = 0;
 
@@ -118,5 +119,17 @@ export class Outbox {
   async exclusively(task: () => Promise<void>): Promise<void> {
     if (!navigator.locks) return task();
     await navigator.locks.request(`off-layer-outbox ${this.name}`, task);
+  }
+
+  /**
+   * Keeps `home`'s marker, which pages read before loading an outbox, after a look that found `entries` (undefined:
+   * unreadable): set while the outbox holds writes (refused ones too) or cannot be read; cleared only if a second look
+   * still finds it empty, so that a write another tab kept since the first look keeps it set.
+   */
+  async mark(home: PendingHome, entries: PendingEntry[] | undefined): Promise<void> {
+    if (entries?.length !== 0) return markPending(home, true);
+    markPending(home, false);
+    const again = await this.entries().catch(() => undefined);
+    if (again?.length !== 0) markPending(home, true);
   }
 }

@@ -9,7 +9,7 @@ import { OutboxSender } from './outbox-sender.js';
 import { OutboxStore } from './outbox-store.js';
 import { idbTable, keyValueTable, pageMemory } from './outbox-tables.js';
 import { matchesQuery } from './list-query.js';
-import { markPending, type PendingHome } from './pending-marker.js';
+import type { PendingHome } from './pending-marker.js';
 import { isCreate, isCreateOf, isPut, targetId, withPending, type PendingEntry } from './pending-entry.js';
 import { recordChecks } from './record-store.js';
 import type { BasicStore } from './queueing-store.js';
@@ -160,7 +160,6 @@ export class PendingWrites<S extends BasicStore> extends OutboxStore {
 
   protected async pendingChanged(sent: SentWrite[] = []): Promise<void> {
     this.feed.emit({ type: 'pending', sent });
-    const entries = await this.outbox.entries().catch(() => [undefined]);
-    markPending(this.home, entries.length > 0);
+    await this.outbox.mark(this.home, await this.outbox.entries().catch(() => undefined));
   }
 }
