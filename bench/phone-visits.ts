@@ -2,10 +2,11 @@
 // board (script-tag page, reference server), on a first visit and on return visits, and what it downloads.
 // Chromium's network emulation: 1.6 Mbps down, 750 kbps up, 150 ms latency. The baseline, measured in the same run
 // under the same emulation, is the list alone: one fetch of the event's side events from a blank page.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../scripts/chromium.js';
 
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
@@ -98,6 +99,77 @@ export async function phoneVisits(origin: string, event: string, addTen: () => P
     await addTen();
     const after = await visit(phone, origin, 'return visit after 10 new side events');
     return [baseline, first, again, after];
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A venue's page: one badge on the embedded default store, loading the script tag from `scriptPath`. */
+const badgePage = (event: string, scriptPath: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>#OFF</title>
+<script type="module" src="${scriptPath}"></script></head><body><off-event-badge event="${event}"></off-event-badge></body></html>`;
+
+/**
+ * Adds to `folder` (from `boardPageFolder`) a badge page, `badge.html`, and the same page on a copy of the script tag
+ * whose shared chunk carries about `extraKb` more compressed bytes, in a comment (`padded/badge.html`).
+ */
+export function badgePages(folder: string, event: string, extraKb: number): void {
+  writeFileSync(join(folder, 'badge.html'), badgePage(event, '/off-layer.js'));
+  const padded = join(folder, 'padded');
+  mkdirSync(padded);
+  cpSync(join(folder, 'off-layer.js'), join(padded, 'off-layer.js'));
+  cpSync(join(folder, 'off-layer'), join(padded, 'off-layer'), { recursive: true });
+  writeFileSync(join(padded, 'badge.html'), badgePage(event, '/padded/off-layer.js'));
+  const core = join(padded, 'off-layer', readdirSync(join(padded, 'off-layer')).find((file) => file.startsWith('core-'))!);
+  const code = readFileSync(core);
+  // Random bytes written in base64 compress back to about as many bytes.
+  writeFileSync(core, Buffer.concat([code, Buffer.from(`/*${randomBytes(Math.round(extraKb * 1024)).toString('base64')}*/`)]));
+}
+
+/** A first visit to a badge page: the time from navigation until its QR code and its count are on screen. */
+async function badgeVisit(browser: Browser, url: string): Promise<{ ms: number; scriptBytes: number }> {
+  const context = await browser.newContext();
+  const { page, bytes } = await emulatedPage(context);
+  await page.goto(url, { waitUntil: 'commit' });
+  const ms = await page.evaluate<number>(`new Promise((resolve) => {
+    const look = () => {
+      const root = document.querySelector('off-event-badge')?.shadowRoot;
+      if (root?.querySelector('[part~="qr"]') && root.querySelector('[part~="count"][aria-busy="false"]')) resolve(performance.now());
+      else requestAnimationFrame(look);
+    };
+    look();
+  })`);
+  await page.waitForTimeout(500);
+  await context.close();
+  return { ms: Math.round(ms), scriptBytes: bytes().scriptBytes };
+}
+
+/** The first visits to one page: the median and the range of the times, and the median of the script bytes. */
+export interface BadgeVisits {
+  ms: number;
+  minMs: number;
+  maxMs: number;
+  scriptBytes: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function summary(visits: { ms: number; scriptBytes: number }[]): BadgeVisits {
+  const times = visits.map(({ ms }) => ms);
+  return { ms: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), scriptBytes: median(visits.map(({ scriptBytes }) => scriptBytes)) };
+}
+
+/** `rounds` first visits to each badge page of `badgePages`, alternated. */
+export async function badgeVisits(origin: string, rounds: number): Promise<{ plain: BadgeVisits; padded: BadgeVisits }> {
+  const browser = await launchChromium();
+  try {
+    const plain: { ms: number; scriptBytes: number }[] = [];
+    const padded: typeof plain = [];
+    for (let round = 0; round < rounds; round += 1) {
+      plain.push(await badgeVisit(browser, `${origin}/badge.html`));
+      padded.push(await badgeVisit(browser, `${origin}/padded/badge.html`));
+    }
+    return { plain: summary(plain), padded: summary(padded) };
   } finally {
     await browser.close();
   }

@@ -8,7 +8,8 @@
 //   compress such a list again after a change.
 // - a phone on emulated 4G (1.6 Mbps, 150 ms): time to the first side event of a script-tag board of 1,500 side events
 //   and what it downloads, first visit and return visits, next to the list alone fetched under the same emulation
-//   (bench/phone-visits.ts; the script tag is built into a temporary folder first).
+//   (bench/phone-visits.ts; the script tag is built into a temporary folder first); and on the same phone, a venue's
+//   badge page next to the same page with 2.7 KB more script: what a kilobyte of script costs there.
 // Env: OFF_BENCH_SECONDS (each throughput run, default 4), OFF_BENCH_SIZES (default 1500,10000),
 // OFF_BENCH_LARGE (default 50000; 0 leaves it out), OFF_BENCH_ONLY=phone (only the phone rows, about 10 s with the build).
 import autocannon from 'autocannon';
@@ -22,7 +23,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip, gzipSync } from 'node:zlib';
 import { openStreams, residentMegabytes } from '../test/server/live-crowd.js';
 import { rawGet, type RawReply } from '../test/server/raw-http.js';
-import { boardPageFolder, phoneVisits } from '../bench/phone-visits.js';
+import { badgePages, badgeVisits, boardPageFolder, phoneVisits, type BadgeVisits } from '../bench/phone-visits.js';
 import { benchSideEvent, launch, stop, type Child } from './bench-processes.js';
 
 const SECONDS = Number(process.env.OFF_BENCH_SECONDS ?? 4);
@@ -31,6 +32,9 @@ const SIZES = (process.env.OFF_BENCH_SIZES ?? '1500,10000').split(',').map(Numbe
 const LARGE = Number(process.env.OFF_BENCH_LARGE ?? 50_000);
 const ONLY_PHONE = process.env.OFF_BENCH_ONLY === 'phone';
 const CONNECTIONS = [20, 200];
+/** About the distance between the badge page (script tag) and its 14 KB target, compressed: added to measure what it costs. */
+const BADGE_PADDING_KB = 2.7;
+const BADGE_ROUNDS = 5;
 const STREAMS = 1000;
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 const ACCEPT = 'br, gzip';
@@ -271,7 +275,9 @@ async function phoneRows(work: string, running: Child[]): Promise<void> {
   const scriptTag = join(work, 'script-tag');
   execFileSync('npx', ['vite', 'build', '--mode', 'bundle', '--logLevel', 'warn', '--outDir', scriptTag], { stdio: 'inherit' });
   const event = 'phone';
-  const site = await launch(['src/server/cli.ts', '--port', '0', '--data', join(work, 'phone-data'), '--static', boardPageFolder(event, scriptTag)], {
+  const folder = boardPageFolder(event, scriptTag);
+  badgePages(folder, event, BADGE_PADDING_KB);
+  const site = await launch(['src/server/cli.ts', '--port', '0', '--data', join(work, 'phone-data'), '--static', folder], {
     OFF_ADMIN_TOKEN: ADMIN_TOKEN,
   });
   running.push(site);
@@ -291,6 +297,18 @@ async function phoneRows(work: string, running: Child[]): Promise<void> {
       kb(row.scriptBytes),
       kb(row.dataBytes),
     ]),
+  );
+  const { plain, padded } = await badgeVisits(site.origin, BADGE_ROUNDS);
+  const added = padded.scriptBytes - plain.scriptBytes;
+  console.log(`\na venue's badge page (embedded default store) on the same phone, ${BADGE_ROUNDS} first visits each, alternated with the same page given more script:\n`);
+  const range = ({ minMs, maxMs }: BadgeVisits) => `${minMs}-${maxMs} ms`;
+  table(
+    ['', 'QR code and count on screen (median)', 'range', 'script bytes'],
+    [
+      ['the badge page', `${plain.ms} ms`, range(plain), kb(plain.scriptBytes)],
+      [`the same with ${kb(added)} more`, `${padded.ms} ms`, range(padded), kb(padded.scriptBytes)],
+      ['difference', `${padded.ms - plain.ms} ms`, '', kb(added)],
+    ],
   );
 }
 
