@@ -88,6 +88,31 @@ export function syncSuite(database: 'sqlite' | 'postgres'): void {
       }
     });
 
+    it('answers a list from memory, and its 304, with the latest cursor, which changes elsewhere move on', async () => {
+      const [event, elsewhere] = [uniqueName('ev'), uniqueName('ev')];
+      await createMany(event, 30);
+      const url = `${api}/side-events?event=${event}`;
+      const headers = { 'Accept-Encoding': 'gzip, br' };
+      const read = await rawGet(url, headers);
+      const etag = String(read.headers.etag);
+      assert.equal((await rawGet(url, { ...headers, 'If-None-Match': etag })).status, 304);
+      await createMany(elsewhere, 1);
+      const latest = Number((await call(`${api}/side-events?event=${elsewhere}`)).headers.get('x-off-cursor'));
+      assert.ok(latest > Number(read.headers['x-off-cursor']));
+      const cursors = async () => {
+        const [whole, notModified] = [await rawGet(url, headers), await rawGet(url, { ...headers, 'If-None-Match': etag })];
+        assert.equal(notModified.status, 304);
+        assert.equal(whole.headers.etag, etag, 'a change elsewhere leaves the list as it was');
+        return [Number(whole.headers['x-off-cursor']), Number(notModified.headers['x-off-cursor'])];
+      };
+      let seen = await cursors();
+      // The server hears of the change through its change log, a moment after the write.
+      for (const until = Date.now() + 5000; seen.some((cursor) => cursor < latest) && Date.now() < until; seen = await cursors()) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.deepEqual(seen, [latest, latest]);
+    });
+
     it('reads its own writes: a list kept in memory already has a write (or a hide) once it is answered', async () => {
       const event = uniqueName('ev');
       const url = `${api}/events/${event}/side-events`;
