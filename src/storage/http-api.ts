@@ -1,7 +1,7 @@
 import { KIND_SEGMENTS, type OffRecord, type RecordKind, type RecordOf } from '../model/records.js';
 import { NotFoundError, StorageError, UnavailableError } from './errors.js';
-import type { FormToken } from './form-token.js';
 import { toStorageError } from './http-errors.js';
+import { LoadOnce } from './load-once.js';
 import type { ListQuery, PutOptions } from './store.js';
 
 
@@ -72,32 +72,28 @@ class FormTokenRefused extends StorageError {
  * Creates carry a form token (see FormToken); records read are checked like writes.
  */
 export class HttpApi {
-  private formToken?: Promise<FormToken>;
+  /**
+   * The form token's code, loaded when a form appears or with the first create: a page that only reads never downloads
+   * it. Not loaded (offline), the create is unavailable, kept to be sent again, and the next one tries again.
+   */
+  private readonly formToken = new LoadOnce(() =>
+    import('./form-token.js').then(
+      ({ FormToken }) => new FormToken(this.base),
+      (error: unknown) => {
+        throw new UnavailableError(error);
+      },
+    ),
+  );
 
   /** `base` is the API root without a trailing slash, e.g. `https://example.org/api`. */
   constructor(readonly base: string) {}
 
   /** Creates are coming (a form appeared): their form token is fetched now. */
   prepareCreates(): void {
-    this.tokens().then(
+    this.formToken.load().then(
       (formToken) => formToken.prefetch(),
       () => {},
     );
-  }
-
-  /**
-   * The form token's code, loaded when a form appears or with the first create: a page that only reads never downloads
-   * it. Not loaded (offline), the create is unavailable, kept to be sent again, and the next one tries again.
-   */
-  private tokens(): Promise<FormToken> {
-    this.formToken ??= import('./form-token.js').then(
-      ({ FormToken }) => new FormToken(this.base),
-      (error: unknown) => {
-        this.formToken = undefined;
-        throw new UnavailableError(error);
-      },
-    );
-    return this.formToken;
   }
 
   get streamUrl(): string {
@@ -177,7 +173,7 @@ export class HttpApi {
   }
 
   private async withFormToken(send: (formToken?: string) => Promise<unknown>): Promise<unknown> {
-    const formToken = await this.tokens();
+    const formToken = await this.formToken.load();
     try {
       return await send(await formToken.ready());
     } catch (error) {

@@ -9,6 +9,7 @@ import { mayHavePendingOnServer } from './http-pending-marker.js';
 import { EditTokens } from './http-tokens.js';
 import type { HttpWrites } from './http-writes.js';
 import { LazyStore } from './lazy.js';
+import { LoadOnce } from './load-once.js';
 import { isEventQuery } from './list-query.js';
 import type { PendingHome } from './pending-marker.js';
 import { Reachability } from './reachability.js';
@@ -53,8 +54,33 @@ export class HttpStore implements OffStore {
   private readonly home: PendingHome;
   private readonly concurrency: number;
   private readonly retryBaseMs: number;
-  private writes?: Promise<HttpWrites>;
   private opening?: Promise<StoreStatus>;
+
+  /** The writes and their outbox, loaded once; a load that failed (offline, not cached yet) is tried again on the next call. */
+  private readonly writes = new LoadOnce(async () => {
+    const { HttpWrites } = await import('./http-writes.js');
+    const { api, feed, tokens, lists, mirror, reach, home } = this;
+    const writes = new HttpWrites(
+      {
+        api,
+        feed,
+        tokens,
+        lists,
+        mirror,
+        reach,
+        home,
+        status: () => this.status,
+        ready: () => this.ready(),
+        listed: (kind, query, shown) => this.listed(kind, query, shown),
+        stored: (kind, id) => this.stored(kind, id),
+      },
+      this.concurrency,
+      this.retryBaseMs,
+    );
+    // Counted before any write is sent: new writes queue behind those waiting.
+    await writes.recount();
+    return writes;
+  });
 
   constructor(baseUrl: string, { concurrency = 4, retryBaseMs = 1000, showKeptListAfterMs = 0 }: HttpStoreOptions = {}) {
     const base = new URL(baseUrl.trim(), document.baseURI).href.replace(/\/+$/, '');
@@ -106,15 +132,15 @@ export class HttpStore implements OffStore {
   }
 
   async put<K extends RecordKind>(kind: K, input: unknown, options?: PutOptions): Promise<RecordOf[K]> {
-    return (await this.loadWrites()).put(kind, input, options);
+    return (await this.writes.load()).put(kind, input, options);
   }
 
   async putMany<K extends RecordKind>(kind: K, inputs: unknown[]): Promise<RecordOf[K][]> {
-    return (await this.loadWrites()).putMany(kind, inputs);
+    return (await this.writes.load()).putMany(kind, inputs);
   }
 
   async remove(kind: RecordKind, id: string): Promise<void> {
-    return (await this.loadWrites()).remove(kind, id);
+    return (await this.writes.load()).remove(kind, id);
   }
 
   async pending(query?: PendingQuery): Promise<PendingWrite[]> {
@@ -123,7 +149,7 @@ export class HttpStore implements OffStore {
   }
 
   async discardPending(key: string): Promise<void> {
-    return (await this.loadWrites()).discardPending(key);
+    return (await this.writes.load()).discardPending(key);
   }
 
   subscribe(listener: ChangeListener): () => void {
@@ -132,7 +158,7 @@ export class HttpStore implements OffStore {
 
   close(): void {
     this.mirror.close();
-    void this.writes?.then((writes) => writes.close(), () => {});
+    void this.writes.begun?.then((writes) => writes.close(), () => {});
     this.feed.close();
   }
 
@@ -181,42 +207,11 @@ export class HttpStore implements OffStore {
 
   /** The writes, if this page loaded them or writes may be pending (`mayHavePendingOnServer`); reads go on without them if they cannot load. */
   private async writesIfPending(): Promise<HttpWrites | undefined> {
-    if (!this.writes && !(await mayHavePendingOnServer(this.home))) return undefined;
-    return this.loadWrites().catch((error: unknown) => {
+    if (!this.writes.begun && !(await mayHavePendingOnServer(this.home))) return undefined;
+    return this.writes.load().catch((error: unknown) => {
       console.warn('off-layer: pending writes could not be loaded.', error);
       return undefined;
     });
-  }
-
-  /** The writes and their outbox, loaded once; a load that failed (offline, not cached yet) is tried again on the next call. */
-  private loadWrites(): Promise<HttpWrites> {
-    this.writes ??= import('./http-writes.js').then(async ({ HttpWrites }) => {
-      const { api, feed, tokens, lists, mirror, reach, home } = this;
-      const writes = new HttpWrites(
-        {
-          api,
-          feed,
-          tokens,
-          lists,
-          mirror,
-          reach,
-          home,
-          status: () => this.status,
-          ready: () => this.ready(),
-          listed: (kind, query, shown) => this.listed(kind, query, shown),
-          stored: (kind, id) => this.stored(kind, id),
-        },
-        this.concurrency,
-        this.retryBaseMs,
-      );
-      // Counted before any write is sent: new writes queue behind those waiting.
-      await writes.recount();
-      return writes;
-    });
-    this.writes.catch(() => {
-      this.writes = undefined;
-    });
-    return this.writes;
   }
 
   private statusChanged(): void {

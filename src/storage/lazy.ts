@@ -1,6 +1,7 @@
 import type { RecordKind, RecordOf } from '../model/records.js';
 import { ChangeFeed } from './change-feed.js';
 import { UnavailableError } from './errors.js';
+import { LoadOnce } from './load-once.js';
 import type { ChangeListener, ListQuery, OffStore, PendingQuery, PendingWrite, PutOptions, StoreStatus } from './store.js';
 
 /**
@@ -11,7 +12,19 @@ import type { ChangeListener, ListQuery, OffStore, PendingQuery, PendingWrite, P
 export class LazyStore implements OffStore {
   private readonly feed = new ChangeFeed();
   private loaded?: OffStore;
-  private loading?: Promise<OffStore>;
+  private readonly loading = new LoadOnce(() =>
+    this.load().then(
+      (store) => {
+        store.subscribe((change) => this.feed.emit(change));
+        if (this.closed) store.close();
+        this.loaded = store;
+        return store;
+      },
+      (error: unknown) => {
+        throw new UnavailableError(error);
+      },
+    ),
+  );
   private closed = false;
 
   constructor(
@@ -26,18 +39,7 @@ export class LazyStore implements OffStore {
 
   /** The real adapter, loaded on the first call; a module that failed to load (offline) is tried again on the next. */
   adapter(): Promise<OffStore> {
-    return (this.loading ??= this.load().then(
-      (store) => {
-        store.subscribe((change) => this.feed.emit(change));
-        if (this.closed) store.close();
-        this.loaded = store;
-        return store;
-      },
-      (error: unknown) => {
-        this.loading = undefined;
-        throw new UnavailableError(error);
-      },
-    ));
+    return this.loading.load();
   }
 
   async ready(): Promise<StoreStatus> {

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Lang } from '../../model/lang.js';
 import type { FieldIssue } from '../../model/validate.js';
+import { LoadOnce } from '../../storage/load-once.js';
 
 export type FormChecks = typeof import('./form-checks.js');
 
@@ -16,7 +17,14 @@ export const loadFormChecks = (): Promise<FormChecks> => import('./form-checks.j
 export class FormChecksController implements ReactiveController {
   /** The checks, once loaded. */
   loaded?: FormChecks;
-  private loading?: Promise<FormChecks>;
+  private readonly loading = new LoadOnce(() =>
+    this.loader().then((checks) => {
+      this.loaded = checks;
+      // The host may start what needs them (the known places and organisers).
+      this.host.requestUpdate();
+      return checks;
+    }),
+  );
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -34,19 +42,7 @@ export class FormChecksController implements ReactiveController {
   }
 
   load(): Promise<FormChecks> {
-    this.loading ??= this.loader().then(
-      (checks) => {
-        this.loaded = checks;
-        // The host may start what needs them (the known places and organisers).
-        this.host.requestUpdate();
-        return checks;
-      },
-      (error: unknown) => {
-        this.loading = undefined;
-        throw error;
-      },
-    );
-    return this.loading;
+    return this.loading.load();
   }
 
   /**
