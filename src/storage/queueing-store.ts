@@ -1,6 +1,7 @@
 import type { RecordKind, RecordOf } from '../model/records.js';
 import { ChangeFeed } from './change-feed.js';
-import { isTransient } from './errors.js';
+import { isTransient, UnavailableError } from './errors.js';
+import { LoadOnce } from './load-once.js';
 import { mayHavePending, type PendingHome } from './pending-marker.js';
 import type { PendingWrites } from './pending-writes.js';
 import type { ChangeListener, ListQuery, OffStore, PendingQuery, PendingWrite, PutOptions, StoreStatus } from './store.js';
@@ -11,11 +12,21 @@ export type BasicStore = Omit<OffStore, 'pending' | 'discardPending'>;
 /**
  * Gives a store the outbox every store has (see `PendingWrites`). The outbox is loaded only once
  * a write cannot be made now, or when writes were left pending by an earlier visit: until then,
- * everything goes straight to the store.
+ * everything goes straight to the store. Where writes may be pending but the outbox's code cannot
+ * load (offline, not cached yet), reads go straight to the store, and writes, which must queue
+ * behind those pending, are unavailable: the next one tries again.
  */
 export class QueueingStore<S extends BasicStore = BasicStore> implements OffStore {
   private readonly feed: ChangeFeed;
-  private outbox?: Promise<PendingWrites<S>>;
+  private readonly outbox = new LoadOnce(() =>
+    import('./pending-writes.js').then(
+      // Writes an earlier visit left pending are sent at once; a write kept now is sent with backoff.
+      ({ PendingWrites }) => new PendingWrites(this.inner, this.feed, this.home, mayHavePending(this.home)),
+      (error: unknown) => {
+        throw new UnavailableError(error);
+      },
+    ),
+  );
 
   constructor(
     readonly inner: S,
@@ -25,7 +36,7 @@ export class QueueingStore<S extends BasicStore = BasicStore> implements OffStor
   ) {
     this.feed = new ChangeFeed(channelName);
     inner.subscribe((change) => this.feed.emit(change, { localOnly: true }));
-    if (mayHavePending(home)) void this.pendingWrites(true);
+    void this.withOutbox()?.catch(() => undefined);
   }
 
   get status(): StoreStatus {
@@ -54,21 +65,22 @@ export class QueueingStore<S extends BasicStore = BasicStore> implements OffStor
   }
 
   async remove(kind: RecordKind, id: string): Promise<void> {
-    const target: BasicStore = this.outbox ? await this.outbox : this.inner;
+    const outbox = this.withOutbox();
+    const target: BasicStore = outbox ? await outbox : this.inner;
     try {
       await target.remove(kind, id);
     } catch (error) {
-      if (this.outbox || !isTransient(error)) throw error;
-      await (await this.pendingWrites()).keepRemoval(kind, id, error);
+      if (outbox || !isTransient(error)) throw error;
+      await (await this.outbox.load()).keepRemoval(kind, id, error);
     }
   }
 
   async pending(query?: PendingQuery): Promise<PendingWrite[]> {
-    return this.outbox ? (await this.outbox).pending(query) : [];
+    return (await this.withOutbox()?.catch(() => undefined))?.pending(query) ?? [];
   }
 
   async discardPending(key: string): Promise<void> {
-    if (this.outbox) await (await this.outbox).discardPending(key);
+    await (await this.withOutbox())?.discardPending(key);
   }
 
   subscribe(listener: ChangeListener): () => void {
@@ -76,27 +88,32 @@ export class QueueingStore<S extends BasicStore = BasicStore> implements OffStor
   }
 
   close(): void {
-    void this.outbox?.then((outbox) => outbox.close());
+    void this.outbox.begun?.then(
+      (outbox) => outbox.close(),
+      () => {},
+    );
     this.feed.close();
     this.inner.close();
   }
 
   private async write<K extends RecordKind>(kind: K, inputs: unknown[], options: PutOptions): Promise<RecordOf[K][]> {
-    const target: BasicStore = this.outbox ? await this.outbox : this.inner;
+    const outbox = this.withOutbox();
+    const target: BasicStore = outbox ? await outbox : this.inner;
     try {
       return inputs.length === 1 ? [await target.put(kind, inputs[0], options)] : await target.putMany(kind, inputs);
     } catch (error) {
-      if (this.outbox || !isTransient(error)) throw error;
-      return (await this.pendingWrites()).keepInputs(kind, inputs, options, [], error);
+      if (outbox || !isTransient(error)) throw error;
+      return (await this.outbox.load()).keepInputs(kind, inputs, options, [], error);
     }
   }
 
-  /** The store as reads see it: through its pending writes once the outbox is loaded. */
-  private loaded(): Promise<OffStore | S> {
-    return this.outbox ?? Promise.resolve(this.inner);
+  /** The outbox, if it is loaded or writes may be pending (then loaded now): writes and reads go through it. */
+  private withOutbox(): Promise<PendingWrites<S>> | undefined {
+    return this.outbox.begun ?? (mayHavePending(this.home) ? this.outbox.load() : undefined);
   }
 
-  private pendingWrites(leftPending = false): Promise<PendingWrites<S>> {
-    return (this.outbox ??= import('./pending-writes.js').then(({ PendingWrites }) => new PendingWrites(this.inner, this.feed, this.home, leftPending)));
+  /** The store as reads see it: through its pending writes where they are, straight while they cannot load. */
+  private async loaded(): Promise<OffStore | S> {
+    return (await this.withOutbox()?.catch(() => undefined)) ?? this.inner;
   }
 }

@@ -232,6 +232,35 @@ test('offline, with the code of a download not cached yet, the board and the bad
   await context.close();
 });
 
+test("with writes marked pending on this device and their code not cached, offline: the board and the badge still read the device's side events; back online, the form adds one", async () => {
+  const context = await browser.newContext();
+  let offline = true;
+  const dropped: string[] = [];
+  await context.route(/\/off-layer\/pending-writes-[\w-]+\.js$/, (route) => {
+    if (!offline) return route.continue();
+    dropped.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  // The marker an earlier visit leaves when the default store kept a write it could not make.
+  await context.addInitScript(() => localStorage.setItem('off-layer-pending\nidb:off-layer', '1'));
+  const tab = await open(context);
+  const board = tab.locator('off-side-event-board');
+  assert.equal(await board.locator('[part="error"]').count(), 0, 'the board reads without the outbox');
+  assert.match((await tab.locator('off-event-badge [part="count"]').textContent()) ?? '', /\d|No side events/);
+  assert.ok(dropped.length > 0, 'the outbox was asked for, and dropped');
+
+  offline = false;
+  const form = tab.locator('off-contribute-form');
+  const title = `Back online ${Date.now()}`;
+  await form.locator('input[name="title"]').fill(title);
+  await form.locator('input[name="start"]').fill('2027-03-19T20:00');
+  await tab.waitForTimeout(3100);
+  await form.locator('[part="submit"]').click();
+  await board.locator('[part="item"]', { hasText: title }).waitFor();
+  assert.deepEqual(tab.problems, []);
+  await context.close();
+});
+
 /** Chunks of the other elements, of what only they share, of the HTTP store and of validation (valibot). */
 const OTHERS_CHUNKS = /^(off-side-event-board|off-contribute-form|off-seed-card|off-seed-browser|widgets|http|validate|record-checks|validation-error)$/;
 
