@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { plural } from '../shared/i18n.js';
 import { LiveCountController } from '../shared/live-count-controller.js';
+import { LoadedOnPress } from '../shared/loaded-on-press.js';
 import { memoizeLast } from '../shared/memo.js';
 import { OffElement } from '../shared/off-element.js';
 import { RecordLookupController } from '../shared/record-lookup-controller.js';
@@ -66,8 +67,8 @@ export class OffEventBadge extends OffElement {
   private readonly related = new RecordLookupController(this);
   /** The QR code of the address the badge points to, encoded again only when that address changes; no geometry when it is too long for one. */
   private qr?: Partial<QrGeometry> & { target: string };
-  /** The SVG file's code did not load at the last press (offline, and not cached yet). */
-  @state() private downloadFailed = false;
+  /** The SVG file's writer: most pages that show a badge never save it. */
+  private readonly qrFile = new LoadedOnPress(this, () => import('./qr-file.js'));
 
   private countText(): string {
     const text = strings[this.language];
@@ -88,16 +89,7 @@ export class OffEventBadge extends OffElement {
     // Looked up here rather than with @query: the badge is the smallest page, and the decorator is its only use there.
     const rendered = this.renderRoot.querySelector('svg');
     if (!rendered) return;
-    // Loaded on the first click: most pages that show a badge never save it.
-    let qrFile: typeof import('./qr-file.js');
-    try {
-      qrFile = await import('./qr-file.js');
-    } catch {
-      this.downloadFailed = true;
-      return;
-    }
-    this.downloadFailed = false;
-    qrFile.downloadQrSvg(rendered, `off-${this.event || 'event'}-qr.svg`);
+    await this.qrFile.run(({ downloadQrSvg }) => downloadQrSvg(rendered, `off-${this.event || 'event'}-qr.svg`));
   }
 
   protected override willUpdate(): void {
@@ -126,7 +118,7 @@ export class OffEventBadge extends OffElement {
                   </svg>
                 </div>
                 <button part="download" class="download" type="button" @click=${this.downloadQr}>${text.download}</button>
-                ${this.downloadFailed ? html`<p part="download-error" class="download-error" role="alert">${text.downloadFailed}</p>` : nothing}`
+                ${this.qrFile.failedFor !== undefined ? html`<p part="download-error" class="download-error" role="alert">${text.downloadFailed}</p>` : nothing}`
             : html`<p class="qr">${text.tooLong}</p>`}
         </div>
       </div>

@@ -7,11 +7,11 @@ import type { SideEvent } from '../../model/records.js';
 import { eventDayKey, formatDay, formatDateTime, formatTime, zoneLabel } from '../shared/format.js';
 import { headingTag } from '../shared/heading.js';
 import { originTemplate, searchFieldTemplate } from '../shared/list-parts.js';
+import type { LoadedOnPress } from '../shared/loaded-on-press.js';
 import { memoizeLast } from '../shared/memo.js';
 import { pagedListTemplate } from '../shared/paged-list.js';
 import { safeWebUrl } from '../shared/safe-url.js';
 import { groupByDay } from './board-index.js';
-import type { CalendarDownloads } from './calendar-downloads.js';
 import type { FilterController } from './filter-controller.js';
 import type { ListViewController } from '../shared/list-view-controller.js';
 import { organizerTemplate, partOfTemplate, placeTemplate } from './network-templates.js';
@@ -20,6 +20,8 @@ import type { BoardStrings } from './off-side-event-board.strings.js';
 type ListView = Pick<ListViewController, 'shown' | 'showMore' | 'showEarlier' | 'expanded' | 'toggle'>;
 
 /** What the items of one list share. */
+type CalendarWriter = typeof import('./calendar.js');
+
 export interface ItemContext {
   t: BoardStrings;
   lang: Lang;
@@ -28,7 +30,8 @@ export interface ItemContext {
   /** The host events, places and organisers the side events name, as far as they are known. */
   related: RelatedRecords;
   listView: ListView;
-  calendar: CalendarDownloads;
+  /** The calendar files' writer, loaded with the first calendar asked for. */
+  calendar: LoadedOnPress<CalendarWriter>;
   titleHeading: StaticValue;
 }
 
@@ -150,8 +153,9 @@ function itemTemplate({ t, lang, event, related, listView, calendar, titleHeadin
           type="button"
           aria-label=${t.addToCalendarLabel(sideEvent.title)}
           @click=${() =>
-            calendar.save(sideEvent.id, ({ downloadCalendar, sideEventCalendar, withPlaceName }) =>
-              downloadCalendar(sideEventCalendar(sideEvent.event, withPlaceName(sideEvent, place))),
+            calendar.run(
+              ({ downloadCalendar, sideEventCalendar, withPlaceName }) => downloadCalendar(sideEventCalendar(sideEvent.event, withPlaceName(sideEvent, place))),
+              sideEvent.id,
             )}
         >
           ${t.addToCalendar}
@@ -163,7 +167,7 @@ function itemTemplate({ t, lang, event, related, listView, calendar, titleHeadin
 }
 
 /** Beside the calendar button of `id` pressed last: its file could not be made (the writer did not load). */
-export function calendarErrorTemplate(t: BoardStrings, calendar: CalendarDownloads, id: string): TemplateResult | typeof nothing {
+export function calendarErrorTemplate(t: BoardStrings, calendar: LoadedOnPress<CalendarWriter>, id: string): TemplateResult | typeof nothing {
   return calendar.failedFor === id ? html`<p part="calendar-error" class="warning" role="alert">${t.calendarUnavailable}</p>` : nothing;
 }
 

@@ -16,10 +16,10 @@ import { themeStyles } from '../shared/theme.styles.js';
 import { visuallyHiddenStyles } from '../shared/visually-hidden.styles.js';
 import { WindowedListController } from '../shared/windowed-list-controller.js';
 import { AnnouncementController } from '../shared/announcement-controller.js';
+import { LoadedOnPress } from '../shared/loaded-on-press.js';
 import { ArrivalsController } from './arrivals-controller.js';
 import { inDayOrder } from './board-index.js';
 import { calendarScope, defaultHeading, scopeName } from './board-scope.js';
-import { CalendarDownloads, WHOLE_LIST } from './calendar-downloads.js';
 import { FilterController } from './filter-controller.js';
 import { JsonLdController } from './json-ld-controller.js';
 import { boardStyles } from './off-side-event-board.styles.js';
@@ -27,6 +27,8 @@ import { strings, type BoardStrings } from './off-side-event-board.strings.js';
 import { calendarErrorTemplate, emptyTemplate, filtersTemplate, listTemplate, noMatchTemplate } from './off-side-event-board.templates.js';
 
 const DEFAULT_CONTRIBUTE_HREF = '#off-contribute';
+/** The "Add all to calendar" button, for `calendarErrorTemplate`; the others are named by their side event's id. */
+const WHOLE_LIST = '';
 /** Properties that choose which side events are listed: a change starts the list afresh. */
 const SCOPE_ATTRIBUTES = ['event', 'place', 'organizer', 'past', 'store', 'sources'] as const;
 
@@ -131,7 +133,8 @@ export class OffSideEventBoard extends OffElement {
   private readonly related = new RecordLookupController(this);
   private readonly ordered = memoizeLast(inDayOrder);
   private readonly announcer = new AnnouncementController(this);
-  private readonly calendar = new CalendarDownloads(this);
+  /** The calendar files' writer. */
+  private readonly calendar = new LoadedOnPress(this, () => import('./calendar.js'));
   private readonly arrivals = new ArrivalsController(this, (arrivals) =>
     this.announcer.announce(arrivals.length === 1 ? this.t.addedOne(arrivals[0]!.title) : plural(this.language, arrivals.length, this.t.added)),
   );
@@ -176,12 +179,12 @@ export class OffSideEventBoard extends OffElement {
   }
 
   private downloadAll(): Promise<void> {
-    return this.calendar.save(WHOLE_LIST, ({ boardCalendar, downloadCalendar, withPlaceName }) => {
+    return this.calendar.run(({ boardCalendar, downloadCalendar, withPlaceName }) => {
       const records = this.list.records.map((record) => withPlaceName(record, this.related.place(record.placeId)));
       const name = scopeName(this, this.related);
       // A venue's or organiser's file is named after it: "off-cafe-du-port.ics".
       downloadCalendar(boardCalendar(this.event || (name ?? calendarScope(this)), records, this.t.calendarName(name ?? (this.event || 'OFF'))));
-    });
+    }, WHOLE_LIST);
   }
 
   private statusText(): string {
