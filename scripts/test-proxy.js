@@ -1,7 +1,8 @@
 // A forwarding proxy in front of a real test server that can lose an answer for real: the
 // chosen request reaches the server, which commits it, then the network is cut before the
 // answer gets back to the browser, and stays cut until mended. It can also hold an answer until released,
-// or answer a request itself with a refusal the server would give in rarer cases.
+// or answer a request itself with a refusal the server would give in rarer cases, or pass everything as a plain proxy
+// that knows nothing of caching and compression would.
 import { createServer, request } from 'node:http';
 
 /**
@@ -11,6 +12,8 @@ import { createServer, request } from 'node:http';
  * `holdAfter(method, pathEnd)`: the next such request is answered by the server, its answer
  * is held back until `release()`; `whenHeld()` settles once it is.
  * `refuseNext(method, pathEnd, status, body)`: the next such request does not reach the server; the proxy answers it.
+ * `stripCaching()`: from then on, requests reach the server without Accept-Encoding (its answers are not compressed)
+ * nor If-None-Match, and answers reach the browser without ETag and X-Off-Cursor.
  */
 export async function startCuttableProxy(targetPort) {
   let losing;
@@ -20,6 +23,8 @@ export async function startCuttableProxy(targetPort) {
   let answerHeld;
   let heldNow = () => {};
   let cut = false;
+  let stripping = false;
+  const without = (headers, names) => Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name)));
   const sockets = new Set();
   const cutNow = () => {
     cut = true;
@@ -39,14 +44,15 @@ export async function startCuttableProxy(targetPort) {
     if (losesAnswer) losing = undefined;
     const held = matches(holding) && holding.released;
     if (held) holding = undefined;
-    const { method, url: path, headers } = incoming;
+    const { method, url: path } = incoming;
+    const headers = stripping ? without(incoming.headers, ['accept-encoding', 'if-none-match']) : incoming.headers;
     const upstream = request({ host: '127.0.0.1', port: targetPort, method, path, headers }, (answer) => {
       if (losesAnswer) {
         answer.on('end', cutNow).resume();
         return;
       }
       const pass = () => {
-        outgoing.writeHead(answer.statusCode, answer.headers);
+        outgoing.writeHead(answer.statusCode, stripping ? without(answer.headers, ['etag', 'x-off-cursor']) : answer.headers);
         answer.pipe(outgoing);
       };
       if (!held) return pass();
@@ -73,6 +79,9 @@ export async function startCuttableProxy(targetPort) {
     },
     refuseNext(method, pathEnd, status, body) {
       refusing = { method, pathEnd, status, body };
+    },
+    stripCaching() {
+      stripping = true;
     },
     holdAfter(method, pathEnd) {
       holding = { method, pathEnd, released: new Promise((resolve) => (release = resolve)) };

@@ -92,7 +92,8 @@ function stop(server) {
  * then cuts the network), `{ action: 'mend', id }` (the network is back), `{ action: 'hold-after', id, method, pathEnd }`
  * (its proxy holds the answer of the next such request), `{ action: 'await-held', id }` (settles once it holds it)
  * `{ action: 'release', id }` (the held answer goes on), `{ action: 'refuse-next', id, method, pathEnd, status, body }`
- * (its proxy answers the next such request itself, with that refusal) and `{ action: 'insert-raw', id, kind, record }`
+ * (its proxy answers the next such request itself, with that refusal), `{ action: 'strip-caching', id }` (its proxy
+ * passes no compression, ETag nor X-Off-Cursor any more) and `{ action: 'insert-raw', id, kind, record }`
  * (writes `record` into a SQLite server's database as it stands, bypassing the API's checks, and logs it as a change).
  */
 export function testServersPlugin() {
@@ -156,6 +157,10 @@ export function testServersPlugin() {
     },
     async 'refuse-next'({ id, method, pathEnd, status, body }) {
       servers.get(id).proxy.refuseNext(method, pathEnd, status, body);
+      return true;
+    },
+    async 'strip-caching'({ id }) {
+      servers.get(id).proxy.stripCaching();
       return true;
     },
     async 'insert-raw'({ id, kind, record }) {

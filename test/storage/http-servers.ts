@@ -66,6 +66,11 @@ export async function refuseNext(server: TestServer, method: string, pathEnd: st
   await executeServerCommand('off-server', { action: 'refuse-next', id: server.id, method, pathEnd, status, body: { error: { code, message: code } } });
 }
 
+/** From now on, `server`'s proxy passes nothing of caching or compression: no Accept-Encoding, If-None-Match, ETag nor X-Off-Cursor. */
+export async function stripCaching(server: TestServer): Promise<void> {
+  await executeServerCommand('off-server', { action: 'strip-caching', id: server.id });
+}
+
 /** Writes `record` into a SQLite server's database as it stands, past the API's checks (a malformed record, as a bug or an old version might leave). */
 export async function insertRaw(server: TestServer, kind: string, record: Record<string, unknown>): Promise<void> {
   await executeServerCommand('off-server', { action: 'insert-raw', id: server.id, kind, record });

@@ -6,7 +6,7 @@ import { LIMITS } from '../../src/model/validate.js';
 import { CHECKED_BY } from '../../src/storage/http-list-cache.js';
 import type { StoreChange } from '../../src/storage/store.js';
 import { sideEventInput, uniqueName, until } from './fixtures.js';
-import { openStore, startServer, type TestServer } from './http-servers.js';
+import { openStore, proxyTo, startServer, stripCaching, type TestServer } from './http-servers.js';
 
 const ADMIN_TOKEN = 'moderator-token-for-tests';
 
@@ -82,6 +82,25 @@ describe('http store, incremental sync of the lists kept on this device', functi
     await returnVisit.put('side-event', sideEventInput({ event, title: 'Written on this visit' }));
     const again = (await returnVisit.list('side-event', { event })).map((record) => record.title);
     expect(again.sort()).to.deep.equal(['Breakfast', 'Written on this visit']);
+  });
+
+  it('works behind a proxy that strips compression, ETag and the cursor: each visit reads the whole list', async () => {
+    await plant(server, event, ['Breakfast']);
+    const behindProxy = await proxyTo(server);
+    await stripCaching(server);
+    const answer = await fetch(`${behindProxy}/side-events?event=${event}`);
+    expect([answer.headers.get('etag'), answer.headers.get('x-off-cursor')]).to.deep.equal([null, null]);
+    const firstVisit = await openStore(behindProxy);
+    expect((await firstVisit.list('side-event', { event })).map((record) => record.title)).to.deep.equal(['Breakfast']);
+
+    await plant(server, event, ['Late picnic']);
+    const returnVisit = await openStore(behindProxy);
+    let titles: string[] = [];
+    const asked = await requestsDuring(async () => {
+      titles = (await returnVisit.list('side-event', { event })).map((record) => record.title);
+    });
+    expect(asked.some((url) => url.includes('since='))).to.equal(false);
+    expect(titles.sort()).to.deep.equal(['Breakfast', 'Late picnic']);
   });
 
   it('drops at the next sync a record a moderator hid since the list was kept', async () => {
