@@ -122,7 +122,7 @@ export default defineConfig(({ mode }) => {
             codeSplitting: {
               groups: [
                 // First what elements share, so that validation's chunk does not take what they import too (a group
-                // takes the modules its own import).
+                // takes the modules its own modules import).
                 { name: sharedChunk, debugName: 'shared', priority: 2 },
                 { name: validationChunk, debugName: 'validation', priority: 1 },
               ],
