@@ -105,6 +105,15 @@ async function open(context: BrowserContext, path = '/'): Promise<Tab> {
 
 const boardReady = (tab: Page) => tab.locator('off-side-event-board [part="status"]').filter({ hasText: /\d|No |Pas /i }).first().waitFor();
 
+/** Fills a side event's title and start in the page's form, waits out the time trap (3 s), and presses the button. */
+async function submitSideEvent(tab: Page, title: string, start: string): Promise<void> {
+  const form = tab.locator('off-contribute-form');
+  await form.locator('input[name="title"]').fill(title);
+  await form.locator('input[name="start"]').fill(start);
+  await tab.waitForTimeout(3100);
+  await form.locator('[part="submit"]').click();
+}
+
 const countOf = async (tab: Page) => Number(/\d+/.exec((await tab.locator('off-event-badge [part="count"]').textContent()) ?? '')?.[0] ?? 0);
 
 test('the form adds a side event that appears on the board and in the badge, in a second tab too, and survives a reload', async () => {
@@ -174,10 +183,7 @@ test('the form loads its validation on the first focus, not with the page; when 
   assert.deepEqual(chunksOf(tab).filter((name) => VALIDATION_CHUNKS.test(name)), [], 'nothing of validation before anyone touches the form');
 
   const title = `Lantern walk ${Date.now()}`;
-  await form.locator('input[name="title"]').fill(title);
-  await form.locator('input[name="start"]').fill('2027-03-18T22:00');
-  await tab.waitForTimeout(3100);
-  await form.locator('[part="submit"]').click();
+  await submitSideEvent(tab, title, '2027-03-18T22:00');
   await form.getByText('Your contribution could not be checked').waitFor();
   assert.equal(await form.locator('input[name="title"]').inputValue(), title);
   assert.ok(checksRequests.length >= 2 && checksRequests.every((request) => request === 'dropped'), `on focus, then at the press: ${checksRequests.join(' ')}`);
@@ -201,12 +207,8 @@ test('offline, with the code of a download not cached yet, the board and the bad
     return route.abort('internetdisconnected');
   });
   const tab = await open(context);
-  const form = tab.locator('off-contribute-form');
   const title = `Offline calendar ${Date.now()}`;
-  await form.locator('input[name="title"]').fill(title);
-  await form.locator('input[name="start"]').fill('2027-03-18T20:00');
-  await tab.waitForTimeout(3100);
-  await form.locator('[part="submit"]').click();
+  await submitSideEvent(tab, title, '2027-03-18T20:00');
   const board = tab.locator('off-side-event-board');
   const item = board.locator('[part="item"]', { hasText: title });
   await item.waitFor();
@@ -250,12 +252,8 @@ test("with writes marked pending on this device and their code not cached, offli
   assert.ok(dropped.length > 0, 'the outbox was asked for, and dropped');
 
   offline = false;
-  const form = tab.locator('off-contribute-form');
   const title = `Back online ${Date.now()}`;
-  await form.locator('input[name="title"]').fill(title);
-  await form.locator('input[name="start"]').fill('2027-03-19T20:00');
-  await tab.waitForTimeout(3100);
-  await form.locator('[part="submit"]').click();
+  await submitSideEvent(tab, title, '2027-03-19T20:00');
   await board.locator('[part="item"]', { hasText: title }).waitFor();
   assert.deepEqual(tab.problems, []);
   await context.close();
